@@ -1,0 +1,88 @@
+/// Renders diagnostics for people (compiler form, with the source line and a caret) and for
+/// machines (one JSON object per diagnostic).
+public struct DiagnosticRenderer: Sendable {
+    public var sources: SourceFiles
+
+    public init(sources: SourceFiles = SourceFiles()) {
+        self.sources = sources
+    }
+
+    /// The compiler form:
+    ///
+    ///     policy.yaml:12:7: error: unknown key `respnd` in a stage [policy.unknown-key]
+    ///        respnd: 10 working days
+    ///        ^~~~~~
+    ///     help: did you mean `respond`?
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var out = "\(diagnostic.description) [\(diagnostic.id)]\n"
+        if let range = diagnostic.range { out += quote(range) }
+        for related in diagnostic.related {
+            out += "\(related.range): note: \(related.message)\n"
+            out += quote(related.range)
+        }
+        if let help = diagnostic.help { out += "help: \(help)\n" }
+        return out
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map(render).joined()
+    }
+
+    /// The quoted source line with a caret under the start of the range, and tildes under the rest
+    /// of it when the range stays on one line.
+    func quote(_ range: SourceRange) -> String {
+        guard let line = sources[range.file]?.line(range.start.line) else { return "" }
+        let scalars = Array(line.unicodeScalars)
+        let caretColumn = max(1, min(range.start.column, scalars.count + 1))
+        var marker = ""
+        for scalar in scalars.prefix(caretColumn - 1) {
+            marker.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
+        }
+        marker += "^"
+        if range.end.line == range.start.line, range.end.column > range.start.column + 1 {
+            let last = min(range.end.column, scalars.count + 1)
+            if last > caretColumn + 1 {
+                marker += String(repeating: "~", count: last - caretColumn - 1)
+            }
+        }
+        return "\(line)\n\(marker)\n"
+    }
+
+    /// One JSON object per line: `{"severity":…,"id":…,"file":…,"line":…,"column":…,"message":…}`.
+    public func renderJSON(_ diagnostic: Diagnostic) -> String {
+        var fields: [(String, String)] = [
+            ("severity", JSONText.quoted(diagnostic.severity.rawValue)),
+            ("id", JSONText.quoted(diagnostic.id.rawValue)),
+        ]
+        if let range = diagnostic.range {
+            fields.append(("file", JSONText.quoted(range.file)))
+            fields.append(("line", String(range.start.line)))
+            fields.append(("column", String(range.start.column)))
+        }
+        fields.append(("message", JSONText.quoted(diagnostic.message)))
+        if let help = diagnostic.help { fields.append(("help", JSONText.quoted(help))) }
+        return "{" + fields.map { "\(JSONText.quoted($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+    }
+}
+
+/// Minimal JSON string quoting, shared by every stage that writes JSON by hand.
+public enum JSONText {
+    public static func quoted(_ string: String) -> String {
+        var out = "\""
+        out.reserveCapacity(string.utf8.count + 2)
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

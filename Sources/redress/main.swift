@@ -1,0 +1,3 @@
+import RedressCommands
+
+RedressCommand.main()
