@@ -38,6 +38,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "redress", dependencies: ["RedressCommands"]),
+        .executableTarget(
+            name: "RedressBenchmarks",
+            dependencies: ["RedressCalendar", "RedressYAML", "RedressDiagnostics", "CYAML"]
+        ),
         .target(name: "RedressTestSupport", dependencies: ["RedressDiagnostics"]),
         .testTarget(name: "RedressDiagnosticsTests", dependencies: ["RedressDiagnostics"]),
         .testTarget(
@@ -45,6 +49,12 @@ let package = Package(
             dependencies: ["RedressYAML", "RedressDiagnostics", "RedressTestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "RedressCalendarTests",
+            dependencies: ["RedressCalendar", "RedressDiagnostics"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "RedressCommandsTests", dependencies: ["RedressCommands", "RedressDiagnostics"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,54 @@
+import Testing
+
+@Suite("redress calendar")
+struct CalendarCommandTests {
+    let library = ["--library", CommandRunner.library]
+
+    @Test(
+        "add: the issue's acceptance examples",
+        arguments: [
+            (["2024-12-20", "10"], "2025-01-08\n"),
+            (["2024-12-21", "10", "--region", "england-and-wales"], "2025-01-09\n"),
+            (["--region", "england-and-wales", "--", "2024-12-20", "-5"], "2024-12-13\n"),
+            (["2024-04-01", "1", "--region", "scotland"], "2024-04-02\n"),
+        ])
+    func add(_ arguments: [String], _ expected: String) {
+        let result = CommandRunner.run(["calendar", "add"] + library + arguments)
+        #expect(result.status == 0)
+        #expect(result.out == expected)
+    }
+
+    @Test(
+        "bad dates and regions: a clear message and exit code 2",
+        arguments: [
+            (["add", "2023-02-29", "1"], "`2023-02-29` is not a real date: February 2023 has 28 days, not 29"),
+            (["add", "2024-13-01", "1"], "`2024-13-01` is not a real date: month 13 does not exist"),
+            (["add", "next tuesday", "1"], "`next tuesday` is not a date in the form YYYY-MM-DD"),
+            (["add", "2031-06-02", "1"], "2031-06-02 is outside the england-and-wales bank holiday data"),
+            (["between", "2024-01-01", "2024-02-30"], "`2024-02-30` is not a real date"),
+            (["add", "2024-01-01", "1", "--region", "wales"], "no bank holiday calendar for region `wales`"),
+            (["holidays", "--year", "2040"], "2040 is outside the england-and-wales data"),
+        ])
+    func errors(_ arguments: [String], _ message: String) {
+        let result = CommandRunner.run(["calendar"] + arguments + library)
+        #expect(result.status == 2)
+        #expect(result.out.isEmpty)
+        #expect(result.error.contains(message), "\(result.error)")
+    }
+
+    @Test("between counts working days after FROM up to TO")
+    func between() {
+        let result = CommandRunner.run(["calendar", "between", "2024-12-20", "2025-01-08"] + library)
+        #expect(result.out == "10\n")
+    }
+
+    @Test("holidays lists a year with names")
+    func holidays() {
+        let result = CommandRunner.run(["calendar", "holidays", "--year", "2022"] + library)
+        #expect(result.status == 0)
+        let lines = result.out.split(separator: "\n")
+        #expect(lines.count == 10)
+        #expect(lines.contains("2022-09-19  Mon  Bank holiday for the State Funeral of Queen Elizabeth II"))
+        #expect(lines.first == "2022-01-03  Mon  New Year's Day (substitute day)")
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import RedressCommands
+
+/// Runs `redress` in-process with captured output, returning what a shell would see.
+struct CommandResult {
+    var out: String
+    var error: String
+    var status: Int32
+}
+
+enum CommandRunner {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let library = repositoryRoot.appendingPathComponent("policies").path
+
+    static func run(_ arguments: [String]) -> CommandResult {
+        let capture = CapturedConsole()
+        let status: Int32 = Console.$current.withValue(capture.console) {
+            do {
+                var command = try RedressCommand.parseAsRoot(arguments)
+                try command.run()
+                return 0
+            } catch {
+                if let exit = error as? ExitCode { return exit.rawValue }
+                capture.console.writeError(RedressCommand.fullMessage(for: error) + "\n")
+                return RedressCommand.exitCode(for: error).rawValue
+            }
+        }
+        return CommandResult(out: capture.out, error: capture.error, status: status)
+    }
+}
