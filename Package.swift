@@ -54,6 +54,11 @@ let package = Package(
             dependencies: ["RedressCalendar", "RedressDiagnostics"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "RedressPolicyTests",
+            dependencies: ["RedressPolicy", "RedressCalendar", "RedressDiagnostics", "RedressTestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "RedressCommandsTests", dependencies: ["RedressCommands", "RedressDiagnostics"]),
     ],
     swiftLanguageModes: [.v6]

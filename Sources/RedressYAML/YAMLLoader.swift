@@ -20,9 +20,10 @@ public struct YAMLLoader: Sendable {
         self.limits = limits
     }
 
-    /// Loads a file that must hold at most one document.
+    /// Loads a file that must hold at most one document. Any problem is thrown.
     public func load(_ bytes: [UInt8], path: String) throws(DiagnosticList) -> YAMLDocument {
-        let (documents, source) = try loadStream(bytes, path: path)
+        let (documents, source, problems) = try parse(bytes, path: path)
+        if !problems.isEmpty { throw DiagnosticList(problems, sources: SourceFiles([source])) }
         return YAMLDocument(root: documents.first, source: source)
     }
 
@@ -31,8 +32,22 @@ public struct YAMLLoader: Sendable {
         try load(Array(text.utf8), path: path)
     }
 
-    /// Loads every document of a stream (up to `limits.maxDocuments`).
+    /// Loads a file, returning the problems after which the tree is still usable (duplicate keys,
+    /// unsupported tags) beside it, so a decoder can go on and report its own in the same run.
+    /// Problems that leave no usable tree (syntax, limits, encoding) are thrown.
+    public func loadRecovering(_ bytes: [UInt8], path: String) throws(DiagnosticList) -> (YAMLDocument, [Diagnostic]) {
+        let (documents, source, problems) = try parse(bytes, path: path)
+        return (YAMLDocument(root: documents.first, source: source), problems)
+    }
+
+    /// Loads every document of a stream (up to `limits.maxDocuments`). Any problem is thrown.
     public func loadStream(_ bytes: [UInt8], path: String) throws(DiagnosticList) -> ([YAMLNode], SourceFile) {
+        let (documents, source, problems) = try parse(bytes, path: path)
+        if !problems.isEmpty { throw DiagnosticList(problems, sources: SourceFiles([source])) }
+        return (documents, source)
+    }
+
+    private func parse(_ bytes: [UInt8], path: String) throws(DiagnosticList) -> ([YAMLNode], SourceFile, [Diagnostic]) {
         let input = InputText(bytes: bytes)
         let source = SourceFile(path: path, text: bytes.count <= limits.maxBytes ? input.text : "")
         func fail(_ diagnostics: [Diagnostic]) -> DiagnosticList {
@@ -59,8 +74,7 @@ public struct YAMLLoader: Sendable {
         } catch {
             throw fail(builder.diagnostics + [error])
         }
-        if !builder.diagnostics.isEmpty { throw fail(builder.diagnostics) }
-        return (builder.documents, source)
+        return (builder.documents, source, builder.diagnostics)
     }
 
     /// Runs libyaml's event loop over the input, feeding the builder.

@@ -1,0 +1,54 @@
+import ArgumentParser
+import RedressDiagnostics
+import RedressPolicy
+
+/// `redress check`: every mistake in a policy, with its line, in one run.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check policy files and report every problem with its line and column.",
+        discussion: "Exit status: 0 when no errors (warnings and notes allowed), 1 when any policy has errors, 2 when a file cannot be read.")
+
+    @Argument(help: "Policy files to check.") var policies: [String]
+
+    @Flag(help: "List every value marked `assumed:` with its reason.") var assumptions = false
+
+    @Option(help: "Output format for diagnostics: text (compiler form) or json (one object per line).")
+    var format: DiagnosticFormat = .text
+
+    @OptionGroup var library: LibraryOptions
+
+    enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    func run() throws {
+        var failed = false
+        for path in policies {
+            guard let root = library.resolvedLibrary(near: path) else {
+                throw couldNotRun("cannot find the policy library for \(path)", help: "pass --library DIR")
+            }
+            let loader = PolicyLoader(library: PolicyLibrary(root: root))
+            var result = loader.load(path: path)
+            if result.diagnostics.contains(where: { $0.id == "policy.unreadable" }) {
+                throw couldNotRun("cannot read \(path)")
+            }
+            result.diagnostics += PolicyChecker.standard.check(result)
+            let shown = result.diagnostics.filter { assumptions || $0.id != "policy.assumption" }
+            let renderer = DiagnosticRenderer(sources: result.sources)
+            switch format {
+            case .text: Console.error(renderer.render(shown))
+            case .json: Console.out(shown.map(renderer.renderJSON).map { $0 + "\n" }.joined())
+            }
+            let count = { (severity: Severity) in result.diagnostics.filter { $0.severity == severity }.count }
+            let assumed = result.diagnostics.filter { $0.id == "policy.assumption" }.count
+            let name = result.policy.map { "\($0.council.id) \($0.version.id)" } ?? path
+            let summary =
+                "\(name): \(count(.error)) error\(count(.error) == 1 ? "" : "s"), \(count(.warning)) warning\(count(.warning) == 1 ? "" : "s"), \(assumed) assumption\(assumed == 1 ? "" : "s")"
+                + (assumptions || assumed == 0 ? "" : " (list them with --assumptions)")
+            if format == .text { Console.out(summary + "\n") }
+            failed = failed || result.hasErrors
+        }
+        if failed { throw ExitCode(ExitStatus.invalid) }
+    }
+}

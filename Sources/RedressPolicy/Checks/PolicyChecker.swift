@@ -1,0 +1,41 @@
+import RedressDiagnostics
+
+/// One semantic check of a decoded policy: takes the policy and returns diagnostics.
+public protocol PolicyCheck: Sendable {
+    func check(_ policy: Policy, _ context: CheckContext) -> [Diagnostic]
+}
+
+/// What checks may consult beyond the policy itself.
+public struct CheckContext: Sendable {
+    public var fragments: [PolicyFragment]
+}
+
+/// The registered checks, run in order. Each check is independent; all of them run, so one
+/// `redress check` reports every problem.
+public struct PolicyChecker: Sendable {
+    public var checks: [any PolicyCheck]
+
+    public static let standard = PolicyChecker(checks: [
+        ReferenceCheck(),
+        CatchAllCheck(),
+        UnreachableRuleCheck(),
+        StageTimescaleCheck(),
+        ExtensionCheck(),
+        RetentionCoverageCheck(),
+        StatutoryLimitCheck(),
+        CitationCheck(),
+    ])
+
+    public func check(_ result: PolicyLoadResult) -> [Diagnostic] {
+        guard let policy = result.policy else { return [] }
+        let context = CheckContext(fragments: result.fragments)
+        return checks.flatMap { $0.check(policy, context) }
+    }
+}
+
+extension Array where Element == String {
+    /// "did you mean" help for a misspelt reference.
+    func suggestion(for word: String) -> String? {
+        SpellingSuggestion.closest(to: word, in: self).map { "did you mean `\($0)`?" }
+    }
+}

@@ -1,0 +1,56 @@
+import RedressDiagnostics
+
+/// Routing ends with a catch-all rule (one without `when`), so every complaint gets a decision.
+struct CatchAllCheck: PolicyCheck {
+    func check(_ policy: Policy, _ context: CheckContext) -> [Diagnostic] {
+        guard let last = policy.routing.last else {
+            return [.error("policy.empty-routing", "`routing` has no rules", at: policy.range)]
+        }
+        guard last.isCatchAll else {
+            return [
+                .error(
+                    "policy.no-catch-all", "routing does not end with a catch-all rule, so some complaints would get no decision",
+                    at: last.range, help: "add a last rule without `when`, e.g. `- { id: everything-else, procedure: corporate }`")
+            ]
+        }
+        return []
+    }
+}
+
+/// A rule that can never match because an earlier rule matches everything it would.
+struct UnreachableRuleCheck: PolicyCheck {
+    func check(_ policy: Policy, _ context: CheckContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for (index, rule) in policy.routing.enumerated() {
+            guard let earlier = policy.routing[..<index].first(where: { covers($0.conditions, rule.conditions) }) else { continue }
+            found.append(
+                .warning(
+                    "policy.unreachable-rule", "routing rule `\(rule.id)` can never match: `\(earlier.id)` comes first and matches everything it would",
+                    at: rule.range, help: "move `\(rule.id)` above `\(earlier.id)`, or narrow `\(earlier.id)`",
+                    related: [RelatedLocation("`\(earlier.id)` is here", at: earlier.range)]))
+        }
+        return found
+    }
+
+    /// True when every complaint that satisfies `later` also satisfies `earlier`.
+    func covers(_ earlier: RoutingConditions?, _ later: RoutingConditions?) -> Bool {
+        guard let earlier, !earlier.isEmpty else { return true }
+        guard let later else { return false }
+        func subset(_ a: [String]?, _ b: [String]?, folding: Bool = false) -> Bool {
+            guard let a else { return true }
+            guard let b else { return false }
+            let normalise = { (s: String) in folding ? s.lowercased() : s }
+            return Set(b.map(normalise)).isSubset(of: Set(a.map(normalise)))
+        }
+        let age: Bool
+        if let earlierAge = earlier.matterOlderThan {
+            guard let laterAge = later.matterOlderThan, laterAge.unit == earlierAge.unit else { return false }
+            age = laterAge.amount >= earlierAge.amount
+        } else {
+            age = true
+        }
+        return age && subset(earlier.types, later.types) && subset(earlier.services, later.services)
+            && subset(earlier.categories, later.categories, folding: true) && subset(earlier.channels, later.channels)
+            && subset(earlier.makers, later.makers) && subset(earlier.mentions, later.mentions, folding: true)
+    }
+}

@@ -1,0 +1,67 @@
+import RedressCalendar
+import RedressDiagnostics
+
+/// The council a policy belongs to.
+public struct Council: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var nation: String
+}
+
+/// Which version of the council's policy this is, and when it is in force.
+public struct PolicyVersion: Sendable, Hashable {
+    public var id: String
+    public var effectiveFrom: LocalDate
+    public var effectiveTo: LocalDate?
+
+    public func isInForce(on date: LocalDate) -> Bool {
+        date >= effectiveFrom && (effectiveTo.map { date <= $0 } ?? true)
+    }
+}
+
+/// A document the policy cites, by a short id (`policy`, `web-page`).
+public struct SourceDocument: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var range: SourceRange
+}
+
+/// The working-day calendar the policy counts in.
+public struct CalendarSettings: Sendable, Hashable {
+    public var region: String
+    public var closures: [Holiday]
+    /// Complaints received after this local time count as received the next working day.
+    public var cutoff: TimeOfDay?
+    public var range: SourceRange
+}
+
+/// A fragment the policy imports by name (`statutory/children-england`).
+public struct PolicyImport: Sendable, Hashable {
+    public var name: String
+    public var range: SourceRange
+}
+
+/// A council's complaints policy, decoded and typed, every part with its source location.
+public struct Policy: Sendable {
+    public var path: String
+    public var council: Council
+    public var version: PolicyVersion
+    public var sources: [SourceDocument]
+    public var calendar: CalendarSettings
+    public var imports: [PolicyImport]
+    /// Services beyond the shared vocabulary that this policy names.
+    public var localServices: [String]
+    public var procedures: [Procedure]
+    public var feedback: [FeedbackHandling]
+    public var routing: [RoutingRule]
+    public var timeLimit: TimeLimit?
+    public var retention: [RetentionRule]
+    public var behaviour: BehaviourPolicy?
+    /// Every number the policy states, with its citation (for `check`).
+    public var numbers: [CitedNumber]
+    public var range: SourceRange
+
+    public var services: [String] { Vocabulary.sharedServices + localServices }
+
+    public func procedure(_ id: String) -> Procedure? { procedures.first { $0.id == id } }
+}

@@ -1,0 +1,132 @@
+import RedressCalendar
+import RedressDiagnostics
+import RedressYAML
+
+/// Decodes a policy file's node tree into a `Policy`, collecting every error in one pass.
+/// Imports are listed but not resolved here (see `PolicyLoader`).
+public enum PolicyDecoder {
+    static let topKeys = [
+        "redress", "council", "version", "sources", "calendar", "imports", "services", "procedures", "feedback",
+        "routing", "time_limit", "retention", "behaviour",
+    ]
+    static let councilKeys = ["id", "name", "nation"]
+    static let versionKeys = ["id", "effective_from", "effective_to", "approved", "source", "assumed"]
+    static let calendarKeys = ["region", "closures", "cutoff"]
+    static let cutoffKeys = ["at", "source", "assumed"]
+    static let sourceKeys = ["title", "url", "file"]
+
+    /// The decoded policy, or nil when errors made it unusable; diagnostics either way.
+    static func decode(_ document: YAMLDocument) -> (Policy?, [Diagnostic], [CitedNumber]) {
+        var context = DecodeContext()
+        let path = document.source.path
+        let start = SourceRange(file: path, at: SourceLocation(line: 1, column: 1))
+        guard let rootNode = document.root else {
+            return (nil, [.error("policy.empty", "the policy file is empty", at: start)], [])
+        }
+        guard let root = rootNode.expectMapping("a policy file", &context.diagnostics) else {
+            return (nil, context.diagnostics, [])
+        }
+        root.checkKeys(
+            known: topKeys, required: ["redress", "council", "version", "calendar", "procedures", "routing"],
+            in: "a policy file", &context.diagnostics)
+        if let version = context.text(root["redress"], "`redress`"), version != "1", let node = root["redress"]?.scalar {
+            context.add(node.invalid("unsupported policy format version `\(version)`", help: "this Redress reads `redress: 1`"))
+        }
+        let sources = root["sources"].map { decodeSources($0, &context) } ?? []
+        context.sourceIDs = Set(sources.map(\.id))
+        let council = root["council"].flatMap { decodeCouncil($0, &context) }
+        let version = root["version"].flatMap { decodeVersion($0, &context) }
+        let calendar = root["calendar"].flatMap { decodeCalendar($0, &context) }
+        let imports = root["imports"].flatMap { decodeImports($0, &context) } ?? []
+        let services = root["services"].flatMap { context.words($0, "`services`") } ?? []
+        for (index, service) in services.enumerated() where !DecodeContext.isIdentifier(service) {
+            if let node = root["services"]?.sequence?.items[index].scalar {
+                context.add(node.invalid("`\(service)` is not a valid service id"))
+            }
+        }
+        let procedures = root["procedures"].map { ProcedureDecoder.procedures($0, file: path, &context) } ?? []
+        let feedback = root["feedback"].map { RetentionBehaviourDecoder.feedback($0, &context) } ?? []
+        let routing = root["routing"].map { RoutingDecoder.rules($0, &context) } ?? []
+        let timeLimit = root["time_limit"].flatMap { ProcedureDecoder.timeLimit($0, &context) }
+        let retention = root["retention"].map { RetentionBehaviourDecoder.retention($0, &context) } ?? []
+        let behaviour = root["behaviour"].flatMap { RetentionBehaviourDecoder.behaviour($0, &context) }
+        guard let council, let version, let calendar else { return (nil, context.diagnostics, context.numbers) }
+        let policy = Policy(
+            path: path, council: council, version: version, sources: sources, calendar: calendar, imports: imports,
+            localServices: services, procedures: procedures, feedback: feedback, routing: routing, timeLimit: timeLimit,
+            retention: retention, behaviour: behaviour, numbers: context.numbers, range: root.range)
+        return (policy, context.diagnostics, context.numbers)
+    }
+
+    static func decodeSources(_ node: YAMLNode, _ context: inout DecodeContext) -> [SourceDocument] {
+        guard let mapping = node.expectMapping("`sources`", &context.diagnostics) else { return [] }
+        return mapping.entries.compactMap { entry in
+            guard let id = context.identifier(entry.key, "a source") else { return nil }
+            if let detail = entry.value.mapping {
+                detail.checkKeys(known: sourceKeys, required: ["title"], in: "source `\(id)`", &context.diagnostics)
+                guard let title = context.text(detail["title"], "`title`") else { return nil }
+                let extra = [detail["file"], detail["url"]].compactMap { $0?.scalar?.text }
+                return SourceDocument(
+                    id: id, title: ([title] + extra).joined(separator: " — "), range: entry.key.range)
+            }
+            guard let title = context.text(entry.value, "source `\(id)`") else { return nil }
+            return SourceDocument(id: id, title: title, range: entry.key.range)
+        }
+    }
+
+    static func decodeCouncil(_ node: YAMLNode, _ context: inout DecodeContext) -> Council? {
+        guard let body = node.expectMapping("`council`", &context.diagnostics) else { return nil }
+        body.checkKeys(known: councilKeys, required: ["id", "name", "nation"], in: "`council`", &context.diagnostics)
+        guard let id = context.identifier(body["id"], "the council"), let name = context.text(body["name"], "`name`"),
+            let nation = context.oneOf(body["nation"], "`nation`", allowed: Vocabulary.nations)
+        else { return nil }
+        return Council(id: id, name: name, nation: nation)
+    }
+
+    static func decodeVersion(_ node: YAMLNode, _ context: inout DecodeContext) -> PolicyVersion? {
+        guard let body = node.expectMapping("`version`", &context.diagnostics) else { return nil }
+        body.checkKeys(known: versionKeys, required: ["id", "effective_from"], in: "`version`", &context.diagnostics)
+        let citation = context.readCitation(body)
+        guard let id = context.text(body["id"], "the version id"), let fromNode = body["effective_from"],
+            let from = context.date(fromNode, "`effective_from`")
+        else { return nil }
+        context.recordNumber("`effective_from`", at: fromNode.range, citation: citation)
+        let to = context.date(body["effective_to"], "`effective_to`")
+        if let to, to < from, let node = body["effective_to"] {
+            context.add(.error("policy.version-dates", "`effective_to` (\(to)) is before `effective_from` (\(from))", at: node.range))
+        }
+        return PolicyVersion(id: id, effectiveFrom: from, effectiveTo: to)
+    }
+
+    static func decodeCalendar(_ node: YAMLNode, _ context: inout DecodeContext) -> CalendarSettings? {
+        guard let body = node.expectMapping("`calendar`", &context.diagnostics) else { return nil }
+        body.checkKeys(known: calendarKeys, required: ["region"], in: "`calendar`", &context.diagnostics)
+        guard let region = context.identifier(body["region"], "`region`") else { return nil }
+        let closures = body["closures"].map { HolidayListDecoder.decode($0, what: "`closures`", &context.diagnostics) } ?? []
+        var cutoff: TimeOfDay?
+        if let cutoffNode = body["cutoff"], let mapping = cutoffNode.expectMapping("`cutoff`", &context.diagnostics) {
+            mapping.checkKeys(known: cutoffKeys, required: ["at"], in: "`cutoff`", &context.diagnostics)
+            let citation = context.readCitation(mapping)
+            if let at = mapping["at"]?.expectText("`at`", &context.diagnostics) {
+                cutoff = at.expectTimeOfDay("`cutoff`", &context.diagnostics)
+                context.recordNumber("`cutoff`", at: at.range, citation: citation)
+            }
+        }
+        return CalendarSettings(region: region, closures: closures, cutoff: cutoff, range: body.keyRange)
+    }
+
+    static func decodeImports(_ node: YAMLNode, _ context: inout DecodeContext) -> [PolicyImport]? {
+        guard let items = node.expectItems("`imports`", &context.diagnostics) else { return nil }
+        return items.compactMap { item in
+            guard let scalar = item.expectText("an import", &context.diagnostics) else { return nil }
+            let parts = scalar.text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count >= 1, parts.allSatisfy(DecodeContext.isIdentifier) else {
+                context.add(
+                    scalar.invalid(
+                        "`\(scalar.text)` is not an import name", help: "name a library file without `.yaml`, like `statutory/children-england`"))
+                return nil
+            }
+            return PolicyImport(name: scalar.text, range: scalar.range)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import RedressCalendar
+import RedressDiagnostics
+
+/// A deadline rule: `within` a duration, counted `from` an anchor, optionally extendable.
+public struct Timescale: Sendable, Hashable {
+    /// What the clock runs from: `receipt`, `acknowledgement`, `escalation`, `agreed-record`,
+    /// `response` (the previous stage's), or the id of a milestone of the same stage.
+    public var from: String
+    public var within: PolicyDuration
+    /// The most the deadline may be extended to, in total (children's Stage 1: 10 → at most 20).
+    public var extendableTo: PolicyDuration?
+    /// True when the limit is advice rather than a rule (Stockton's Stage 2 request window).
+    public var advisory: Bool
+    public var citation: Citation?
+    public var range: SourceRange
+
+    public init(
+        from: String, within: PolicyDuration, extendableTo: PolicyDuration? = nil, advisory: Bool = false,
+        citation: Citation? = nil, range: SourceRange
+    ) {
+        self.from = from
+        self.within = within
+        self.extendableTo = extendableTo
+        self.advisory = advisory
+        self.citation = citation
+        self.range = range
+    }
+}
+
+/// An intermediate deadline inside a stage (the children's review panel: meeting, report).
+public struct Milestone: Sendable, Hashable {
+    public var id: String
+    public var name: String?
+    public var timescale: Timescale
+}
+
+/// One stage of a procedure.
+public struct Stage: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var handler: String?
+    public var acknowledge: Timescale?
+    public var respond: Timescale?
+    /// True when `respond` was written, even if it failed to decode (so checks do not pile a
+    /// second error on the first).
+    public var respondWritten: Bool
+    public var milestones: [Milestone]
+    /// How many times the stage may be run (North Somerset may offer a second Stage 1).
+    public var repeatable: Int
+    /// The window in which the complainant may ask for the next stage.
+    public var escalate: Timescale?
+    public var range: SourceRange
+}
+
+/// A complaints procedure: the corporate one, or a statutory route.
+public struct Procedure: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case corporate, statutory
+    }
+
+    public var id: String
+    public var name: String
+    public var kind: Kind
+    /// For a council's own procedure that carries out a statutory route: the statutory procedure's
+    /// id, whose limits it may not loosen.
+    public var implements: String?
+    public var stages: [Stage]
+    /// What follows the last stage: an ombudsman id (`lgsco`, `housing-ombudsman`).
+    public var then: String?
+    /// The time limit to complain under this procedure, overriding the policy's.
+    public var timeLimit: TimeLimit?
+    /// The file that defined it (the policy, or an imported fragment).
+    public var definedIn: String
+    public var range: SourceRange
+
+    public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
+}
+
+/// How long after the matter (or after becoming aware of it) a complaint is normally accepted.
+/// Late complaints are flagged, never silently excluded: councils may accept them.
+public struct TimeLimit: Sendable, Hashable {
+    public enum Anchor: String, Sendable, Hashable, CaseIterable {
+        /// From `aware_on`: when the complainant became aware of the matter.
+        case aware
+    }
+
+    public var within: PolicyDuration
+    public var from: Anchor
+    public var citation: Citation?
+    public var range: SourceRange
+}
+
+/// How a non-complaint feedback type (compliment, comment, suggestion) is handled.
+public struct FeedbackHandling: Sendable, Hashable {
+    public var type: String
+    public var handler: String?
+    public var acknowledge: Timescale?
+    public var respond: Timescale?
+    public var range: SourceRange
+}
