@@ -12,6 +12,10 @@ let package = Package(
             name: "FuzzYAMLLoader",
             dependencies: [.product(name: "RedressYAML", package: "Redress")]
         ),
+        .executableTarget(
+            name: "FuzzPolicyDecoder",
+            dependencies: [.product(name: "RedressPolicy", package: "Redress")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

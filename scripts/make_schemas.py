@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""Writes schemas/policy.schema.json and schemas/fragment.schema.json (JSON Schema 2020-12).
+
+The schemas describe the same format as the Swift decoder (RedressPolicy); a Swift test checks
+that every object's property names match the decoder's keys, so the two cannot drift apart.
+Run: python3 scripts/make_schemas.py
+"""
+import json
+import pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+DURATION = r"^[0-9]+ (working days?|calendar days?|weeks?|months?|years?)$"
+ID = r"^[a-z0-9][a-z0-9-]*$"
+FEEDBACK_TYPES = ["complaint", "compliment", "comment", "suggestion"]
+CHANNELS = ["web", "email", "phone", "letter", "in-person", "social-media"]
+MAKERS = ["customer", "representative", "mp", "councillor"]
+SERVICES = ["adult-social-care", "childrens-social-care", "send", "schools", "planning", "parking", "council-tax",
+            "benefits", "housing", "waste", "highways", "libraries", "councillor-conduct", "other"]
+
+
+def ref(name):
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def obj(description, properties, required=()):
+    return {"type": "object", "description": description, "properties": properties,
+            "required": list(required), "additionalProperties": False}
+
+
+def one_or_many(item, description):
+    return {"description": description, "anyOf": [item, {"type": "array", "items": item, "minItems": 1}]}
+
+
+CITATION = {
+    "source": {"type": "string", "minLength": 1,
+               "description": "Where the numbers in this mapping come from: `<source id>: section`, a statute, or a published page."},
+    "assumed": {"type": "string", "minLength": 1,
+                "description": "The reason for a number no source gives. `redress check --assumptions` lists these."},
+}
+
+DEFS = {
+    "id": {"type": "string", "pattern": ID, "maxLength": 64, "description": "Lowercase letters, digits and hyphens."},
+    "duration": {"type": "string", "pattern": DURATION,
+                 "description": "A length of time: `10 working days`, `90 calendar days`, `6 weeks`, `12 months`, `2 years`."},
+    "date": {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "An ISO 8601 date, YYYY-MM-DD."},
+    "anchor": {"type": "string", "pattern": ID,
+               "description": "What the clock runs from: receipt, acknowledgement, escalation, agreed-record, response, or a milestone id of the same stage."},
+    "council": obj("The council this policy belongs to.", {
+        "id": {**ref("id"), "description": "The council's id, e.g. `north-somerset`."},
+        "name": {"type": "string", "description": "The council's name."},
+        "nation": {"enum": ["england", "wales", "scotland", "northern-ireland"]},
+    }, ["id", "name", "nation"]),
+    "version": obj("Which version of the policy this is and when it is in force.", {
+        "id": {"type": "string", "description": "The version's name, e.g. `2021-01`. Quote it."},
+        "effective_from": {**ref("date"), "description": "First day the version applies to complaints received."},
+        "effective_to": {**ref("date"), "description": "Last day it applies (optional)."},
+        "approved": {"type": "string", "description": "Who approved it and when (free text)."},
+        **CITATION,
+    }, ["id", "effective_from"]),
+    "source-document": {"description": "A source: its title, or a mapping with title, url and file.", "anyOf": [
+        {"type": "string", "minLength": 1},
+        obj("A source document.", {"title": {"type": "string"}, "url": {"type": "string"}, "file": {"type": "string"}}, ["title"]),
+    ]},
+    "day-off": obj("A named day off.", {"date": ref("date"), "name": {"type": "string"}, "source": {"type": "string"}}, ["date", "name"]),
+    "calendar": obj("The working-day calendar deadlines are counted in.", {
+        "region": {**ref("id"), "description": "A file in policies/calendars: england-and-wales, scotland, northern-ireland."},
+        "closures": {"type": "array", "items": ref("day-off"), "description": "Council closure days, which are not working days."},
+        "cutoff": obj("Complaints received after this time count as received the next working day.", {
+            "at": {"type": "string", "pattern": r"^[0-2][0-9]:[0-5][0-9]$", "description": "HH:MM, 24-hour, UK local time."},
+            **CITATION}, ["at"]),
+    }, ["region"]),
+    "timescale": {"description": "A deadline: a duration (counted from the default anchor), or a mapping.", "anyOf": [
+        ref("duration"),
+        obj("A deadline rule.", {
+            "within": ref("duration"),
+            "from": ref("anchor"),
+            "extendable_to": {**ref("duration"), "description": "The most the deadline may be extended to, in total."},
+            "advisory": {"type": "boolean", "description": "True when the limit is advice, not a rule."},
+            **CITATION,
+        }, ["within"]),
+    ]},
+    "milestone": obj("An intermediate deadline inside a stage (a review panel's meeting, its report).", {
+        "id": ref("id"), "name": {"type": "string"}, "within": ref("duration"), "from": ref("anchor"), **CITATION,
+    }, ["id", "within", "from"]),
+    "stage": obj("One stage of a procedure.", {
+        "id": ref("id"),
+        "name": {"type": "string"},
+        "handler": {"type": "string", "description": "Who answers at this stage."},
+        "acknowledge": {**ref("timescale"), "description": "When the complaint must be acknowledged."},
+        "respond": {**ref("timescale"), "description": "When the response is due."},
+        "milestones": {"type": "array", "items": ref("milestone")},
+        "repeatable": {"type": "integer", "minimum": 1, "maximum": 10, "description": "How many times the stage may run."},
+        "escalate": {**ref("timescale"), "description": "The window to ask for the next stage (default from the response)."},
+        **CITATION,
+    }, ["id"]),
+    "time-limit": obj("How long after becoming aware of the matter a complaint is normally accepted. Late complaints are flagged, not excluded.", {
+        "within": ref("duration"), "from": {"enum": ["aware"]}, **CITATION}, ["within"]),
+    "procedure": obj("A complaints procedure.", {
+        "name": {"type": "string"},
+        "kind": {"enum": ["corporate", "statutory"]},
+        "implements": {**ref("id"), "description": "The statutory procedure this one carries out; its limits may not be loosened."},
+        "stages": {"type": "array", "items": ref("stage"), "minItems": 1},
+        "then": {"enum": ["lgsco", "housing-ombudsman"], "description": "The ombudsman after the last stage."},
+        "time_limit": ref("time-limit"),
+        **CITATION,
+    }, ["stages"]),
+    "procedures": {"type": "object", "description": "Procedures by id.", "propertyNames": ref("id"),
+                   "additionalProperties": ref("procedure")},
+    "conditions": obj("All conditions must hold; a list means any of its values.", {
+        "type": one_or_many({"enum": FEEDBACK_TYPES}, "Feedback types."),
+        "service": one_or_many({"type": "string", "pattern": ID, "examples": SERVICES}, "Service ids."),
+        "categories": one_or_many({"type": "string"}, "Any of these categories."),
+        "channel": one_or_many({"enum": CHANNELS}, "How the complaint arrived."),
+        "made_by": one_or_many({"enum": MAKERS}, "Who made it."),
+        "mentions": one_or_many({"type": "string", "minLength": 1}, "Phrases in the text (case-insensitive, whole words)."),
+        "matter_older_than": {**ref("duration"), "description": "The matter is older than this at receipt (from aware_on)."},
+    }),
+    "exclusion": obj("Outside the procedure: why, and where to go instead.", {
+        "reason": {"type": "string"}, "redirect": {"type": "string"}, **CITATION}, ["reason"]),
+    "rule": obj("A routing rule. The first rule whose `when` holds decides; a rule without `when` matches everything.", {
+        "id": ref("id"),
+        "description": {"type": "string"},
+        "when": ref("conditions"),
+        "procedure": {**ref("id"), "description": "Handle under this procedure."},
+        "stage": {**ref("id"), "description": "Start at this stage instead of the first."},
+        "exclude": ref("exclusion"),
+        "feedback": {"enum": FEEDBACK_TYPES[1:], "description": "Record as this kind of feedback."},
+        "flags": one_or_many({"type": "string"}, "Flags added to every decision of this rule."),
+        **CITATION,
+    }, ["id"]),
+    "feedback-handling": obj("How a kind of feedback is handled.", {
+        "handler": {"type": "string"}, "acknowledge": ref("timescale"), "respond": ref("timescale"), **CITATION}),
+    "retention-rule": obj("How long records are kept.", {
+        "id": ref("id"),
+        "when": obj("Which cases the rule covers.", {
+            "type": one_or_many({"enum": FEEDBACK_TYPES}, "Case types."),
+            "procedure": one_or_many(ref("id"), "Procedures."),
+            "closed_at": one_or_many(ref("id"), "Stage ids, or an ombudsman id for cases referred to it."),
+        }),
+        "keep": ref("duration"),
+        "from": {"enum": ["closure", "last-contact"]},
+        **CITATION,
+    }, ["id", "keep"]),
+    "signal": {"type": "object", "description": "A measurable signal; exactly one kind.", "minProperties": 1, "maxProperties": 1,
+               "additionalProperties": False, "properties": {
+        "contacts": obj("At least N contacts within a rolling window.", {"at_least": {"type": "integer", "minimum": 1}, "within": ref("duration")}, ["at_least", "within"]),
+        "repeat_complaints": obj("At least N complaints on the same service and categories within a period.", {"at_least": {"type": "integer", "minimum": 1}, "within": ref("duration")}, ["at_least", "within"]),
+        "parallel_complaints": obj("Complaints on the same issue through other routes while one is open.", {"routes": {"type": "array", "items": {"enum": ["mp", "councillor", "ombudsman", "chief-executive", "solicitor", "police"]}}}, ["routes"]),
+        "review_after_exhausted": obj("Requests for review after the procedure has been exhausted.", {"at_least": {"type": "integer", "minimum": 1}}, ["at_least"]),
+    }},
+    "criterion": obj("A criterion of unreasonable behaviour.", {
+        "id": ref("id"), "text": {"type": "string"}, "signal": ref("signal"), **CITATION}, ["id", "text"]),
+    "behaviour": obj("Unreasonable complainant behaviour: criteria, who decides, when restrictions are reviewed.", {
+        "criteria": {"type": "array", "items": ref("criterion")},
+        "review_after": ref("duration"),
+        "decided_by": {"type": "string"},
+        **CITATION,
+    }, ["criteria"]),
+    "imports": one_or_many({"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*$"},
+                           "Library files to import, without .yaml: statutory/children-england."),
+    "sources": {"type": "object", "description": "Documents the policy cites, by short id.", "propertyNames": ref("id"),
+                "additionalProperties": ref("source-document")},
+}
+
+POLICY = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://redress.example/schemas/policy.schema.json",
+    "title": "Redress council complaints policy",
+    "description": "A council's complaints policy for Redress. See docs/policy-format.md.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["redress", "council", "version", "calendar", "procedures", "routing"],
+    "properties": {
+        "redress": {"const": 1, "description": "The format version. Always 1."},
+        "council": ref("council"),
+        "version": ref("version"),
+        "sources": ref("sources"),
+        "calendar": ref("calendar"),
+        "imports": ref("imports"),
+        "services": one_or_many(ref("id"), "Services beyond the shared vocabulary."),
+        "procedures": ref("procedures"),
+        "feedback": obj("How compliments, comments and suggestions are handled.", {
+            t: ref("feedback-handling") for t in FEEDBACK_TYPES[1:]}),
+        "routing": {"type": "array", "items": ref("rule"), "minItems": 1,
+                    "description": "Ordered rules; the first match decides; the last must be a catch-all."},
+        "time_limit": ref("time-limit"),
+        "retention": {"type": "array", "items": ref("retention-rule")},
+        "behaviour": ref("behaviour"),
+    },
+    "$defs": DEFS,
+}
+
+FRAGMENT = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://redress.example/schemas/fragment.schema.json",
+    "title": "Redress policy fragment",
+    "description": "Procedures shared by many policies (policies/statutory/), imported by name.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["redress-fragment", "id", "procedures"],
+    "properties": {
+        "redress-fragment": {"const": 1},
+        "id": {"type": "string", "description": "The import name: the path below policies/ without .yaml."},
+        "title": {"type": "string"},
+        "sources": ref("sources"),
+        "imports": ref("imports"),
+        "procedures": ref("procedures"),
+    },
+    "$defs": DEFS,
+}
+
+if __name__ == "__main__":
+    for name, schema in [("policy", POLICY), ("fragment", FRAGMENT)]:
+        path = ROOT / "schemas" / f"{name}.schema.json"
+        path.write_text(json.dumps(schema, indent=2) + "\n")
+        print(f"wrote {path}")
