@@ -59,6 +59,10 @@ let package = Package(
             dependencies: ["RedressPolicy", "RedressCalendar", "RedressDiagnostics", "RedressTestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "RedressEngineTests",
+            dependencies: ["RedressEngine", "RedressPolicy", "RedressCalendar", "RedressDiagnostics"]
+        ),
         .testTarget(name: "RedressCommandsTests", dependencies: ["RedressCommands", "RedressDiagnostics"]),
     ],
     swiftLanguageModes: [.v6]

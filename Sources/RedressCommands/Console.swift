@@ -8,18 +8,21 @@ public struct Console: Sendable {
     public let writeError: @Sendable (String) -> Void
     /// Whether standard output is a terminal (tables by default, progress lines).
     public let isTerminal: Bool
+    /// Whether standard error is a terminal (progress lines).
+    public let isErrorTerminal: Bool
 
     public init(
-        isTerminal: Bool, writeOut: @escaping @Sendable (String) -> Void,
+        isTerminal: Bool, isErrorTerminal: Bool = false, writeOut: @escaping @Sendable (String) -> Void,
         writeError: @escaping @Sendable (String) -> Void
     ) {
         self.isTerminal = isTerminal
+        self.isErrorTerminal = isErrorTerminal
         self.writeOut = writeOut
         self.writeError = writeError
     }
 
     public static let standard = Console(
-        isTerminal: isatty(STDOUT_FILENO) == 1,
+        isTerminal: isatty(STDOUT_FILENO) == 1, isErrorTerminal: isatty(STDERR_FILENO) == 1,
         writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
         writeError: { FileHandle.standardError.write(Data($0.utf8)) })
 

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import RedressEngine
+
+/// `redress classify`: route and date every incoming complaint.
+struct ClassifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "classify",
+        abstract: "Route each complaint and give its procedure, stage, dates, exclusion and the rule that decided.",
+        discussion: """
+            Reads one complaint per JSON Lines record or CSV row and writes one decision per complaint, \
+            in input order. A bad record becomes an error record (line, id, message) and never stops \
+            the batch. Exit status: 0 all decided, 1 some records failed, 2 could not run (bad policy, \
+            unreadable input).
+            """)
+
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var batch: BatchOptions
+
+    @Flag(help: "Show, for each decision, the rules tried before it and why each did not match.")
+    var explain = false
+
+    func run() throws {
+        let engine = try policy.engine()
+        var records = try batch.records()
+        let encoder = DecisionEncoder(format: batch.outputFormat)
+        var output = BufferedOutput(write: Console.out)
+        var errors = try batch.errorSink()
+        var progress = ProgressLine()
+        output.append(encoder.header)
+        var decided = 0
+        var failed = 0
+        while let next = records.next() {
+            switch next {
+            case .success(let record):
+                do {
+                    let complaint = try Complaint(record: record)
+                    output.append(encoder.encode(try engine.classify(complaint, explain: explain)))
+                    decided += 1
+                } catch {
+                    errors.append(RecordFailureEncoder.encode(RecordFailure(line: record.line, id: record.id, message: error.message)))
+                    failed += 1
+                }
+            case .failure(let failure):
+                errors.append(RecordFailureEncoder.encode(failure))
+                failed += 1
+            }
+            progress.tick(decided + failed)
+        }
+        output.flush()
+        errors.flush()
+        progress.finish()
+        if failed > 0 {
+            Console.error("redress: \(decided) decided, \(failed) failed\n")
+            throw ExitCode(ExitStatus.invalid)
+        }
+    }
+}
+
+/// A progress line on standard error for long runs, only when standard error is a terminal.
+struct ProgressLine {
+    private let enabled = Console.current.isErrorTerminal
+    private var shown = false
+
+    mutating func tick(_ count: Int) {
+        guard enabled, count % 50_000 == 0 else { return }
+        Console.error("\r\(count) records…")
+        shown = true
+    }
+
+    mutating func finish() {
+        if shown { Console.error("\r\u{1B}[K") }
+    }
+}

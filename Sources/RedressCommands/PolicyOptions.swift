@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import RedressDiagnostics
+import RedressEngine
+import RedressPolicy
+
+/// `--policy PATH`: a policy file, or a council folder holding one file per version.
+struct PolicyOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A policy file, or a council folder of versions.", valueName: "path"))
+    var policy: String
+
+    @OptionGroup var library: LibraryOptions
+
+    /// The policy files PATH names: itself, or the folder's `*.yaml` files.
+    func files() throws(ExitCode) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: policy, isDirectory: &isDirectory) else {
+            throw couldNotRun("no policy file or folder at \(policy)")
+        }
+        guard isDirectory.boolValue else { return [policy] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: policy)) ?? []
+        let files = names.filter { $0.hasSuffix(".yaml") }.sorted().map { policy + "/" + $0 }
+        guard !files.isEmpty else { throw couldNotRun("the folder \(policy) holds no .yaml policy files") }
+        return files
+    }
+
+    /// Loads, checks and compiles every version; a broken policy stops here with its diagnostics.
+    func engine() throws(ExitCode) -> Engine {
+        let files = try files()
+        guard let root = library.resolvedLibrary(near: files[0]) else {
+            throw couldNotRun("cannot find the policy library for \(policy)", help: "pass --library DIR")
+        }
+        let loader = PolicyLoader(library: PolicyLibrary(root: root))
+        var loaded: [LoadedPolicy] = []
+        var failed = false
+        for file in files {
+            do {
+                loaded.append(try loader.loadChecked(path: file))
+            } catch {
+                report(DiagnosticList(error.diagnostics.filter { $0.severity == .error }, sources: error.sources))
+                failed = true
+            }
+        }
+        if failed {
+            throw couldNotRun("the policy has errors; nothing was classified", help: "run `redress check` on it")
+        }
+        do {
+            return try Engine(loaded)
+        } catch {
+            report(error)
+            throw couldNotRun("the policy versions cannot be combined")
+        }
+    }
+}
+
+/// Reading records and writing results in the formats every batch command shares.
+struct BatchOptions: ParsableArguments {
+    @Argument(help: "Input file (JSON Lines or CSV); standard input when omitted or `-`.")
+    var input: String?
+
+    @Option(help: "Input format: jsonl or csv (default: from the file name, else jsonl).")
+    var inputFormat: InputFormatOption?
+
+    @Option(help: "Output format: jsonl, csv or table (default: table on a terminal, else jsonl).")
+    var format: OutputFormatOption?
+
+    @Option(help: ArgumentHelp("Write error records to this file instead of standard error.", valueName: "file"))
+    var errors: String?
+
+    enum InputFormatOption: String, ExpressibleByArgument, CaseIterable { case jsonl, csv }
+    enum OutputFormatOption: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, table }
+
+    var outputFormat: DecisionEncoder.Format {
+        format.flatMap { DecisionEncoder.Format(rawValue: $0.rawValue) } ?? (Console.current.isTerminal ? .table : .jsonl)
+    }
+
+    func records() throws(ExitCode) -> RecordStream {
+        let handle: FileHandle
+        if let input, input != "-" {
+            guard let file = FileHandle(forReadingAtPath: input) else { throw couldNotRun("cannot read \(input)") }
+            handle = file
+        } else {
+            handle = FileHandle.standardInput
+        }
+        let format = inputFormat.flatMap { InputFormat(rawValue: $0.rawValue) } ?? InputFormat.guess(path: input)
+        return RecordStream(reader: LineReader(handle: handle), format: format)
+    }
+
+    func errorSink() throws(ExitCode) -> BufferedOutput {
+        guard let errors else { return BufferedOutput(write: Console.error) }
+        guard FileManager.default.createFile(atPath: errors, contents: nil), let handle = FileHandle(forWritingAtPath: errors) else {
+            throw couldNotRun("cannot write \(errors)")
+        }
+        return BufferedOutput(write: { handle.write(Data($0.utf8)) })
+    }
+}
+
+/// Collects output and writes it in large pieces: one write per line would dominate a batch.
+struct BufferedOutput {
+    let write: (String) -> Void
+    private var pending = ""
+
+    init(write: @escaping (String) -> Void) {
+        self.write = write
+        pending.reserveCapacity(1 << 16)
+    }
+
+    mutating func append(_ text: String) {
+        pending += text
+        if pending.utf8.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        if !pending.isEmpty { write(pending) }
+        pending.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,60 @@
+import RedressCalendar
+import RedressPolicy
+
+/// A routing rule compiled to bit sets over interned ids, so matching is a few word operations.
+struct CompiledRule: Sendable {
+    let rule: RoutingRule
+    let types: IDSet?
+    let services: IDSet?
+    let channels: IDSet?
+    let makers: IDSet?
+    let categories: IDSet?
+    let phrases: IDSet?
+    let matterOlderThan: PolicyDuration?
+
+    /// Why the rule did not match a complaint, or nil when it matches.
+    func mismatch(_ features: ComplaintFeatures, _ interner: Interner, _ calendar: WorkingDayCalendar) -> String? {
+        if let types, !types.contains(features.type) {
+            return "type `\(interner.types[features.type])` is not \(interner.describe(types, in: interner.types))"
+        }
+        if let services {
+            guard let service = features.service, services.contains(service) else {
+                return "service \(features.service.map { "`\(interner.services[$0])`" } ?? "(none)") is not \(interner.describe(services, in: interner.services))"
+            }
+        }
+        if let channels {
+            guard let channel = features.channel, channels.contains(channel) else {
+                return "channel \(features.channel.map { "`\(Interner.channels[$0])`" } ?? "(none)") is not \(interner.describe(channels, in: Interner.channels))"
+            }
+        }
+        if let makers {
+            guard let maker = features.maker, makers.contains(maker) else {
+                return "made_by \(features.maker.map { "`\(Interner.makers[$0])`" } ?? "(none)") is not \(interner.describe(makers, in: Interner.makers))"
+            }
+        }
+        if let categories, !categories.intersects(features.categories) {
+            return "no category in \(interner.describe(categories, in: interner.categories))"
+        }
+        if let phrases, !phrases.intersects(features.phrases) {
+            return "text mentions none of \(interner.describe(phrases, in: interner.phrases))"
+        }
+        if let matterOlderThan {
+            guard features.matterAgeLimitPassed(matterOlderThan, calendar) == true else {
+                return features.awareOn == nil ? "no `aware_on` to age the matter" : "the matter is not older than \(matterOlderThan)"
+            }
+        }
+        return nil
+    }
+
+    /// The fast path: true when every condition holds.
+    @inline(__always) func matches(_ features: ComplaintFeatures, _ calendar: WorkingDayCalendar) -> Bool {
+        if let types, !types.contains(features.type) { return false }
+        if let services { guard let s = features.service, services.contains(s) else { return false } }
+        if let channels { guard let c = features.channel, channels.contains(c) else { return false } }
+        if let makers { guard let m = features.maker, makers.contains(m) else { return false } }
+        if let categories, !categories.intersects(features.categories) { return false }
+        if let phrases, !phrases.intersects(features.phrases) { return false }
+        if let matterOlderThan, features.matterAgeLimitPassed(matterOlderThan, calendar) != true { return false }
+        return true
+    }
+}

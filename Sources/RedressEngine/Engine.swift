@@ -1,0 +1,142 @@
+import RedressCalendar
+import RedressDiagnostics
+import RedressPolicy
+
+/// The compiled engine for one council: every version of its policy, each judging the complaints
+/// (deemed) received while it is in force. Immutable and `Sendable`; build once, use anywhere.
+public struct Engine: Sendable {
+    /// Versions in order of `effective_from`.
+    public let versions: [CompiledPolicy]
+
+    /// Compiles one or more checked versions of one council's policy. Versions must belong to the
+    /// same council and their periods must not overlap.
+    public init(_ policies: [LoadedPolicy]) throws(DiagnosticList) {
+        let sorted = policies.sorted { $0.policy.version.effectiveFrom < $1.policy.version.effectiveFrom }
+        guard let first = sorted.first else {
+            throw DiagnosticList(.error("engine.no-policy", "no policy versions to compile", at: nil))
+        }
+        var problems: [Diagnostic] = []
+        for (previous, next) in zip(sorted, sorted.dropFirst()) {
+            let range = SourceRange(file: next.policy.path, at: SourceLocation(line: 1, column: 1))
+            if next.policy.council.id != first.policy.council.id {
+                problems.append(
+                    .error("engine.mixed-councils", "`\(next.policy.council.id)` is not `\(first.policy.council.id)`: one engine judges one council", at: range))
+            }
+            let previousEnd = previous.policy.version.effectiveTo ?? .init(dayNumber: Int.max / 2)
+            if previousEnd >= next.policy.version.effectiveFrom {
+                problems.append(
+                    .error(
+                        "engine.overlapping-versions",
+                        "version `\(next.policy.version.id)` starts \(next.policy.version.effectiveFrom) while `\(previous.policy.version.id)` is still in force",
+                        at: range, help: "give `\(previous.policy.version.id)` an `effective_to` before \(next.policy.version.effectiveFrom)"))
+            }
+        }
+        if !problems.isEmpty {
+            var sources = SourceFiles()
+            for policy in sorted { sources.merge(policy.sources) }
+            throw DiagnosticList(problems, sources: sources)
+        }
+        versions = sorted.map(CompiledPolicy.init)
+    }
+
+    public var councilID: String { versions[0].policy.council.id }
+
+    /// The version in force on `date`.
+    public func version(on date: LocalDate) -> CompiledPolicy? {
+        versions.last { $0.policy.version.isInForce(on: date) }
+    }
+
+    /// Routes and dates one complaint. Problems with the complaint itself are thrown, to become an
+    /// error record; the engine never guesses.
+    public func classify(_ complaint: Complaint, explain: Bool = false) throws(RecordError) -> Decision {
+        guard var compiled = version(on: complaint.received.date) else {
+            throw noVersion(complaint.received.date)
+        }
+        var deemed = try dated { () throws(CalendarError) in try compiled.deemedReceipt(complaint.received) }
+        if !compiled.policy.version.isInForce(on: deemed) {
+            guard let other = version(on: deemed) else { throw noVersion(deemed) }
+            compiled = other
+            deemed = try dated { () throws(CalendarError) in try compiled.deemedReceipt(complaint.received) }
+        }
+        let features = try compiled.features(complaint)
+        let index = compiled.route(features)
+        let rule = compiled.rules[index].rule
+        let policy = compiled.policy
+        var decision = Decision(
+            id: complaint.id, councilID: policy.council.id, versionID: policy.version.id, type: complaint.type,
+            procedure: nil, stage: nil, excluded: false, exclusionReason: nil, redirect: nil, deemedReceived: deemed,
+            acknowledgeBy: nil, respondBy: nil, inTime: true, rule: rule.id, source: rule.range, flags: rule.flags,
+            extra: complaint.extra, tried: explain ? compiled.trace(features, upTo: index) : nil)
+        var timeLimit = policy.timeLimit
+        switch rule.outcome {
+        case .procedure(let id, let stageID):
+            guard let procedure = policy.procedure(id), let stage = stageID.flatMap(procedure.stage) ?? procedure.stages.first else {
+                throw RecordError("policy `\(policy.council.id)` routes to `\(id)`, which has no stages")
+            }
+            decision.procedure = id
+            decision.stage = stage.id
+            timeLimit = procedure.timeLimit ?? timeLimit
+            try schedule(&decision, acknowledge: stage.acknowledge, respond: stage.respond, calendar: compiled.calendar)
+        case .exclude(let exclusion):
+            decision.excluded = true
+            decision.exclusionReason = exclusion.reason
+            decision.redirect = exclusion.redirect
+        case .feedback(let type):
+            decision.flags.append("feedback")
+            let handling = policy.feedback.first { $0.type == type }
+            try schedule(&decision, acknowledge: handling?.acknowledge, respond: handling?.respond, calendar: compiled.calendar)
+        }
+        if let timeLimit {
+            if let awareOn = complaint.awareOn {
+                let deadline = try dated { () throws(CalendarError) in try timeLimit.within.date(after: awareOn, calendar: compiled.calendar) }
+                if complaint.received.date > deadline {
+                    decision.inTime = false
+                    decision.flags.append("out-of-time")
+                }
+            } else {
+                decision.flags.append("aware-on-missing")
+            }
+        }
+        return decision
+    }
+
+    /// Acknowledgement and response dates for the first stage, where they can be known on receipt.
+    private func schedule(
+        _ decision: inout Decision, acknowledge: Timescale?, respond: Timescale?, calendar: WorkingDayCalendar
+    ) throws(RecordError) {
+        let received = decision.deemedReceived
+        if let acknowledge {
+            if acknowledge.from == "receipt" {
+                decision.acknowledgeBy = try dated { () throws(CalendarError) in try acknowledge.within.date(after: received, calendar: calendar) }
+            } else {
+                decision.flags.append("acknowledge-awaits-\(acknowledge.from)")
+            }
+        }
+        guard let respond else { return }
+        switch respond.from {
+        case "receipt":
+            decision.respondBy = try dated { () throws(CalendarError) in try respond.within.date(after: received, calendar: calendar) }
+        case "acknowledgement":
+            let base = decision.acknowledgeBy ?? received
+            decision.respondBy = try dated { () throws(CalendarError) in try respond.within.date(after: base, calendar: calendar) }
+            decision.flags.append("respond-by-assumes-acknowledgement-on-time")
+        default:
+            decision.flags.append("respond-awaits-\(respond.from)")
+        }
+    }
+
+    private func dated<T>(_ body: () throws(CalendarError) -> T) throws(RecordError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw RecordError("\(error)")
+        }
+    }
+
+    private func noVersion(_ date: LocalDate) -> RecordError {
+        let spans = versions.map { v in
+            "\(v.policy.version.id): \(v.policy.version.effectiveFrom)…\(v.policy.version.effectiveTo.map(\.description) ?? "")"
+        }
+        return RecordError("no version of the \(councilID) policy is in force on \(date) (\(spans.joined(separator: ", ")))")
+    }
+}

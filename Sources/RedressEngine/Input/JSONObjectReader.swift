@@ -1,0 +1,205 @@
+/// A JSON value from an input record. Nested objects are kept as raw text: the contract's fields
+/// never need them, and unknown fields are passed through unchanged.
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object(raw: String)
+}
+
+/// One field of a record: its name, its value, and its exact source text for pass-through.
+public struct RecordField: Sendable, Hashable {
+    public var name: String
+    public var value: JSONValue
+    public var rawJSON: String
+}
+
+/// Why a record could not be read.
+public struct RecordError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Reads one JSON object (a JSON Lines record) from UTF-8 bytes. Strict: one object, no trailing
+/// text, depth and size bounded, duplicate field names refused.
+public struct JSONObjectReader {
+    static let maxDepth = 32
+
+    private let bytes: [UInt8]
+    private var index = 0
+
+    public static func read(_ bytes: [UInt8]) throws(RecordError) -> [RecordField] {
+        var reader = JSONObjectReader(bytes: bytes)
+        reader.skipWhitespace()
+        guard reader.peek == UInt8(ascii: "{") else { throw RecordError("expected a JSON object") }
+        let fields = try reader.object()
+        reader.skipWhitespace()
+        guard reader.index == bytes.count else { throw RecordError("unexpected text after the JSON object at byte \(reader.index + 1)") }
+        return fields
+    }
+
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D || bytes[index] == 0x0A {
+            index += 1
+        }
+    }
+
+    private mutating func expect(_ byte: UInt8) throws(RecordError) {
+        guard peek == byte else {
+            throw RecordError("expected `\(Character(Unicode.Scalar(byte)))` at byte \(index + 1)")
+        }
+        index += 1
+    }
+
+    private mutating func object() throws(RecordError) -> [RecordField] {
+        try expect(UInt8(ascii: "{"))
+        var fields: [RecordField] = []
+        skipWhitespace()
+        if peek == UInt8(ascii: "}") { index += 1; return fields }
+        while true {
+            skipWhitespace()
+            let name = try string()
+            if fields.contains(where: { $0.name == name }) { throw RecordError("field `\(name)` appears twice") }
+            skipWhitespace()
+            try expect(UInt8(ascii: ":"))
+            skipWhitespace()
+            let start = index
+            let value = try value(depth: 1)
+            fields.append(RecordField(name: name, value: value, rawJSON: String(decoding: bytes[start..<index], as: UTF8.self)))
+            skipWhitespace()
+            if peek == UInt8(ascii: ",") { index += 1; continue }
+            try expect(UInt8(ascii: "}"))
+            return fields
+        }
+    }
+
+    private mutating func value(depth: Int) throws(RecordError) -> JSONValue {
+        guard depth <= Self.maxDepth else { throw RecordError("JSON nested deeper than \(Self.maxDepth) levels") }
+        guard let byte = peek else { throw RecordError("unexpected end of the record") }
+        switch byte {
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "{"):
+            let start = index
+            try skipNested(depth: depth)
+            return .object(raw: String(decoding: bytes[start..<index], as: UTF8.self))
+        case UInt8(ascii: "["):
+            index += 1
+            var items: [JSONValue] = []
+            skipWhitespace()
+            if peek == UInt8(ascii: "]") { index += 1; return .array(items) }
+            while true {
+                skipWhitespace()
+                items.append(try value(depth: depth + 1))
+                skipWhitespace()
+                if peek == UInt8(ascii: ",") { index += 1; continue }
+                try expect(UInt8(ascii: "]"))
+                return .array(items)
+            }
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        default:
+            let start = index
+            while let b = peek, (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
+                || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+            {
+                index += 1
+            }
+            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            guard index > start, Double(text) != nil else { throw RecordError("invalid JSON value at byte \(start + 1)") }
+            return .number(text)
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(RecordError) {
+        let start = index
+        for byte in UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount) {
+            guard peek == byte else { throw RecordError("invalid JSON value at byte \(start + 1)") }
+            index += 1
+        }
+    }
+
+    /// Skips an object or array, checking its structure.
+    private mutating func skipNested(depth: Int) throws(RecordError) {
+        if peek == UInt8(ascii: "{") {
+            index += 1
+            skipWhitespace()
+            if peek == UInt8(ascii: "}") { index += 1; return }
+            while true {
+                skipWhitespace()
+                _ = try string()
+                skipWhitespace()
+                try expect(UInt8(ascii: ":"))
+                skipWhitespace()
+                _ = try value(depth: depth + 1)
+                skipWhitespace()
+                if peek == UInt8(ascii: ",") { index += 1; continue }
+                try expect(UInt8(ascii: "}"))
+                return
+            }
+        }
+        _ = try value(depth: depth)
+    }
+
+    private mutating func string() throws(RecordError) -> String {
+        try expect(UInt8(ascii: "\""))
+        let start = index
+        // Fast path: no escapes.
+        while let byte = peek, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { index += 1 }
+        if peek == UInt8(ascii: "\"") {
+            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            index += 1
+            return text
+        }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars)
+        var pendingHigh: UInt32?
+        while let byte = peek {
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""): return String(scalars)
+            case UInt8(ascii: "\\"):
+                guard let escape = peek else { break }
+                index += 1
+                switch escape {
+                case UInt8(ascii: "n"): scalars.append("\n")
+                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "r"): scalars.append("\r")
+                case UInt8(ascii: "b"): scalars.append("\u{8}")
+                case UInt8(ascii: "f"): scalars.append("\u{c}")
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(Unicode.Scalar(escape))
+                case UInt8(ascii: "u"):
+                    guard index + 4 <= bytes.count,
+                        let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+                    else { throw RecordError("invalid \\u escape at byte \(index)") }
+                    index += 4
+                    if (0xD800..<0xDC00).contains(code) {
+                        pendingHigh = code
+                    } else if (0xDC00..<0xE000).contains(code), let high = pendingHigh {
+                        scalars.append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00)) ?? "\u{FFFD}")
+                        pendingHigh = nil
+                    } else {
+                        scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                    }
+                default: throw RecordError("invalid escape `\\\(Character(Unicode.Scalar(escape)))` at byte \(index)")
+                }
+            case 0..<0x20: throw RecordError("control character in a string at byte \(index)")
+            default:
+                // Copy a run of ordinary bytes at once.
+                let runStart = index - 1
+                while let b = peek, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\"), b >= 0x20 { index += 1 }
+                scalars.append(contentsOf: String(decoding: bytes[runStart..<index], as: UTF8.self).unicodeScalars)
+            }
+        }
+        throw RecordError("unterminated string")
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Reads a file or standard input one line at a time in constant memory (a fixed read buffer),
+/// counting lines. Handles LF and CRLF; a line longer than `maxLineBytes` is reported, not held.
+public struct LineReader {
+    public static let defaultMaxLineBytes = 1 << 20
+
+    private let handle: FileHandle
+    private let maxLineBytes: Int
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEOF = false
+    public private(set) var lineNumber = 0
+
+    public init(handle: FileHandle, maxLineBytes: Int = defaultMaxLineBytes) {
+        self.handle = handle
+        self.maxLineBytes = maxLineBytes
+    }
+
+    public enum Line {
+        case text(ArraySlice<UInt8>)
+        /// The line was longer than the limit; its bytes were skipped.
+        case tooLong(Int)
+    }
+
+    /// The next line without its line break, or nil at the end of input.
+    public mutating func next() -> Line? {
+        var skipped = 0
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                var end = newline
+                if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                let line = buffer[start..<end]
+                start = newline + 1
+                lineNumber += 1
+                if skipped > 0 { return .tooLong(skipped + line.count) }
+                return .text(line)
+            }
+            if atEOF {
+                guard start < buffer.count else {
+                    if skipped > 0 { lineNumber += 1; return .tooLong(skipped) }
+                    return nil
+                }
+                var line = buffer[start...]
+                if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+                start = buffer.count
+                lineNumber += 1
+                if skipped > 0 { return .tooLong(skipped + line.count) }
+                return .text(line)
+            }
+            if buffer.count - start > maxLineBytes {
+                skipped += buffer.count - start
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+            }
+            if start > 0 {
+                buffer.removeSubrange(0..<start)
+                start = 0
+            }
+            let chunk = handle.readData(ofLength: 1 << 16)
+            if chunk.isEmpty { atEOF = true } else { buffer.append(contentsOf: chunk) }
+        }
+    }
+}
