@@ -40,7 +40,10 @@ let package = Package(
         .executableTarget(name: "redress", dependencies: ["RedressCommands"]),
         .executableTarget(
             name: "RedressBenchmarks",
-            dependencies: ["RedressCalendar", "RedressYAML", "RedressDiagnostics", "CYAML"]
+            dependencies: [
+                "RedressCommands", "RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics",
+                "CYAML",
+            ]
         ),
         .target(name: "RedressTestSupport", dependencies: ["RedressDiagnostics"]),
         .testTarget(name: "RedressDiagnosticsTests", dependencies: ["RedressDiagnostics"]),

@@ -78,7 +78,12 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// ISO 8601: `2024-12-20`.
     public var description: String {
         let (year, month, day) = components
-        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        let digit = { (value: Int) in UInt8(ascii: "0") + UInt8(value % 10) }
+        let bytes: [UInt8] = [
+            digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), UInt8(ascii: "-"),
+            digit(month / 10), digit(month), UInt8(ascii: "-"), digit(day / 10), digit(day),
+        ]
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func isLeapYear(_ year: Int) -> Bool {

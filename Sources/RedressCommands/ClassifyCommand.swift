@@ -35,7 +35,8 @@ struct ClassifyCommand: ParsableCommand {
             case .success(let record):
                 do {
                     let complaint = try Complaint(record: record)
-                    output.append(encoder.encode(try engine.classify(complaint, explain: explain)))
+                    let decision = try engine.classify(complaint, explain: explain)
+                    output.append { encoder.encode(decision, into: &$0) }
                     decided += 1
                 } catch {
                     errors.append(RecordFailureEncoder.encode(RecordFailure(line: record.line, id: record.id, message: error.message)))

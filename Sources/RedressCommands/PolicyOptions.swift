@@ -98,20 +98,30 @@ struct BatchOptions: ParsableArguments {
 /// Collects output and writes it in large pieces: one write per line would dominate a batch.
 struct BufferedOutput {
     let write: (String) -> Void
-    private var pending = ""
+    private(set) var pending: [UInt8] = []
 
     init(write: @escaping (String) -> Void) {
         self.write = write
-        pending.reserveCapacity(1 << 16)
+        pending.reserveCapacity(1 << 17)
     }
 
     mutating func append(_ text: String) {
-        pending += text
-        if pending.utf8.count >= 1 << 16 { flush() }
+        pending.append(contentsOf: text.utf8)
+        flushIfFull()
+    }
+
+    /// Lets an encoder append bytes directly.
+    mutating func append(_ body: (inout [UInt8]) -> Void) {
+        body(&pending)
+        flushIfFull()
+    }
+
+    private mutating func flushIfFull() {
+        if pending.count >= 1 << 16 { flush() }
     }
 
     mutating func flush() {
-        if !pending.isEmpty { write(pending) }
+        if !pending.isEmpty { write(String(decoding: pending, as: UTF8.self)) }
         pending.removeAll(keepingCapacity: true)
     }
 }

@@ -68,6 +68,10 @@ public struct DiagnosticRenderer: Sendable {
 /// Minimal JSON string quoting, shared by every stage that writes JSON by hand.
 public enum JSONText {
     public static func quoted(_ string: String) -> String {
+        // Fast path: nothing to escape (the usual case for ids, dates and most text).
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + string + "\""
+        }
         var out = "\""
         out.reserveCapacity(string.utf8.count + 2)
         for scalar in string.unicodeScalars {

@@ -25,6 +25,8 @@ public struct Decision: Sendable {
     public var inTime: Bool
     public var rule: String
     public var source: SourceRange
+    /// `path:line:column` of the deciding rule, formatted once when the policy was compiled.
+    public var sourceText: String
     public var flags: [String]
     /// Input fields the contract does not name, passed through.
     public var extra: [RecordField]

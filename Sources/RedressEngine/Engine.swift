@@ -65,7 +65,7 @@ public struct Engine: Sendable {
         var decision = Decision(
             id: complaint.id, councilID: policy.council.id, versionID: policy.version.id, type: complaint.type,
             procedure: nil, stage: nil, excluded: false, exclusionReason: nil, redirect: nil, deemedReceived: deemed,
-            acknowledgeBy: nil, respondBy: nil, inTime: true, rule: rule.id, source: rule.range, flags: rule.flags,
+            acknowledgeBy: nil, respondBy: nil, inTime: true, rule: rule.id, source: rule.range, sourceText: compiled.sourceTexts[index], flags: rule.flags,
             extra: complaint.extra, tried: explain ? compiled.trace(features, upTo: index) : nil)
         var timeLimit = policy.timeLimit
         switch rule.outcome {

@@ -2,22 +2,40 @@ import RedressCalendar
 import RedressDiagnostics
 import RedressPolicy
 
-/// One policy version compiled for evaluation: immutable and `Sendable`.
+/// One policy version compiled for evaluation: immutable and `Sendable`. Its parts live in one
+/// immutable storage object, so passing a compiled policy around costs one reference count.
 public struct CompiledPolicy: Sendable {
-    public let policy: Policy
-    public let calendar: WorkingDayCalendar
-    let interner: Interner
-    let rules: [CompiledRule]
-    let matcher: PhraseMatcher
-    let usesPhrases: Bool
+    private final class Storage: Sendable {
+        let policy: Policy
+        let calendar: WorkingDayCalendar
+        let interner: Interner
+        let rules: [CompiledRule]
+        let matcher: PhraseMatcher
+        let sourceTexts: [String]
+
+        init(policy: Policy, calendar: WorkingDayCalendar, interner: Interner, rules: [CompiledRule], matcher: PhraseMatcher) {
+            self.sourceTexts = rules.map { $0.rule.range.description }
+            self.policy = policy
+            self.calendar = calendar
+            self.interner = interner
+            self.rules = rules
+            self.matcher = matcher
+        }
+    }
+
+    private let storage: Storage
+    public var policy: Policy { storage.policy }
+    public var calendar: WorkingDayCalendar { storage.calendar }
+    var interner: Interner { storage.interner }
+    var rules: [CompiledRule] { storage.rules }
+    var matcher: PhraseMatcher { storage.matcher }
+    /// Each rule's `path:line:column`, preformatted.
+    var sourceTexts: [String] { storage.sourceTexts }
+    var usesPhrases: Bool { !storage.matcher.isEmpty }
 
     public init(_ loaded: LoadedPolicy) {
-        policy = loaded.policy
-        calendar = loaded.calendar
         let interner = Interner(policy: loaded.policy)
-        self.interner = interner
-        matcher = PhraseMatcher(phrases: interner.phrases)
-        rules = loaded.policy.routing.map { rule in
+        let rules = loaded.policy.routing.map { rule in
             let conditions = rule.conditions
             return CompiledRule(
                 rule: rule,
@@ -29,7 +47,9 @@ public struct CompiledPolicy: Sendable {
                 phrases: interner.set(conditions?.mentions, in: interner.phrases),
                 matterOlderThan: conditions?.matterOlderThan)
         }
-        usesPhrases = !interner.phrases.isEmpty
+        storage = Storage(
+            policy: loaded.policy, calendar: loaded.calendar, interner: interner, rules: rules,
+            matcher: PhraseMatcher(phrases: interner.phrases))
     }
 
     /// The first working day on which the complaint counts as received.
@@ -62,7 +82,9 @@ public struct CompiledPolicy: Sendable {
 
     /// The index of the first matching rule (the last rule is a catch-all, so one always matches).
     func route(_ features: ComplaintFeatures) -> Int {
-        for (index, rule) in rules.enumerated() where rule.matches(features, calendar) { return index }
+        let rules = storage.rules
+        let calendar = storage.calendar
+        for index in rules.indices where rules[index].matches(features, calendar) { return index }
         return rules.count - 1
     }
 

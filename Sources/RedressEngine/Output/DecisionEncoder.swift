@@ -27,40 +27,97 @@ public struct DecisionEncoder: Sendable {
     }
 
     public func encode(_ decision: Decision) -> String {
+        var out: [UInt8] = []
+        encode(decision, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the encoded decision to a byte buffer (the streaming path).
+    public func encode(_ decision: Decision, into out: inout [UInt8]) {
         switch format {
-        case .jsonl: json(decision) + "\n"
-        case .csv: csv(decision)
-        case .table: table(decision)
+        case .jsonl:
+            var writer = ByteWriter(bytes: out)
+            out = []
+            json(decision, &writer)
+            writer.raw("\n")
+            out = writer.bytes
+        case .csv: out.append(contentsOf: csv(decision).utf8)
+        case .table: out.append(contentsOf: table(decision).utf8)
         }
     }
 
-    private func json(_ d: Decision) -> String {
-        func string(_ value: String?) -> String { value.map(JSONText.quoted) ?? "null" }
-        func date(_ value: CustomStringConvertible?) -> String { value.map { "\"\($0)\"" } ?? "null" }
-        var out = "{\"id\":\(JSONText.quoted(d.id)),\"policy\":{\"council\":\(JSONText.quoted(d.councilID)),\"version\":\(JSONText.quoted(d.versionID))}"
-        out += ",\"type\":\(JSONText.quoted(d.type)),\"procedure\":\(string(d.procedure)),\"stage\":\(string(d.stage))"
-        out += ",\"excluded\":\(d.excluded),\"redirect\":\(string(d.redirect))"
-        if d.excluded { out += ",\"exclusion_reason\":\(string(d.exclusionReason))" }
-        out += ",\"deemed_received\":\(date(d.deemedReceived)),\"acknowledge_by\":\(date(d.acknowledgeBy)),\"respond_by\":\(date(d.respondBy))"
-        out += ",\"in_time\":\(d.inTime),\"rule\":\(JSONText.quoted(d.rule)),\"source\":\(JSONText.quoted(d.source.description))"
-        out += ",\"flags\":[" + d.flags.map(JSONText.quoted).joined(separator: ",") + "]"
+    /// Fields of the decision itself; pass-through input fields with these names are dropped.
+    static let reservedFields: Set<String> = [
+        "id", "policy", "type", "procedure", "stage", "excluded", "redirect", "exclusion_reason", "deemed_received",
+        "acknowledge_by", "respond_by", "in_time", "rule", "source", "flags", "tried",
+    ]
+
+    private func json(_ d: Decision, _ w: inout ByteWriter) {
+        w.raw("{\"id\":")
+        w.quoted(d.id)
+        w.raw(",\"policy\":{\"council\":")
+        w.quoted(d.councilID)
+        w.raw(",\"version\":")
+        w.quoted(d.versionID)
+        w.raw("},\"type\":")
+        w.quoted(d.type)
+        w.raw(",\"procedure\":")
+        w.quoted(d.procedure)
+        w.raw(",\"stage\":")
+        w.quoted(d.stage)
+        w.raw(",\"excluded\":")
+        w.bool(d.excluded)
+        w.raw(",\"redirect\":")
+        w.quoted(d.redirect)
+        if d.excluded {
+            w.raw(",\"exclusion_reason\":")
+            w.quoted(d.exclusionReason)
+        }
+        w.raw(",\"deemed_received\":")
+        w.date(d.deemedReceived)
+        w.raw(",\"acknowledge_by\":")
+        w.date(d.acknowledgeBy)
+        w.raw(",\"respond_by\":")
+        w.date(d.respondBy)
+        w.raw(",\"in_time\":")
+        w.bool(d.inTime)
+        w.raw(",\"rule\":")
+        w.quoted(d.rule)
+        w.raw(",\"source\":")
+        w.quoted(d.sourceText)
+        w.raw(",\"flags\":[")
+        for (index, flag) in d.flags.enumerated() {
+            if index > 0 { w.raw(",") }
+            w.quoted(flag)
+        }
+        w.raw("]")
         if let tried = d.tried {
-            out += ",\"tried\":[" + tried.map {
-                "{\"rule\":\(JSONText.quoted($0.rule)),\"source\":\(JSONText.quoted($0.source.description)),\"reason\":\(JSONText.quoted($0.reason))}"
-            }.joined(separator: ",") + "]"
+            w.raw(",\"tried\":[")
+            for (index, trace) in tried.enumerated() {
+                w.raw(index > 0 ? ",{\"rule\":" : "{\"rule\":")
+                w.quoted(trace.rule)
+                w.raw(",\"source\":")
+                w.quoted(trace.source.description)
+                w.raw(",\"reason\":")
+                w.quoted(trace.reason)
+                w.raw("}")
+            }
+            w.raw("]")
         }
-        let reserved: Set<String> = ["policy", "procedure", "stage", "excluded", "redirect", "exclusion_reason", "deemed_received", "acknowledge_by", "respond_by", "in_time", "rule", "source", "flags", "tried"]
-        for field in d.extra where !reserved.contains(field.name) {
-            out += ",\(JSONText.quoted(field.name)):\(field.rawJSON)"
+        for field in d.extra where !Self.reservedFields.contains(field.name) {
+            w.raw(",")
+            w.quoted(field.name)
+            w.raw(":")
+            w.raw(field.rawJSON)
         }
-        return out + "}"
+        w.raw("}")
     }
 
     private func csv(_ d: Decision) -> String {
         let values: [String] = [
             d.id, d.councilID, d.versionID, d.type, d.procedure ?? "", d.stage ?? "", String(d.excluded), d.redirect ?? "",
             d.deemedReceived.description, d.acknowledgeBy?.description ?? "", d.respondBy?.description ?? "", String(d.inTime),
-            d.rule, d.source.description, d.flags.joined(separator: ";"),
+            d.rule, d.sourceText, d.flags.joined(separator: ";"),
         ]
         return values.map(CSVRecordParser.quote).joined(separator: ",") + "\r\n"
     }
