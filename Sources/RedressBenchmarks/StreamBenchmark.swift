@@ -7,11 +7,11 @@ import RedressEngine
 /// gives exactly one decision or one error, and reports peak memory at two sizes.
 enum StreamBenchmark {
     static func run(root: String, count: Int) throws {
-        for format in ["jsonl", "csv"] {
-            let small = try measure(root: root, format: format, count: max(1, count / 10))
-            let large = try measure(root: root, format: format, count: count)
-            print("## Stream: redress classify, \(format), \(large.inputs) records")
-            print(String(format: "  redress classify (end to end)            %10.0f records/s", large.classifyRate))
+        for (command, format) in [("classify", "jsonl"), ("classify", "csv"), ("schedule", "jsonl")] {
+            let small = try measure(root: root, command: command, format: format, count: max(1, count / 10))
+            let large = try measure(root: root, command: command, format: format, count: count)
+            print("## Stream: redress \(command), \(format), \(large.inputs) records")
+            print(String(format: "  redress \(command) (end to end)%@ %10.0f records/s", String(repeating: " ", count: 12 - command.count), large.classifyRate))
             print(String(format: "  read + parse records only (baseline)     %10.0f records/s", large.readRate))
             print(String(format: "  ratio classify/read time: %.2f", large.readRate / large.classifyRate))
             print("  decisions \(large.decisions) + errors \(large.errors) = \(large.decisions + large.errors) of \(large.inputs) inputs: \(large.decisions + large.errors == large.inputs ? "ok" : "MISMATCH")")
@@ -33,8 +33,8 @@ enum StreamBenchmark {
         return Double(usage.ru_maxrss) / 1024
     }
 
-    static func generate(format: String, count: Int) throws -> String {
-        let path = NSTemporaryDirectory() + "redress-stream-\(count).\(format)"
+    static func generate(command: String, format: String, count: Int) throws -> String {
+        let path = NSTemporaryDirectory() + "redress-stream-\(command)-\(count).\(format)"
         FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
         defer { try? handle.close() }
@@ -49,6 +49,9 @@ enum StreamBenchmark {
                 chunk += format == "csv" ? "X\(i),\(date)\n" : "{\"id\":\"X\(i)\",\"received\":\"\(date)\"\n"
             } else if format == "csv" {
                 chunk += "C\(i),\(date),\(service),repairs;delay,web,\"The service was late again, third time\"\n"
+            } else if command == "schedule" {
+                let responded = "2024-\(month < 10 ? "0" : "")\(month)-28"
+                chunk += "{\"id\":\"C\(i)\",\"received\":\"\(date)\",\"service\":\"\(service)\",\"events\":[{\"on\":\"\(date)\",\"event\":\"acknowledged\"},{\"on\":\"\(responded)\",\"event\":\"responded\"},{\"on\":\"\(responded)\",\"event\":\"closed\"}]}\n"
             } else {
                 chunk += "{\"id\":\"C\(i)\",\"received\":\"\(date)\",\"service\":\"\(service)\",\"categories\":[\"repairs\"],\"channel\":\"web\",\"text\":\"The service was late again, third time (penalty charge notice? no)\"}\n"
             }
@@ -61,19 +64,18 @@ enum StreamBenchmark {
         return path
     }
 
-    static func measure(root: String, format: String, count: Int) throws -> Result {
-        let path = try generate(format: format, count: count)
+    static func measure(root: String, command: String, format: String, count: Int) throws -> Result {
+        let path = try generate(command: command, format: format, count: count)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let counter = LineCounter()
         let console = Console(isTerminal: false, writeOut: { counter.add(out: $0) }, writeError: { counter.add(error: $0) })
         let start = DispatchTime.now().uptimeNanoseconds
         Console.$current.withValue(console) {
             do {
-                var command = try RedressCommand.parseAsRoot([
-                    "classify", "--policy", root + "/policies/councils/north-somerset", "--library", root + "/policies",
-                    path, "--format", "jsonl",
-                ])
-                try command.run()
+                var parsed = try RedressCommand.parseAsRoot(
+                    [command, "--policy", root + "/policies/councils/north-somerset", "--library", root + "/policies", path, "--format", "jsonl"]
+                        + (command == "schedule" ? ["--as-of", "2025-01-01"] : []))
+                try parsed.run()
             } catch {}
         }
         let classifySeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -84,7 +86,7 @@ enum StreamBenchmark {
         let readSeconds = Double(DispatchTime.now().uptimeNanoseconds - readStart) / 1e9
         let (decisions, errors) = counter.counts
         return Result(
-            inputs: count, decisions: decisions, errors: errors - 1 /* the closing summary line */,
+            inputs: count, decisions: decisions, errors: errors - (errors > 0 ? 1 : 0) /* the closing summary line */,
             classifyRate: Double(count) / classifySeconds, readRate: Double(read) / readSeconds, peakMB: peakMB())
     }
 }

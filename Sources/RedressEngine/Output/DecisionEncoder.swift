@@ -133,8 +133,7 @@ public struct DecisionEncoder: Sendable {
         return row
     }
 
-    static func tableRow(_ cells: [String]) -> String {
-        let widths = [12, 20, 16, 11, 11, 11, 8]
+    static func tableRow(_ cells: [String], widths: [Int] = [12, 20, 16, 11, 11, 11, 8]) -> String {
         var line = ""
         for (index, cell) in cells.enumerated() {
             if index < widths.count {

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import RedressCalendar
+import RedressEngine
+
+/// `redress schedule`: what is due, overdue or past retention, as of a date.
+struct ScheduleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "Replay case histories and report each case's deadlines, status and retention date as of a day.",
+        discussion: """
+            Each input record is a complaint plus `events` (a list of {on, event, stage?, days?}). Status: \
+            open, due-soon, overdue, closed or delete-due. A history that makes no sense is an error \
+            record, never a guessed date. Exit status as for classify.
+            """)
+
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var batch: BatchOptions
+
+    @Option(help: ArgumentHelp("The day to report as of (YYYY-MM-DD).", valueName: "date"))
+    var asOf: String
+
+    @Option(help: ArgumentHelp("Only cases with a deadline within N working days of --as-of (not yet overdue).", valueName: "n"))
+    var dueWithin: Int?
+
+    @Flag(help: "Only overdue cases.") var overdue = false
+    @Flag(help: "Only closed cases past their retention date.") var deleteDue = false
+
+    @Option(help: ArgumentHelp("Also write the due dates as an iCalendar file.", valueName: "file"))
+    var ics: String?
+
+    func validate() throws {
+        if let dueWithin, !(0...250).contains(dueWithin) { throw ValidationError("--due-within must be from 0 to 250") }
+    }
+
+    func run() throws {
+        let day: LocalDate
+        do {
+            day = try LocalDate(iso: asOf)
+        } catch {
+            throw couldNotRun("--as-of: \(error)")
+        }
+        let engine = try policy.engine()
+        var records = try batch.records()
+        let encoder = ScheduleEncoder(format: batch.outputFormat)
+        var output = BufferedOutput(write: Console.out)
+        var errors = try batch.errorSink()
+        var calendarFile: BufferedOutput?
+        let icalendar = ICalendarWriter(stamp: day)
+        if let ics {
+            guard FileManager.default.createFile(atPath: ics, contents: nil), let handle = FileHandle(forWritingAtPath: ics) else {
+                throw couldNotRun("cannot write \(ics)")
+            }
+            calendarFile = BufferedOutput(write: { handle.write(Data($0.utf8)) })
+            calendarFile?.append(icalendar.header)
+        }
+        output.append(encoder.header)
+        var failed = 0
+        while let next = records.next() {
+            switch next {
+            case .success(let record):
+                do {
+                    let schedule = try engine.schedule(CaseHistory(record: record), asOf: day, dueSoonWithin: dueWithin ?? 5)
+                    guard selected(schedule) else { continue }
+                    output.append(encoder.encode(schedule))
+                    calendarFile?.append(icalendar.events(for: schedule))
+                } catch {
+                    errors.append(RecordFailureEncoder.encode(RecordFailure(line: record.line, id: record.id, message: error.message)))
+                    failed += 1
+                }
+            case .failure(let failure):
+                errors.append(RecordFailureEncoder.encode(failure))
+                failed += 1
+            }
+        }
+        calendarFile?.append(icalendar.footer)
+        calendarFile?.flush()
+        output.flush()
+        errors.flush()
+        if failed > 0 {
+            Console.error("redress: \(failed) case\(failed == 1 ? "" : "s") failed\n")
+            throw ExitCode(ExitStatus.invalid)
+        }
+    }
+
+    /// The summary views: with no filter every case is shown; filters combine with "or".
+    func selected(_ schedule: CaseSchedule) -> Bool {
+        guard dueWithin != nil || overdue || deleteDue else { return true }
+        return (dueWithin != nil && schedule.status == .dueSoon) || (overdue && schedule.status == .overdue)
+            || (deleteDue && schedule.status == .deleteDue)
+    }
+}

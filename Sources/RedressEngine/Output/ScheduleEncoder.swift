@@ -1,0 +1,199 @@
+import RedressCalendar
+
+/// Writes case schedules as JSON Lines, CSV or a readable table.
+public struct ScheduleEncoder: Sendable {
+    public let format: DecisionEncoder.Format
+
+    public init(format: DecisionEncoder.Format) {
+        self.format = format
+    }
+
+    static let widths = [12, 11, 22, 11, 13]
+
+    public var header: String {
+        switch format {
+        case .jsonl: ""
+        case .csv: "id,council,version,procedure,status,stage,respond_by,next_due,next_due_what,closed_on,closed_at,delete_after,flags\r\n"
+        case .table: DecisionEncoder.tableRow(["ID", "STATUS", "STAGE", "NEXT DUE", "DELETE AFTER", "WHAT / FLAGS"], widths: Self.widths)
+        }
+    }
+
+    public func encode(_ schedule: CaseSchedule) -> String {
+        switch format {
+        case .jsonl:
+            var writer = ByteWriter(bytes: [])
+            json(schedule, &writer)
+            writer.raw("\n")
+            return String(decoding: writer.bytes, as: UTF8.self)
+        case .csv:
+            let current = schedule.stages.last
+            let values = [
+                schedule.id, schedule.councilID, schedule.versionID, schedule.procedure ?? "", schedule.status.rawValue,
+                current?.stage ?? "", current?.respondBy?.description ?? "", schedule.nextDue?.due.description ?? "",
+                schedule.nextDue?.what ?? "", schedule.closedOn?.description ?? "", schedule.closedAt ?? "",
+                schedule.deleteAfter?.description ?? "", schedule.flags.joined(separator: ";"),
+            ]
+            return values.map(CSVRecordParser.quote).joined(separator: ",") + "\r\n"
+        case .table:
+            let what = [schedule.nextDue?.what].compactMap { $0 } + schedule.flags
+            return DecisionEncoder.tableRow([
+                schedule.id, schedule.status.rawValue, schedule.stages.last.map { "\($0.stage)#\($0.occurrence)" } ?? "—",
+                schedule.nextDue?.due.description ?? "—", schedule.deleteAfter?.description ?? "—",
+                what.joined(separator: ", "),
+            ], widths: Self.widths)
+        }
+    }
+
+    private func json(_ s: CaseSchedule, _ w: inout ByteWriter) {
+        w.raw("{\"id\":")
+        w.quoted(s.id)
+        w.raw(",\"policy\":{\"council\":")
+        w.quoted(s.councilID)
+        w.raw(",\"version\":")
+        w.quoted(s.versionID)
+        w.raw("},\"type\":")
+        w.quoted(s.type)
+        w.raw(",\"procedure\":")
+        w.quoted(s.procedure)
+        w.raw(",\"excluded\":")
+        w.bool(s.excluded)
+        w.raw(",\"status\":")
+        w.quoted(s.status.rawValue)
+        w.raw(",\"next_due\":")
+        if let next = s.nextDue {
+            w.raw("{\"what\":")
+            w.quoted(next.what)
+            w.raw(",\"due\":")
+            w.date(next.due)
+            w.raw("}")
+        } else {
+            w.raw("null")
+        }
+        w.raw(",\"stages\":[")
+        for (index, stage) in s.stages.enumerated() {
+            if index > 0 { w.raw(",") }
+            w.raw("{\"stage\":")
+            w.quoted(stage.stage)
+            w.raw(",\"occurrence\":")
+            w.raw(String(stage.occurrence))
+            w.raw(",\"started\":")
+            w.date(stage.started)
+            w.raw(",\"acknowledge_by\":")
+            w.date(stage.acknowledgeBy)
+            w.raw(",\"acknowledged\":")
+            w.date(stage.acknowledged)
+            w.raw(",\"respond_by\":")
+            w.date(stage.respondBy)
+            w.raw(",\"responded\":")
+            w.date(stage.responded)
+            w.raw(",\"met\":")
+            if let met = stage.met { w.bool(met) } else { w.raw("null") }
+            w.raw(",\"days_late\":")
+            w.raw(stage.daysLate.map(String.init) ?? "null")
+            w.raw(",\"extended_days\":")
+            w.raw(String(stage.extendedDays))
+            w.raw(",\"paused_days\":")
+            w.raw(String(stage.pausedDays))
+            w.raw(",\"escalate_by\":")
+            w.date(stage.escalateBy)
+            if !stage.milestones.isEmpty {
+                w.raw(",\"milestones\":[")
+                for (m, milestone) in stage.milestones.enumerated() {
+                    w.raw(m > 0 ? ",{\"id\":" : "{\"id\":")
+                    w.quoted(milestone.id)
+                    w.raw(",\"due\":")
+                    w.date(milestone.due)
+                    w.raw(",\"done\":")
+                    w.date(milestone.done)
+                    w.raw("}")
+                }
+                w.raw("]")
+            }
+            w.raw("}")
+        }
+        w.raw("],\"ombudsman\":")
+        w.quoted(s.ombudsman)
+        w.raw(",\"ombudsman_from\":")
+        w.date(s.ombudsmanFrom)
+        w.raw(",\"closed_on\":")
+        w.date(s.closedOn)
+        w.raw(",\"closed_at\":")
+        w.quoted(s.closedAt)
+        w.raw(",\"delete_after\":")
+        w.date(s.deleteAfter)
+        w.raw(",\"retention_rule\":")
+        w.quoted(s.retentionRule)
+        w.raw(",\"flags\":[")
+        for (index, flag) in s.flags.enumerated() {
+            if index > 0 { w.raw(",") }
+            w.quoted(flag)
+        }
+        w.raw("]")
+        for field in s.extra where !DecisionEncoder.reservedFields.contains(field.name) && field.name != "status" {
+            w.raw(",")
+            w.quoted(field.name)
+            w.raw(":")
+            w.raw(field.rawJSON)
+        }
+        w.raw("}")
+    }
+}
+
+/// Writes due dates as an iCalendar (RFC 5545) file of all-day events, so a team can see them in
+/// its calendar.
+public struct ICalendarWriter: Sendable {
+    public let stamp: LocalDate
+
+    public init(stamp: LocalDate) {
+        self.stamp = stamp
+    }
+
+    public var header: String { "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Redress//schedule//EN\r\nCALSCALE:GREGORIAN\r\n" }
+    public var footer: String { "END:VCALENDAR\r\n" }
+
+    public func events(for schedule: CaseSchedule) -> String {
+        var items = schedule.openItems
+        if let deleteAfter = schedule.deleteAfter { items.append(DueItem(caseID: schedule.id, what: "delete record", due: deleteAfter)) }
+        return items.map { item in
+            let compact = { (date: LocalDate) in date.description.replacingOccurrences(of: "-", with: "") }
+            let uid = "\(item.caseID)-\(item.what)".map { $0.isLetter || $0.isNumber ? $0 : "-" }
+            return [
+                "BEGIN:VEVENT", "UID:\(String(uid))@redress", "DTSTAMP:\(compact(stamp))T000000Z",
+                "DTSTART;VALUE=DATE:\(compact(item.due))", "DTEND;VALUE=DATE:\(compact(item.due.adding(days: 1)))",
+                "SUMMARY:\(Self.escape("\(item.caseID): \(item.what)"))", "END:VEVENT",
+            ].map(Self.fold).joined()
+        }.joined()
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Folds a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 sequence.
+    static func fold(_ line: String) -> String {
+        var out = ""
+        var count = 0
+        for character in line {
+            let width = character.utf8.count
+            if count + width > 75 {
+                out += "\r\n "
+                count = 1
+            }
+            out.append(character)
+            count += width
+        }
+        return out + "\r\n"
+    }
+}
+
+import Foundation

@@ -1,0 +1,214 @@
+import RedressCalendar
+import RedressPolicy
+
+/// Replays a case's events against its procedure. Histories that make no sense throw a per-case
+/// error; nothing is ever given a made-up date.
+struct CaseReplay {
+    struct Run {
+        var stage: Stage
+        var occurrence: Int
+        var start: LocalDate
+        var acknowledged: LocalDate?
+        var responded: LocalDate?
+        var recordAgreed: LocalDate?
+        var milestones: [String: LocalDate] = [:]
+        var extended = 0
+        var paused = 0
+        var pauseStart: LocalDate?
+    }
+
+    let procedure: Procedure?
+    let calendar: WorkingDayCalendar
+    let asOf: LocalDate
+    var runs: [Run] = []
+    var closedOn: LocalDate?
+    var closedAt: String?
+    var lastContact: LocalDate
+    var flags: [String] = []
+
+    init(procedure: Procedure?, firstStage: String?, received: LocalDate, calendar: WorkingDayCalendar, asOf: LocalDate) {
+        self.procedure = procedure
+        self.calendar = calendar
+        self.asOf = asOf
+        lastContact = received
+        if let procedure, let stage = firstStage.flatMap(procedure.stage) ?? procedure.stages.first {
+            runs = [Run(stage: stage, occurrence: 1, start: received)]
+        }
+    }
+
+    mutating func apply(_ events: [CaseEvent], receivedOn: LocalDate) throws(RecordError) {
+        var previous: CaseEvent?
+        for event in events {
+            if let previous, event.on < previous.on {
+                throw RecordError("events out of order: `\(event.kind.rawValue)` on \(event.on) is listed after `\(previous.kind.rawValue)` on \(previous.on)")
+            }
+            previous = event
+            guard event.on >= receivedOn else {
+                throw RecordError("`\(event.kind.rawValue)` on \(event.on) is before the complaint was received (\(receivedOn))")
+            }
+            guard event.on <= asOf else {
+                flags.append("events-after-as-of")
+                break
+            }
+            lastContact = max(lastContact, event.on)
+            try apply(event)
+        }
+        if let start = runs.last?.pauseStart, let last = runs.indices.last {
+            runs[last].paused += try days { () throws(CalendarError) in try calendar.workingDays(from: start, to: asOf) }
+            flags.append("paused")
+        }
+    }
+
+    private mutating func apply(_ event: CaseEvent) throws(RecordError) {
+        let name = event.kind.rawValue
+        if closedOn != nil, event.kind != .referredToOmbudsman, event.kind != .contact {
+            throw RecordError("`\(name)` on \(event.on) after the case was closed")
+        }
+        if event.kind == .contact { return }
+        guard let index = runs.indices.last else {
+            // Excluded complaints and feedback have no stages: record-keeping events are fine,
+            // stage events are not.
+            switch event.kind {
+            case .acknowledged, .responded, .contact: return
+            case .closed: closedOn = event.on
+            case .referredToOmbudsman:
+                closedAt = "lgsco"
+                if closedOn == nil { closedOn = event.on }
+            default:
+                throw RecordError("`\(name)` on \(event.on): this case is not under a procedure (excluded or feedback), so it has no stages")
+            }
+            return
+        }
+        let current = runs[index].stage.id
+        if let stage = event.stage, event.kind != .escalated, event.kind != .closed, stage != current {
+            throw RecordError("`\(name)` on \(event.on) names stage `\(stage)`, but the case is at stage `\(current)`")
+        }
+        switch event.kind {
+        case .acknowledged:
+            if runs[index].acknowledged != nil { flags.append("acknowledged-twice") } else { runs[index].acknowledged = event.on }
+        case .responded:
+            guard runs[index].responded == nil else {
+                throw RecordError("stage `\(current)` was answered twice without an escalation (\(event.on))")
+            }
+            runs[index].responded = event.on
+        case .escalated:
+            try escalate(event, from: index)
+        case .extended:
+            runs[index].extended += event.days ?? 0
+            if let respond = runs[index].stage.respond, let limit = respond.extendableTo, limit.unit == respond.within.unit,
+                runs[index].extended > limit.amount - respond.within.amount
+            {
+                flags.append("extension-beyond-maximum:\(current)")
+            }
+        case .paused:
+            guard runs[index].pauseStart == nil else { throw RecordError("paused on \(event.on) while already paused") }
+            runs[index].pauseStart = event.on
+        case .resumed:
+            guard let start = runs[index].pauseStart else { throw RecordError("resumed on \(event.on) without a pause") }
+            runs[index].paused += try days { () throws(CalendarError) in try calendar.workingDays(from: start, to: event.on) }
+            runs[index].pauseStart = nil
+        case .closed:
+            if let stage = event.stage, stage != current {
+                throw RecordError("closed at stage `\(stage)`, but the case is at stage `\(current)`")
+            }
+            closedOn = event.on
+            closedAt = current
+        case .referredToOmbudsman:
+            closedAt = procedure?.then ?? "lgsco"
+            if closedOn == nil { closedOn = event.on }
+        case .recordAgreed:
+            runs[index].recordAgreed = event.on
+        case .milestone:
+            guard let id = event.milestone, runs[index].stage.milestones.contains(where: { $0.id == id }) else {
+                throw RecordError("stage `\(current)` has no milestone `\(event.milestone ?? "")`")
+            }
+            runs[index].milestones[id] = event.on
+        case .contact:
+            break
+        }
+    }
+
+    private mutating func escalate(_ event: CaseEvent, from index: Int) throws(RecordError) {
+        guard let procedure else { return }
+        let run = runs[index]
+        guard let responded = run.responded else {
+            throw RecordError("escalated on \(event.on) before stage `\(run.stage.id)` was answered")
+        }
+        if run.pauseStart != nil { throw RecordError("escalated on \(event.on) while stage `\(run.stage.id)` is paused") }
+        guard let position = procedure.stages.firstIndex(where: { $0.id == run.stage.id }) else { return }
+        let targetID = event.stage ?? (position + 1 < procedure.stages.count ? procedure.stages[position + 1].id : nil)
+        guard let targetID else {
+            throw RecordError("stage `\(run.stage.id)` is the last stage of `\(procedure.id)`; record `referred-to-ombudsman` instead")
+        }
+        guard let targetPosition = procedure.stages.firstIndex(where: { $0.id == targetID }) else {
+            throw RecordError("procedure `\(procedure.id)` has no stage `\(targetID)`")
+        }
+        let target = procedure.stages[targetPosition]
+        if targetPosition < position { throw RecordError("escalated back from `\(run.stage.id)` to earlier stage `\(targetID)`") }
+        let occurrence = runs.filter { $0.stage.id == targetID }.count + 1
+        if occurrence > target.repeatable {
+            throw RecordError("stage `\(targetID)` may run at most \(target.repeatable) time\(target.repeatable == 1 ? "" : "s")")
+        }
+        if let window = run.stage.escalate,
+            let end = try? window.within.date(after: responded, calendar: calendar), event.on > end
+        {
+            flags.append(window.advisory ? "escalated-after-recommended-window" : "escalated-outside-window")
+        }
+        let start = try days { () throws(CalendarError) in try calendar.workingDay(onOrAfter: event.on) }
+        runs.append(Run(stage: target, occurrence: occurrence, start: start))
+    }
+
+    func days<T>(_ body: () throws(CalendarError) -> T) throws(RecordError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw RecordError("\(error)")
+        }
+    }
+
+    /// The date a timescale ends for a run, or nil while what it runs from has not happened.
+    func due(_ timescale: Timescale?, _ run: Run, acknowledgeBy: LocalDate?) throws(RecordError) -> LocalDate? {
+        guard let timescale else { return nil }
+        let anchor: LocalDate?
+        switch timescale.from {
+        case "receipt", "escalation": anchor = run.start
+        case "acknowledgement": anchor = run.acknowledged ?? acknowledgeBy
+        case "agreed-record": anchor = run.recordAgreed
+        case "response": anchor = run.responded
+        default: anchor = run.milestones[timescale.from]
+        }
+        guard let anchor else { return nil }
+        return try days { () throws(CalendarError) in try timescale.within.date(after: anchor, calendar: calendar) }
+    }
+
+    /// The schedules of every run, with extensions and pauses applied to the response deadline.
+    func stageSchedules() throws(RecordError) -> [StageSchedule] {
+        var result: [StageSchedule] = []
+        for run in runs {
+            let acknowledgeBy = try due(run.stage.acknowledge, run, acknowledgeBy: nil)
+            var respondBy = try due(run.stage.respond, run, acknowledgeBy: acknowledgeBy)
+            if let base = respondBy, run.extended + run.paused > 0 {
+                respondBy = try days { () throws(CalendarError) in try calendar.adding(workingDays: run.extended + run.paused, to: base) }
+            }
+            var met: Bool?
+            var late: Int?
+            if let responded = run.responded, let respondBy {
+                met = responded <= respondBy
+                late = max(0, try days { () throws(CalendarError) in try calendar.workingDays(from: respondBy, to: responded) })
+            }
+            let milestones = try run.stage.milestones.map { (milestone) throws(RecordError) in
+                MilestoneSchedule(
+                    id: milestone.id, due: try due(milestone.timescale, run, acknowledgeBy: acknowledgeBy),
+                    done: run.milestones[milestone.id])
+            }
+            result.append(
+                StageSchedule(
+                    stage: run.stage.id, occurrence: run.occurrence, started: run.start, acknowledgeBy: acknowledgeBy,
+                    acknowledged: run.acknowledged, respondBy: respondBy, responded: run.responded, met: met, daysLate: late,
+                    extendedDays: run.extended, pausedDays: run.paused,
+                    escalateBy: run.responded == nil ? nil : try due(run.stage.escalate, run, acknowledgeBy: acknowledgeBy),
+                    milestones: milestones))
+        }
+        return result
+    }
+}
