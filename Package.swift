@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "RedressCalendar", targets: ["RedressCalendar"]),
         .library(name: "RedressPolicy", targets: ["RedressPolicy"]),
         .library(name: "RedressEngine", targets: ["RedressEngine"]),
+        .library(name: "RedressPolicyTools", targets: ["RedressPolicyTools"]),
         .library(name: "RedressCommands", targets: ["RedressCommands"]),
     ],
     dependencies: [
@@ -31,9 +32,13 @@ let package = Package(
         .target(name: "RedressPolicy", dependencies: ["RedressYAML", "RedressCalendar", "RedressDiagnostics"]),
         .target(name: "RedressEngine", dependencies: ["RedressPolicy", "RedressCalendar", "RedressDiagnostics"]),
         .target(
+            name: "RedressPolicyTools",
+            dependencies: ["RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics"]
+        ),
+        .target(
             name: "RedressCommands",
             dependencies: [
-                "RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics",
+                "RedressPolicyTools", "RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +70,10 @@ let package = Package(
         .testTarget(
             name: "RedressEngineTests",
             dependencies: ["RedressEngine", "RedressPolicy", "RedressCalendar", "RedressDiagnostics"]
+        ),
+        .testTarget(
+            name: "RedressPolicyToolsTests",
+            dependencies: ["RedressPolicyTools", "RedressEngine", "RedressPolicy", "RedressYAML", "RedressDiagnostics"]
         ),
         .testTarget(name: "RedressCommandsTests", dependencies: ["RedressCommands", "RedressDiagnostics"]),
     ],

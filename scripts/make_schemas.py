@@ -209,8 +209,60 @@ FRAGMENT = {
     "$defs": DEFS,
 }
 
+EXPECTED = {"description": "An expected value: text, a date, true/false, or null.", "type": ["string", "boolean", "number", "null"]}
+DECISION_KEYS = ["version", "procedure", "stage", "excluded", "redirect", "in_time", "rule", "acknowledge_by", "respond_by",
+                 "deemed_received", "flags", "error"]
+SCHEDULE_KEYS = ["version", "procedure", "status", "delete_after", "closed_at", "next_due", "ombudsman_from", "stages", "flags",
+                 "retention_rule", "error"]
+STAGE_KEYS = ["respond_by", "acknowledge_by", "responded", "met", "days_late", "escalate_by", "occurrence"]
+
+
+def expectations(keys):
+    properties = {}
+    for key in keys:
+        if key == "flags":
+            properties[key] = {"type": "array", "items": {"type": "string"}, "description": "Each listed flag must be present."}
+        elif key == "stages":
+            properties[key] = {"type": "object", "description": "Per stage id: expected values of its latest run.",
+                               "additionalProperties": {"type": "object", "additionalProperties": False,
+                                                        "properties": {k: EXPECTED for k in STAGE_KEYS}}}
+        else:
+            properties[key] = EXPECTED
+    return properties
+
+
+TESTS = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://redress.example/schemas/policy-tests.schema.json",
+    "title": "Redress policy tests",
+    "description": "Test cases that pin a policy's behaviour. See docs/policy-tests.md.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["redress-tests", "policy", "cases"],
+    "properties": {
+        "redress-tests": {"const": 1},
+        "policy": {"type": "string", "description": "A policy file or council folder, relative to this file."},
+        "cases": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False, "required": ["name", "expect"],
+            "properties": {
+                "name": {"type": "string"},
+                "source": {"type": "string", "description": "What the case pins."},
+                "complaint": {"type": "object", "description": "An input complaint (DESIGN.md Interfaces).", "required": ["received"]},
+                "case": {"type": "object", "description": "A complaint with `events`.", "required": ["received"]},
+                "as_of": DEFS["date"],
+                "expect": {"type": "object"},
+            },
+            "oneOf": [
+                {"required": ["complaint"], "not": {"required": ["case"]},
+                 "properties": {"expect": {"additionalProperties": False, "properties": expectations(DECISION_KEYS)}}},
+                {"required": ["case", "as_of"],
+                 "properties": {"expect": {"additionalProperties": False, "properties": expectations(SCHEDULE_KEYS)}}},
+            ]}},
+    },
+}
+
 if __name__ == "__main__":
-    for name, schema in [("policy", POLICY), ("fragment", FRAGMENT)]:
+    for name, schema in [("policy", POLICY), ("fragment", FRAGMENT), ("policy-tests", TESTS)]:
         path = ROOT / "schemas" / f"{name}.schema.json"
         path.write_text(json.dumps(schema, indent=2) + "\n")
         print(f"wrote {path}")

@@ -11,44 +11,16 @@ struct PolicyOptions: ParsableArguments {
 
     @OptionGroup var library: LibraryOptions
 
-    /// The policy files PATH names: itself, or the folder's `*.yaml` files.
-    func files() throws(ExitCode) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: policy, isDirectory: &isDirectory) else {
-            throw couldNotRun("no policy file or folder at \(policy)")
-        }
-        guard isDirectory.boolValue else { return [policy] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: policy)) ?? []
-        let files = names.filter { $0.hasSuffix(".yaml") }.sorted().map { policy + "/" + $0 }
-        guard !files.isEmpty else { throw couldNotRun("the folder \(policy) holds no .yaml policy files") }
-        return files
-    }
-
     /// Loads, checks and compiles every version; a broken policy stops here with its diagnostics.
     func engine() throws(ExitCode) -> Engine {
-        let files = try files()
-        guard let root = library.resolvedLibrary(near: files[0]) else {
+        guard let root = library.resolvedLibrary(near: policy) else {
             throw couldNotRun("cannot find the policy library for \(policy)", help: "pass --library DIR")
         }
-        let loader = PolicyLoader(library: PolicyLibrary(root: root))
-        var loaded: [LoadedPolicy] = []
-        var failed = false
-        for file in files {
-            do {
-                loaded.append(try loader.loadChecked(path: file))
-            } catch {
-                report(DiagnosticList(error.diagnostics.filter { $0.severity == .error }, sources: error.sources))
-                failed = true
-            }
-        }
-        if failed {
-            throw couldNotRun("the policy has errors; nothing was classified", help: "run `redress check` on it")
-        }
         do {
-            return try Engine(loaded)
+            return try Engine.load(path: policy, library: PolicyLibrary(root: root))
         } catch {
             report(error)
-            throw couldNotRun("the policy versions cannot be combined")
+            throw couldNotRun("the policy has errors; nothing was processed", help: "run `redress check` on it")
         }
     }
 }

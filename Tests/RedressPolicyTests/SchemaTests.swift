@@ -120,6 +120,9 @@ struct SchemaTests {
         let fragments = Self.yamlFiles(under: PolicyFixtures.policies.appendingPathComponent("statutory"))
         let (fragmentStatus, fragmentOutput) = try Self.validate(fragments, schema: "fragment.schema.json")
         #expect(fragmentStatus == 0, "\(fragmentOutput)")
+        let tests = Self.yamlFiles(under: PolicyFixtures.policies.appendingPathComponent("tests"))
+        let (testsStatus, testsOutput) = try Self.validate(tests, schema: "policy-tests.schema.json")
+        #expect(testsStatus == 0, "\(testsOutput)")
     }
 
     @Test("the schema rejects every bad fixture", .enabled(if: validator != nil), arguments: badFixtures)

@@ -14,6 +14,12 @@ public struct RecordField: Sendable, Hashable {
     public var name: String
     public var value: JSONValue
     public var rawJSON: String
+
+    public init(name: String, value: JSONValue, rawJSON: String) {
+        self.name = name
+        self.value = value
+        self.rawJSON = rawJSON
+    }
 }
 
 /// Why a record could not be read.
