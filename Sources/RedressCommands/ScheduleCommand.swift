@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedressCalendar
+import RedressDiagnostics
 import RedressEngine
 
 /// `redress schedule`: what is due, overdue or past retention, as of a date.
@@ -28,6 +29,9 @@ struct ScheduleCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Also write the due dates as an iCalendar file.", valueName: "file"))
     var ics: String?
+
+    @Option(help: ArgumentHelp("A contacts file (see `redress behaviour`): also report restrictions whose review falls due.", valueName: "file"))
+    var restrictions: String?
 
     func validate() throws {
         if let dueWithin, !(0...250).contains(dueWithin) { throw ValidationError("--due-within must be from 0 to 250") }
@@ -73,6 +77,9 @@ struct ScheduleCommand: ParsableCommand {
                 failed += 1
             }
         }
+        if let restrictions {
+            failed += try reportRestrictionReviews(restrictions, engine: engine, asOf: day, output: &output, errors: &errors)
+        }
         calendarFile?.append(icalendar.footer)
         calendarFile?.flush()
         output.flush()
@@ -88,5 +95,39 @@ struct ScheduleCommand: ParsableCommand {
         guard dueWithin != nil || overdue || deleteDue else { return true }
         return (dueWithin != nil && schedule.status == .dueSoon) || (overdue && schedule.status == .overdue)
             || (deleteDue && schedule.status == .deleteDue)
+    }
+
+    /// Restrictions whose review is due by --as-of (or within --due-within working days of it),
+    /// one line each after the cases.
+    func reportRestrictionReviews(
+        _ path: String, engine: Engine, asOf: LocalDate, output: inout BufferedOutput, errors: inout BufferedOutput
+    ) throws(ExitCode) -> Int {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw couldNotRun("cannot read \(path)") }
+        var records = RecordStream(reader: LineReader(handle: handle), format: InputFormat.guess(path: path))
+        let (order, histories, failures) = BehaviourCommand.read(&records)
+        for failure in failures { errors.append(RecordFailureEncoder.encode(failure)) }
+        var failed = failures.count
+        let horizon = (try? engine.versions[0].calendar.adding(workingDays: dueWithin ?? 0, to: asOf)) ?? asOf
+        for complainant in order {
+            guard let contacts = histories[complainant], contacts.contains(where: { $0.kind == .restriction }) else { continue }
+            do {
+                let report = try engine.behaviour(complainant: complainant, contacts: contacts, asOf: asOf)
+                for restriction in report.restrictions {
+                    guard let reviewBy = restriction.reviewBy, reviewBy <= horizon else { continue }
+                    let status = reviewBy < asOf ? "overdue" : reviewBy == asOf ? "due" : "due-soon"
+                    switch batch.outputFormat {
+                    case .jsonl:
+                        output.append(
+                            "{\"kind\":\"restriction-review\",\"complainant\":\(JSONText.quoted(complainant)),\"decided_on\":\"\(restriction.decidedOn)\",\"decided_by\":\(JSONText.quoted(restriction.decidedBy)),\"review_by\":\"\(reviewBy)\",\"status\":\"\(status)\"}\n")
+                    case .csv, .table:
+                        output.append("restriction-review,\(CSVRecordParser.quote(complainant)),\(restriction.decidedOn),\(reviewBy),\(status)\n")
+                    }
+                }
+            } catch {
+                errors.append(RecordFailureEncoder.encode(RecordFailure(line: contacts.first?.line ?? 0, id: complainant, message: error.message)))
+                failed += 1
+            }
+        }
+        return failed
     }
 }

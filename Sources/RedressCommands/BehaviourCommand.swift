@@ -1,0 +1,79 @@
+import ArgumentParser
+import RedressCalendar
+import RedressEngine
+
+/// `redress behaviour`: which unreasonable-behaviour criteria a complainant's contacts may meet.
+struct BehaviourCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "behaviour",
+        abstract: "Evaluate the policy's unreasonable-behaviour criteria over complainants' contact histories.",
+        discussion: """
+            Input: one contact per record: complainant, on, kind (contact, complaint, review-request, parallel, \
+            staff-flag, restriction), and channel, case, service, categories, route, procedure_exhausted, \
+            criterion, officer, decided_by, criteria, restriction as the kind needs. Output: per complainant, \
+            the criteria that may be met with the contacts that show it, and restrictions with their review \
+            dates. Advice only: Redress never restricts anyone.
+            """)
+
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var batch: BatchOptions
+
+    @Option(help: ArgumentHelp("Evaluate as of this day (default: each complainant's latest contact).", valueName: "date"))
+    var asOf: String?
+
+    func run() throws {
+        let day: LocalDate?
+        do {
+            day = try asOf.map { (text: String) throws(DateError) in try LocalDate(iso: text) }
+        } catch {
+            throw couldNotRun("--as-of: \(error)")
+        }
+        let engine = try policy.engine()
+        var records = try batch.records()
+        var errors = try batch.errorSink()
+        let (order, histories, failures) = Self.read(&records)
+        var failed = failures.count
+        for failure in failures { errors.append(RecordFailureEncoder.encode(failure)) }
+        let encoder = BehaviourEncoder(format: batch.outputFormat)
+        var output = BufferedOutput(write: Console.out)
+        output.append(encoder.header)
+        for complainant in order {
+            let contacts = histories[complainant] ?? []
+            let latest = contacts.map(\.on).max() ?? LocalDate(dayNumber: 0)
+            do {
+                output.append(encoder.encode(try engine.behaviour(complainant: complainant, contacts: contacts, asOf: day ?? latest)))
+            } catch {
+                errors.append(RecordFailureEncoder.encode(RecordFailure(line: contacts.first?.line ?? 0, id: complainant, message: error.message)))
+                failed += 1
+            }
+        }
+        output.flush()
+        errors.flush()
+        if failed > 0 {
+            Console.error("redress: \(failed) record\(failed == 1 ? "" : "s") failed\n")
+            throw ExitCode(ExitStatus.invalid)
+        }
+    }
+
+    /// Reads contact records, grouped by complainant in order of first appearance.
+    static func read(_ records: inout RecordStream) -> ([String], [String: [ContactRecord]], [RecordFailure]) {
+        var order: [String] = []
+        var histories: [String: [ContactRecord]] = [:]
+        var failures: [RecordFailure] = []
+        while let next = records.next() {
+            switch next {
+            case .success(let record):
+                do {
+                    let contact = try ContactRecord(record: record)
+                    if histories[contact.complainant] == nil { order.append(contact.complainant) }
+                    histories[contact.complainant, default: []].append(contact)
+                } catch {
+                    failures.append(RecordFailure(line: record.line, id: nil, message: error.message))
+                }
+            case .failure(let failure):
+                failures.append(failure)
+            }
+        }
+        return (order, histories, failures)
+    }
+}

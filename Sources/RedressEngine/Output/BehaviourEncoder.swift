@@ -1,0 +1,105 @@
+import RedressDiagnostics
+
+/// Writes behaviour reports as JSON Lines, CSV or a readable table.
+public struct BehaviourEncoder: Sendable {
+    public let format: DecisionEncoder.Format
+
+    public init(format: DecisionEncoder.Format) {
+        self.format = format
+    }
+
+    static let advice = "advice to staff: a person decides, under the policy's process; Redress restricts no one"
+
+    public var header: String {
+        switch format {
+        case .jsonl: ""
+        case .csv: "complainant,council,version,contacts,criteria_met,evidence_lines,restriction_review_by,restriction_status\r\n"
+        case .table: DecisionEncoder.tableRow(["COMPLAINANT", "CONTACTS", "REVIEW BY", "CRITERIA MET (EVIDENCE LINES)"], widths: [14, 10, 12])
+        }
+    }
+
+    public func encode(_ report: BehaviourReport) -> String {
+        switch format {
+        case .jsonl: return json(report)
+        case .csv:
+            let review = report.restrictions.last
+            let values = [
+                report.complainant, report.councilID, report.versionID, String(report.contacts),
+                report.findings.map(\.criterion).joined(separator: ";"),
+                report.findings.map { $0.evidence.map { String($0.line) }.joined(separator: " ") }.joined(separator: ";"),
+                review?.reviewBy?.description ?? "", review?.status ?? "",
+            ]
+            return values.map(CSVRecordParser.quote).joined(separator: ",") + "\r\n"
+        case .table:
+            let met = report.findings.map { "\($0.criterion) (\($0.evidence.map { String($0.line) }.joined(separator: ",")))" }
+            let review = report.restrictions.last.map { "\($0.reviewBy?.description ?? "—")" } ?? "—"
+            return DecisionEncoder.tableRow(
+                [report.complainant, String(report.contacts), review, met.isEmpty ? "none" : met.joined(separator: "; ")],
+                widths: [14, 10, 12])
+        }
+    }
+
+    private func json(_ r: BehaviourReport) -> String {
+        var w = ByteWriter(bytes: [])
+        w.raw("{\"complainant\":")
+        w.quoted(r.complainant)
+        w.raw(",\"policy\":{\"council\":")
+        w.quoted(r.councilID)
+        w.raw(",\"version\":")
+        w.quoted(r.versionID)
+        w.raw("},\"contacts\":")
+        w.raw(String(r.contacts))
+        w.raw(",\"criteria_met\":[")
+        for (index, finding) in r.findings.enumerated() {
+            w.raw(index > 0 ? ",{\"criterion\":" : "{\"criterion\":")
+            w.quoted(finding.criterion)
+            w.raw(",\"text\":")
+            w.quoted(finding.text)
+            w.raw(",\"basis\":")
+            w.quoted(finding.basis)
+            w.raw(",\"source\":")
+            w.quoted(finding.citation.map { ($0.isAssumed ? "assumed: " : "") + $0.text })
+            w.raw(",\"evidence\":[")
+            for (e, contact) in finding.evidence.enumerated() {
+                w.raw(e > 0 ? ",{\"line\":" : "{\"line\":")
+                w.raw(String(contact.line))
+                w.raw(",\"on\":")
+                w.date(contact.on)
+                w.raw(",\"kind\":")
+                w.quoted(contact.kind.rawValue)
+                w.raw(",\"case\":")
+                w.quoted(contact.caseID)
+                if let officer = contact.officer {
+                    w.raw(",\"officer\":")
+                    w.quoted(officer)
+                }
+                if let route = contact.route {
+                    w.raw(",\"route\":")
+                    w.quoted(route)
+                }
+                w.raw("}")
+            }
+            w.raw("]}")
+        }
+        w.raw("],\"restrictions\":[")
+        for (index, restriction) in r.restrictions.enumerated() {
+            w.raw(index > 0 ? ",{\"decided_on\":" : "{\"decided_on\":")
+            w.date(restriction.decidedOn)
+            w.raw(",\"decided_by\":")
+            w.quoted(restriction.decidedBy)
+            w.raw(",\"criteria\":[")
+            w.raw(restriction.criteria.map(JSONText.quoted).joined(separator: ","))
+            w.raw("],\"restriction\":")
+            w.quoted(restriction.restriction)
+            w.raw(",\"review_by\":")
+            w.date(restriction.reviewBy)
+            w.raw(",\"review_status\":")
+            w.quoted(restriction.status)
+            w.raw("}")
+        }
+        w.raw("],\"advice\":")
+        w.quoted(Self.advice)
+        w.raw("}\n")
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+}
