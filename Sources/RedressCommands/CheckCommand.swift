@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import RedressDiagnostics
 import RedressPolicy
+import RedressPolicyTools
 
 /// `redress check`: every mistake in a policy, with its line, in one run.
 struct CheckCommand: ParsableCommand {
@@ -15,6 +17,9 @@ struct CheckCommand: ParsableCommand {
 
     @Option(help: "Output format for diagnostics: text (compiler form) or json (one object per line).")
     var format: DiagnosticFormat = .text
+
+    @Option(help: ArgumentHelp("Compare with a complaint handling code from the library's codes/ folder, e.g. lgsco-2024.", valueName: "id"))
+    var code: String?
 
     @OptionGroup var library: LibraryOptions
 
@@ -48,7 +53,34 @@ struct CheckCommand: ParsableCommand {
                 + (assumptions || assumed == 0 ? "" : " (list them with --assumptions)")
             if format == .text { Console.out(summary + "\n") }
             failed = failed || result.hasErrors
+            if let code, let policy = result.policy, !result.hasErrors {
+                try reportConformance(policy, code: code, library: root)
+            }
         }
         if failed { throw ExitCode(ExitStatus.invalid) }
+    }
+
+    /// Lists each point of the code as meets / stricter / looser / not stated, with both lines.
+    func reportConformance(_ policy: Policy, code id: String, library root: String) throws(ExitCode) {
+        let known = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/codes")) ?? []).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+        guard known.contains(id) else {
+            throw couldNotRun("no code `\(id)` in \(root)/codes", help: SpellingSuggestion.closest(to: id, in: known).map { "did you mean `\($0)`?" } ?? "known codes: \(known.joined(separator: ", "))")
+        }
+        let loaded: ConformanceCode
+        do {
+            loaded = try ConformanceCode.load(path: root + "/codes/\(id).yaml")
+        } catch {
+            report(error)
+            throw ExitCode(ExitStatus.couldNotRun)
+        }
+        let findings = ConformanceReport.compare(policy, with: loaded)
+        Console.out("\(loaded.title) (\(loaded.id)) for \(policy.council.id) \(policy.version.id):\n")
+        if findings.isEmpty { Console.out("  no \(loaded.appliesTo.rawValue) procedure of this policy to compare\n") }
+        for finding in findings {
+            let location = finding.policyRange.map { "\($0): " } ?? "\(policy.path): "
+            Console.out("\(location)\(finding.verdict.rawValue): \(finding.procedure) \(finding.point): \(finding.detail) [code \(finding.codeRange)]\n")
+        }
+        let tally = Dictionary(grouping: findings, by: \.verdict.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
+        Console.out("  \(tally.joined(separator: ", "))\n")
     }
 }

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import RedressDiagnostics
+import RedressEngine
+import RedressPolicy
+import RedressPolicyTools
+
+/// `redress diff`: what a new version changes, in the text and for real complaints.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show what changed between two policy versions and, given complaints, how many decisions change.")
+
+    @Argument(help: "The old version's policy file.") var old: String
+    @Argument(help: "The new version's policy file.") var new: String
+
+    @Option(help: ArgumentHelp("Complaints (JSON Lines or CSV) to decide under both versions.", valueName: "file"))
+    var complaints: String?
+
+    @OptionGroup var library: LibraryOptions
+
+    func load(_ path: String) throws(ExitCode) -> LoadedPolicy {
+        guard let root = library.resolvedLibrary(near: path) else { throw couldNotRun("cannot find the policy library for \(path)") }
+        do {
+            return try PolicyLoader(library: PolicyLibrary(root: root)).loadChecked(path: path)
+        } catch {
+            report(DiagnosticList(error.diagnostics.filter { $0.severity == .error }, sources: error.sources))
+            throw ExitCode(ExitStatus.invalid)
+        }
+    }
+
+    func run() throws {
+        let before = try load(old)
+        let after = try load(new)
+        let changes = PolicyDiff.changes(from: before.policy, to: after.policy)
+        Console.out("\(after.policy.council.name): \(before.policy.version.id) → \(after.policy.version.id)\n\n")
+        Console.out("Changes (\(changes.count - 1)):\n")
+        for change in changes.dropFirst() {
+            Console.out("  \(change.area.rawValue): \(change.description)\n")
+            if let range = change.old { Console.out("      was  \(range)\n") }
+            if let range = change.new { Console.out("      now  \(range)\n") }
+        }
+        guard let complaints else { return }
+        guard let handle = FileHandle(forReadingAtPath: complaints) else { throw couldNotRun("cannot read \(complaints)") }
+        var records = RecordStream(reader: LineReader(handle: handle), format: InputFormat.guess(path: complaints))
+        var inputs: [Complaint] = []
+        var unreadable = 0
+        while let next = records.next() {
+            guard case .success(let record) = next, let complaint = try? Complaint(record: record) else {
+                unreadable += 1
+                continue
+            }
+            inputs.append(complaint)
+        }
+        let impact: PolicyImpact
+        do {
+            impact = try PolicyImpact.compare(old: before, new: after, complaints: inputs)
+        } catch {
+            report(error)
+            throw ExitCode(ExitStatus.invalid)
+        }
+        Console.out("\nImpact on \(complaints) (\(impact.total) complaints\(unreadable > 0 ? ", \(unreadable) unreadable records skipped" : "")):\n")
+        Console.out("  unchanged: \(impact.unchanged)\n")
+        for kind in PolicyImpact.Kind.allCases {
+            guard let count = impact.counts[kind] else { continue }
+            Console.out("  \(kind.rawValue): \(count)\n")
+            for example in impact.examples[kind] ?? [] { Console.out("      e.g. \(example)\n") }
+        }
+    }
+}
