@@ -13,6 +13,10 @@ let package = Package(
             dependencies: [.product(name: "RedressYAML", package: "Redress")]
         ),
         .executableTarget(
+            name: "FuzzComplaintReader",
+            dependencies: [.product(name: "RedressEngine", package: "Redress")]
+        ),
+        .executableTarget(
             name: "FuzzPolicyDecoder",
             dependencies: [.product(name: "RedressPolicy", package: "Redress")]
         ),

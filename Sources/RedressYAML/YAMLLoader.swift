@@ -48,17 +48,17 @@ public struct YAMLLoader: Sendable {
     }
 
     private func parse(_ bytes: [UInt8], path: String) throws(DiagnosticList) -> ([YAMLNode], SourceFile, [Diagnostic]) {
-        let input = InputText(bytes: bytes)
-        let source = SourceFile(path: path, text: bytes.count <= limits.maxBytes ? input.text : "")
-        func fail(_ diagnostics: [Diagnostic]) -> DiagnosticList {
-            DiagnosticList(diagnostics, sources: SourceFiles([source]))
-        }
+        // The size limit comes first: nothing is scanned or copied for an input over it.
         if bytes.count > limits.maxBytes {
-            throw fail([
+            throw DiagnosticList(
                 .error(
                     "yaml.too-large", "file is \(bytes.count) bytes, more than the limit of \(limits.maxBytes)",
-                    at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1)))
-            ])
+                    at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
+        }
+        let input = InputText(bytes: bytes)
+        let source = SourceFile(path: path, text: input.text)
+        func fail(_ diagnostics: [Diagnostic]) -> DiagnosticList {
+            DiagnosticList(diagnostics, sources: SourceFiles([source]))
         }
         if let offset = input.firstInvalidUTF8Offset() {
             let location = input.location(ofByte: offset)
