@@ -3,18 +3,24 @@ import RedressDiagnostics
 /// The raw bytes of an input, checked as UTF-8 and mapped between byte offsets and positions.
 struct InputText {
     let bytes: [UInt8]
-    /// Byte offset of each line's first byte.
-    private(set) var lineStarts: [Int] = [0]
+    /// The text when the bytes are valid UTF-8 (validated once, by the standard library).
+    let validText: String?
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            lineStarts.append(offset + 1)
-        }
+        validText = String(validating: bytes, as: UTF8.self)
+    }
+
+    /// Byte offset of each line's first byte: only needed to place an error, so built on demand.
+    private var lineStarts: [Int] {
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        return starts
     }
 
     /// The offset of the first byte that is not part of a valid UTF-8 sequence, if any.
     func firstInvalidUTF8Offset() -> Int? {
+        if validText != nil { return nil }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0
@@ -30,6 +36,7 @@ struct InputText {
     /// The 1-based line and column (in Unicode scalars) of a byte offset.
     func location(ofByte offset: Int) -> SourceLocation {
         let clamped = max(0, min(offset, bytes.count))
+        let lineStarts = self.lineStarts
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -48,5 +55,5 @@ struct InputText {
     }
 
     /// The text, with any invalid bytes replaced, for quoting in diagnostics.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { validText ?? String(decoding: bytes, as: UTF8.self) }
 }
