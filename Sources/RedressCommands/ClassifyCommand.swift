@@ -29,24 +29,13 @@ struct ClassifyCommand: ParsableCommand {
         var progress = ProgressLine()
         output.append(encoder.header)
         var decided = 0
-        var failed = 0
-        while let next = records.next() {
-            switch next {
-            case .success(let record):
-                do {
-                    let complaint = try Complaint(record: record)
-                    let decision = try engine.classify(complaint, explain: explain)
-                    output.append { encoder.encode(decision, into: &$0) }
-                    decided += 1
-                } catch {
-                    errors.append(RecordFailureEncoder.encode(RecordFailure(line: record.line, id: record.id, message: error.message)))
-                    failed += 1
-                }
-            case .failure(let failure):
-                errors.append(RecordFailureEncoder.encode(failure))
-                failed += 1
-            }
-            progress.tick(decided + failed)
+        var seen = 0
+        let failed = forEachRecord(&records, errors: &errors) { (record) throws(RecordError) in
+            seen += 1
+            progress.tick(seen)
+            let decision = try engine.classify(Complaint(record: record), explain: explain)
+            output.append { encoder.encode(decision, into: &$0) }
+            decided += 1
         }
         output.flush()
         errors.flush()

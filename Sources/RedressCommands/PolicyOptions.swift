@@ -67,6 +67,29 @@ struct BatchOptions: ParsableArguments {
     }
 }
 
+/// Runs `body` on every record of a stream, in order. A record that cannot be read, or that `body`
+/// rejects, becomes an error record; none is dropped. Returns how many failed.
+func forEachRecord(
+    _ records: inout RecordStream, errors: inout BufferedOutput, _ body: (InputRecord) throws(RecordError) -> Void
+) -> Int {
+    var failed = 0
+    while let next = records.next() {
+        switch next {
+        case .success(let record):
+            do {
+                try body(record)
+            } catch {
+                errors.append(RecordFailureEncoder.encode(RecordFailure(line: record.line, id: record.id, message: error.message)))
+                failed += 1
+            }
+        case .failure(let failure):
+            errors.append(RecordFailureEncoder.encode(failure))
+            failed += 1
+        }
+    }
+    return failed
+}
+
 /// Collects output and writes it in large pieces: one write per line would dominate a batch.
 struct BufferedOutput {
     let write: (String) -> Void

@@ -59,23 +59,11 @@ struct ScheduleCommand: ParsableCommand {
             calendarFile?.append(icalendar.header)
         }
         output.append(encoder.header)
-        var failed = 0
-        while let next = records.next() {
-            switch next {
-            case .success(let record):
-                do {
-                    let schedule = try engine.schedule(CaseHistory(record: record), asOf: day, dueSoonWithin: dueWithin ?? 5)
-                    guard selected(schedule) else { continue }
-                    output.append(encoder.encode(schedule))
-                    calendarFile?.append(icalendar.events(for: schedule))
-                } catch {
-                    errors.append(RecordFailureEncoder.encode(RecordFailure(line: record.line, id: record.id, message: error.message)))
-                    failed += 1
-                }
-            case .failure(let failure):
-                errors.append(RecordFailureEncoder.encode(failure))
-                failed += 1
-            }
+        var failed = forEachRecord(&records, errors: &errors) { (record) throws(RecordError) in
+            let schedule = try engine.schedule(CaseHistory(record: record), asOf: day, dueSoonWithin: dueWithin ?? 5)
+            guard selected(schedule) else { return }
+            output.append(encoder.encode(schedule))
+            calendarFile?.append(icalendar.events(for: schedule))
         }
         if let restrictions {
             failed += try reportRestrictionReviews(restrictions, engine: engine, asOf: day, output: &output, errors: &errors)

@@ -51,4 +51,14 @@ struct ByteWriter {
     }
 
     mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
+
+    /// A JSON array of strings.
+    mutating func strings(_ values: [String]) {
+        raw("[")
+        for (index, value) in values.enumerated() {
+            if index > 0 { raw(",") }
+            quoted(value)
+        }
+        raw("]")
+    }
 }

@@ -85,12 +85,8 @@ public struct DecisionEncoder: Sendable {
         w.quoted(d.rule)
         w.raw(",\"source\":")
         w.quoted(d.sourceText)
-        w.raw(",\"flags\":[")
-        for (index, flag) in d.flags.enumerated() {
-            if index > 0 { w.raw(",") }
-            w.quoted(flag)
-        }
-        w.raw("]")
+        w.raw(",\"flags\":")
+        w.strings(d.flags)
         if let tried = d.tried {
             w.raw(",\"tried\":[")
             for (index, trace) in tried.enumerated() {

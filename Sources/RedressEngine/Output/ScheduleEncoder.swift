@@ -123,12 +123,8 @@ public struct ScheduleEncoder: Sendable {
         w.date(s.deleteAfter)
         w.raw(",\"retention_rule\":")
         w.quoted(s.retentionRule)
-        w.raw(",\"flags\":[")
-        for (index, flag) in s.flags.enumerated() {
-            if index > 0 { w.raw(",") }
-            w.quoted(flag)
-        }
-        w.raw("]")
+        w.raw(",\"flags\":")
+        w.strings(s.flags)
         for field in s.extra where !DecisionEncoder.reservedFields.contains(field.name) && field.name != "status" {
             w.raw(",")
             w.quoted(field.name)
