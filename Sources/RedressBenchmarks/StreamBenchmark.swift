@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import RedressCommands
 import RedressEngine
 
@@ -92,12 +93,12 @@ enum StreamBenchmark {
 }
 
 /// Counts output lines without keeping them.
-final class LineCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var out = 0
-    private var error = 0
+final class LineCounter: Sendable {
+    private let state = Mutex<(out: Int, error: Int)>((0, 0))
 
-    func add(out text: String) { lock.withLock { self.out += text.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } } }
-    func add(error text: String) { lock.withLock { self.error += text.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } } }
-    var counts: (Int, Int) { lock.withLock { (out, error) } }
+    static func newlines(_ text: String) -> Int { text.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } }
+
+    func add(out text: String) { state.withLock { $0.out += Self.newlines(text) } }
+    func add(error text: String) { state.withLock { $0.error += Self.newlines(text) } }
+    var counts: (Int, Int) { state.withLock { ($0.out, $0.error) } }
 }
