@@ -14,7 +14,7 @@ enum StreamBenchmark {
             print("## Stream: redress \(command), \(format), \(large.inputs) records")
             print(String(format: "  redress \(command) (end to end)%@ %10.0f records/s", String(repeating: " ", count: 12 - command.count), large.classifyRate))
             print(String(format: "  read + parse records only (baseline)     %10.0f records/s", large.readRate))
-            print(String(format: "  ratio classify/read time: %.2f", large.readRate / large.classifyRate))
+            print(String(format: "  ratio \(command)/read time: %.2f", large.readRate / large.classifyRate))
             print("  decisions \(large.decisions) + errors \(large.errors) = \(large.decisions + large.errors) of \(large.inputs) inputs: \(large.decisions + large.errors == large.inputs ? "ok" : "MISMATCH")")
             print(String(format: "  peak RSS after %d records: %.1f MB; after %d: %.1f MB (flat memory: growth %.1f MB)\n",
                          small.inputs, small.peakMB, large.inputs, large.peakMB, large.peakMB - small.peakMB))
