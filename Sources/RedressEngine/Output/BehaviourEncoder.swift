@@ -13,7 +13,7 @@ public struct BehaviourEncoder: Sendable {
     public var header: String {
         switch format {
         case .jsonl: ""
-        case .csv: "complainant,council,version,contacts,criteria_met,evidence_lines,restriction_review_by,restriction_status\r\n"
+        case .csv: DecisionEncoder.csvByteOrderMark + "complainant,council,version,contacts,criteria_met,evidence_lines,restriction_review_by,restriction_status\r\n"
         case .table: DecisionEncoder.tableRow(["COMPLAINANT", "CONTACTS", "REVIEW BY", "CRITERIA MET (EVIDENCE LINES)"], widths: [14, 10, 12])
         }
     }

@@ -12,6 +12,10 @@ public struct DecisionEncoder: Sendable {
         self.format = format
     }
 
+    /// CSV starts with a UTF-8 byte-order mark so spreadsheets read accented names correctly;
+    /// Redress's own readers skip it.
+    public static let csvByteOrderMark = "\u{FEFF}"
+
     static let csvColumns = [
         "id", "council", "version", "type", "procedure", "stage", "excluded", "redirect", "deemed_received",
         "acknowledge_by", "respond_by", "in_time", "rule", "source", "flags",
@@ -21,7 +25,7 @@ public struct DecisionEncoder: Sendable {
     public var header: String {
         switch format {
         case .jsonl: ""
-        case .csv: Self.csvColumns.joined(separator: ",") + "\r\n"
+        case .csv: Self.csvByteOrderMark + Self.csvColumns.joined(separator: ",") + "\r\n"
         case .table: Self.tableRow(["ID", "PROCEDURE", "STAGE", "RECEIVED", "ACK BY", "RESPOND BY", "IN TIME", "RULE / REDIRECT"])
         }
     }

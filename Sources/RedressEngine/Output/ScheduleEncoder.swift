@@ -13,7 +13,7 @@ public struct ScheduleEncoder: Sendable {
     public var header: String {
         switch format {
         case .jsonl: ""
-        case .csv: "id,council,version,procedure,status,stage,respond_by,next_due,next_due_what,closed_on,closed_at,delete_after,flags\r\n"
+        case .csv: DecisionEncoder.csvByteOrderMark + "id,council,version,procedure,status,stage,respond_by,next_due,next_due_what,closed_on,closed_at,delete_after,flags\r\n"
         case .table: DecisionEncoder.tableRow(["ID", "STATUS", "STAGE", "NEXT DUE", "DELETE AFTER", "WHAT / FLAGS"], widths: Self.widths)
         }
     }
