@@ -46,6 +46,19 @@ struct InputTests {
         #expect(CSVRecordParser.quote("a,b") == "\"a,b\"")
     }
 
+    @Test("a CSV record spanning lines is numbered by the line it starts on")
+    func csvLineNumbers() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("redress-\(UUID().uuidString).csv").path
+        try "id,text\nA,\"one\ntwo\nthree\"\nB,x\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let handle = try #require(FileHandle(forReadingAtPath: path))
+        var stream = RecordStream(reader: LineReader(handle: handle), format: .csv)
+        var lines: [Int] = []
+        while let next = stream.next() {
+            if case .success(let record) = next { lines.append(record.line) }
+        }
+        #expect(lines == [2, 5])
+    }
+
     @Test(
         "complaint records are validated where they enter",
         arguments: [

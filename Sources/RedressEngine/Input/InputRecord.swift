@@ -52,6 +52,8 @@ public struct RecordStream {
     private let format: InputFormat
     private var header: [String]?
     private var csv = CSVRecordParser()
+    /// The physical line a CSV record began on (a quoted field may span lines).
+    private var csvRecordStart = 0
 
     public init(reader: LineReader, format: InputFormat) {
         self.reader = reader
@@ -92,7 +94,8 @@ public struct RecordStream {
                 return .failure(RecordFailure(line: line, id: nil, message: "invalid JSON: \(error.message)"))
             }
         case .csv:
-            let recordLine = csv.isInsideQuotes ? line : line
+            if !csv.isInsideQuotes { csvRecordStart = line }
+            let recordLine = csvRecordStart
             let cells: [String]?
             do {
                 cells = try csv.feed(bytes)
@@ -104,7 +107,7 @@ public struct RecordStream {
             guard let header else {
                 let names = cells.map { $0.trimmingCharacters(in: .whitespaces) }
                 if Set(names).count != names.count {
-                    return .failure(RecordFailure(line: line, id: nil, message: "the CSV header repeats a column name"))
+                    return .failure(RecordFailure(line: recordLine, id: nil, message: "the CSV header repeats a column name"))
                 }
                 header = names
                 return nil
@@ -113,7 +116,7 @@ public struct RecordStream {
             guard cells.count == header.count else {
                 return .failure(
                     RecordFailure(
-                        line: line, id: header.firstIndex(of: "id").flatMap { $0 < cells.count ? cells[$0] : nil },
+                        line: recordLine, id: header.firstIndex(of: "id").flatMap { $0 < cells.count ? cells[$0] : nil },
                         message: "expected \(header.count) CSV columns, found \(cells.count)"))
             }
             var fields: [RecordField] = []
@@ -124,7 +127,7 @@ public struct RecordStream {
                     : .string(cell)
                 fields.append(RecordField(name: name, value: value, rawJSON: JSONText.quoted(cell)))
             }
-            return .success(InputRecord(line: line, fields: fields))
+            return .success(InputRecord(line: recordLine, fields: fields))
         }
     }
 }
