@@ -33,14 +33,7 @@ public struct ContactRecord: Sendable, Hashable {
     public var restriction: String?
 
     public init(record: InputRecord) throws(RecordError) {
-        func text(_ name: String) throws(RecordError) -> String? {
-            switch record.field(name)?.value {
-            case nil, .null?: return nil
-            case .string(let value)?: return value.isEmpty ? nil : value
-            case .number(let value)?: return value
-            default: throw RecordError("`\(name)` must be text")
-            }
-        }
+        func text(_ name: String) throws(RecordError) -> String? { try record.text(name, numbers: true) }
         func list(_ name: String) throws(RecordError) -> [String] {
             switch record.field(name)?.value {
             case nil, .null?: return []

@@ -37,13 +37,7 @@ public struct Complaint: Sendable {
 
     /// Reads and validates a record: required fields present, dates real, vocabularies respected.
     public init(record: InputRecord) throws(RecordError) {
-        func text(_ name: String) throws(RecordError) -> String? {
-            switch record.field(name)?.value {
-            case nil, .null?: return nil
-            case .string(let value)?: return value.isEmpty ? nil : value
-            default: throw RecordError("`\(name)` must be text")
-            }
-        }
+        func text(_ name: String) throws(RecordError) -> String? { try record.text(name) }
         func word(_ name: String, _ allowed: [String]) throws(RecordError) -> String? {
             guard let value = try text(name) else { return nil }
             guard allowed.contains(value) else {

@@ -13,6 +13,17 @@ public struct InputRecord: Sendable {
 
     public func field(_ name: String) -> RecordField? { fields.first { $0.name == name } }
 
+    /// A text field: nil when absent, null or empty; an error when it holds a list or an object.
+    /// Numbers are read as their text when `numbers` is true.
+    public func text(_ name: String, numbers: Bool = false) throws(RecordError) -> String? {
+        switch field(name)?.value {
+        case nil, .null?: return nil
+        case .string(let value)?: return value.isEmpty ? nil : value
+        case .number(let value)? where numbers: return value
+        default: throw RecordError("`\(name)` must be text")
+        }
+    }
+
     /// The record's `id` if it can be read, for error reports.
     public var id: String? {
         switch field("id")?.value {
