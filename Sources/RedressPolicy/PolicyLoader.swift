@@ -77,17 +77,7 @@ public struct PolicyLoader: Sendable {
 
     public func load(bytes: [UInt8], path: String) -> PolicyLoadResult {
         var result = PolicyLoadResult()
-        let document: YAMLDocument
-        do {
-            let (loaded, problems) = try YAMLLoader(limits: limits).loadRecovering(bytes, path: path)
-            document = loaded
-            result.diagnostics += problems
-        } catch {
-            result.sources.merge(error.sources)
-            result.diagnostics += error.diagnostics
-            return result
-        }
-        result.sources.add(document.source)
+        guard let document = readYAML(bytes, path: path, into: &result) else { return result }
         let (decoded, diagnostics, _) = PolicyDecoder.decode(document)
         result.diagnostics += diagnostics
         guard var policy = decoded else { return result }
@@ -102,6 +92,21 @@ public struct PolicyLoader: Sendable {
             result.diagnostics += error.diagnostics
         }
         return result
+    }
+
+    /// Loads a YAML file into the result: its text (for quoting) and its problems. Nil when the
+    /// problems leave no tree to decode.
+    private func readYAML(_ bytes: [UInt8], path: String, into result: inout PolicyLoadResult) -> YAMLDocument? {
+        do {
+            let (document, problems) = try YAMLLoader(limits: limits).loadRecovering(bytes, path: path)
+            result.diagnostics += problems
+            result.sources.add(document.source)
+            return document
+        } catch {
+            result.sources.merge(error.sources)
+            result.diagnostics += error.diagnostics
+            return nil
+        }
     }
 
     private struct ImportFrame {
@@ -131,17 +136,7 @@ public struct PolicyLoader: Sendable {
                         at: reference.range, help: "imports name files in the policy library, like `statutory/children-england`"))
                 continue
             }
-            let document: YAMLDocument
-            do {
-                let (loaded, problems) = try YAMLLoader(limits: limits).loadRecovering(Array(data), path: path)
-                document = loaded
-                result.diagnostics += problems
-            } catch {
-                result.sources.merge(error.sources)
-                result.diagnostics += error.diagnostics
-                continue
-            }
-            result.sources.add(document.source)
+            guard let document = readYAML(Array(data), path: path, into: &result) else { continue }
             let (decoded, diagnostics) = FragmentDecoder.decode(document, expectedName: reference.name)
             result.diagnostics += diagnostics
             guard let fragment = decoded else { continue }
