@@ -9,7 +9,7 @@ come from the `holidays` package that the tests use as an independent oracle
 import datetime as dt
 import pathlib
 
-FIRST_YEAR, LAST_YEAR = 2015, 2030
+FIRST_YEAR, LAST_YEAR = 2000, 2040
 OUT = pathlib.Path(__file__).resolve().parent.parent / "policies" / "calendars"
 
 GOV_UK = "https://www.gov.uk/bank-holidays (GOV.UK list of UK bank holidays)"
@@ -69,8 +69,15 @@ def christmas(days, year):
 
 # One-off changes by Royal Proclamation, with their sources.
 EARLY_MAY_MOVED = {2020: (dt.date(2020, 5, 8), "moved from 4 May for the 75th anniversary of VE Day")}
-SPRING_MOVED = {2022: (dt.date(2022, 6, 2), "moved from 30 May for the Platinum Jubilee")}
+SPRING_MOVED = {
+    2002: (dt.date(2002, 6, 4), "moved from 27 May for the Golden Jubilee"),
+    2012: (dt.date(2012, 6, 4), "moved from 28 May for the Diamond Jubilee"),
+    2022: (dt.date(2022, 6, 2), "moved from 30 May for the Platinum Jubilee"),
+}
 ONE_OFF_UK = [
+    (dt.date(2002, 6, 3), "Golden Jubilee bank holiday"),
+    (dt.date(2011, 4, 29), "Bank holiday for the wedding of Prince William and Catherine Middleton"),
+    (dt.date(2012, 6, 5), "Diamond Jubilee bank holiday"),
     (dt.date(2022, 6, 3), "Platinum Jubilee bank holiday"),
     (dt.date(2022, 9, 19), "Bank holiday for the State Funeral of Queen Elizabeth II"),
     (dt.date(2023, 5, 8), "Bank holiday for the coronation of King Charles III"),
@@ -78,6 +85,11 @@ ONE_OFF_UK = [
 ONE_OFF_SCOTLAND = [
     (dt.date(2026, 6, 15), "Bank holiday for Scotland's participation in the FIFA World Cup"),
 ]
+
+
+# St Andrew's Day Bank Holiday (Scotland) Act 2007 (Royal Assent 15 January 2007): the first
+# St Andrew's Day bank holiday is 30 November 2007.
+ST_ANDREWS_FROM = 2007
 
 
 def common_spring_summer(days, year, summer_first_monday):
@@ -121,7 +133,8 @@ def scotland(year):
     e = easter(year)
     days[e - dt.timedelta(days=2)] = "Good Friday"
     common_spring_summer(days, year, summer_first_monday=True)
-    add_with_substitute(days, dt.date(year, 11, 30), "St Andrew's Day")
+    if year >= ST_ANDREWS_FROM:
+        add_with_substitute(days, dt.date(year, 11, 30), "St Andrew's Day")
     christmas(days, year)
     for date, name in ONE_OFF_UK + ONE_OFF_SCOTLAND:
         if date.year == year:
@@ -138,7 +151,7 @@ def northern_ireland(year):
 
 REGIONS = [
     ("england-and-wales", "England and Wales", england_and_wales,
-     [ACT, GOV_UK, "Royal Proclamations for 2020 (VE Day), 2022 (Platinum Jubilee, State Funeral) and 2023 (Coronation)"]),
+     [ACT, GOV_UK, "Royal Proclamations for 2002 (Golden Jubilee), 2011 (Royal Wedding), 2012 (Diamond Jubilee), 2020 (VE Day), 2022 (Platinum Jubilee, State Funeral) and 2023 (Coronation)"]),
     ("scotland", "Scotland", scotland,
      [ACT, GOV_UK, "St Andrew's Day Bank Holiday (Scotland) Act 2007",
       "Royal Proclamation of the Scotland bank holiday of 15 June 2026 (FIFA World Cup), listed by the PyPI package holidays 0.109"]),

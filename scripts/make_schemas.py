@@ -91,6 +91,8 @@ DEFS = {
         "milestones": {"type": "array", "items": ref("milestone")},
         "repeatable": {"type": "integer", "minimum": 1, "maximum": 10, "description": "How many times the stage may run."},
         "escalate": {**ref("timescale"), "description": "The window to ask for the next stage (default from the response)."},
+        "optional": {"type": "boolean", "description": "A case may skip this stage; the next stage then runs from when this one started."},
+        "refer_back_to": {**ref("id"), "description": "An earlier stage this stage's handler may send the case back to (a new run of it)."},
         **CITATION,
     }, ["id"]),
     "time-limit": obj("How long after becoming aware of the matter a complaint is normally accepted. Late complaints are flagged, not excluded.", {
@@ -138,7 +140,8 @@ DEFS = {
             "closed_at": one_or_many(ref("id"), "Stage ids, or an ombudsman id for cases referred to it."),
         }),
         "keep": ref("duration"),
-        "from": {"enum": ["closure", "last-contact"]},
+        "from": {"enum": ["closure", "closure-or-last-contact", "last-contact"],
+                 "description": "closure, or the later of closure and the last contact (`last-contact` reads the same)."},
         **CITATION,
     }, ["id", "keep"]),
     "signal": {"type": "object", "description": "A measurable signal; exactly one kind.", "minProperties": 1, "maxProperties": 1,
@@ -152,10 +155,16 @@ DEFS = {
         "id": ref("id"), "text": {"type": "string"}, "signal": ref("signal"), **CITATION}, ["id", "text"]),
     "behaviour": obj("Unreasonable complainant behaviour: criteria, who decides, when restrictions are reviewed.", {
         "criteria": {"type": "array", "items": ref("criterion")},
-        "review_after": ref("duration"),
+        "review_after": {"description": "When a restriction is reviewed: a duration, or a mapping with its own citation.", "anyOf": [
+            ref("duration"), obj("A review period with its citation.", {"within": ref("duration"), **CITATION}, ["within"])]},
         "decided_by": {"type": "string"},
         **CITATION,
     }, ["criteria"]),
+    "statutory-routes": {"description": "Which services are under which statutory complaints procedure, or `none` with the reason.", "anyOf": [
+        obj("No service is under a statutory procedure.", {"none": {"type": "string", "minLength": 1, "description": "Why (e.g. a district council without social care)."}, **CITATION}, ["none"]),
+        {"type": "object", "description": "Service id → statutory procedure id.", "propertyNames": ref("id"),
+         "additionalProperties": ref("id"), "minProperties": 1, "not": {"required": ["none"]}},
+    ]},
     "imports": one_or_many({"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*$"},
                            "Library files to import, without .yaml: statutory/children-england."),
     "sources": {"type": "object", "description": "Documents the policy cites, by short id.", "propertyNames": ref("id"),
@@ -169,7 +178,7 @@ POLICY = {
     "description": "A council's complaints policy for Redress. See docs/policy-format.md.",
     "type": "object",
     "additionalProperties": False,
-    "required": ["redress", "council", "version", "calendar", "procedures", "routing"],
+    "required": ["redress", "council", "version", "calendar", "statutory_routes", "procedures", "routing"],
     "properties": {
         "redress": {"const": 1, "description": "The format version. Always 1."},
         "council": ref("council"),
@@ -178,6 +187,7 @@ POLICY = {
         "calendar": ref("calendar"),
         "imports": ref("imports"),
         "services": one_or_many(ref("id"), "Services beyond the shared vocabulary."),
+        "statutory_routes": ref("statutory-routes"),
         "procedures": ref("procedures"),
         "feedback": obj("How compliments, comments and suggestions are handled.", {
             t: ref("feedback-handling") for t in FEEDBACK_TYPES[1:]}),

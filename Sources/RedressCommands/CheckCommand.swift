@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedressDiagnostics
+import RedressEngine
 import RedressPolicy
 import RedressPolicyTools
 
@@ -11,7 +12,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check policy files and report every problem with its line and column.",
         discussion: "Exit status: 0 when no errors (warnings and notes allowed), 1 when any policy has errors, 2 when a file cannot be read.")
 
-    @Argument(help: "Policy files to check.") var policies: [String]
+    @Argument(help: "Policy files or council folders to check (a folder's versions are also checked against each other).") var policies: [String]
 
     @Flag(help: "List every value marked `assumed:` with its reason.") var assumptions = false
 
@@ -29,36 +30,86 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
+        var unreadable = false
         for path in policies {
             guard let root = library.resolvedLibrary(near: path) else {
                 throw couldNotRun("cannot find the policy library for \(path)", help: "pass --library DIR")
             }
-            let loader = PolicyLoader(library: PolicyLibrary(root: root))
-            var result = loader.load(path: path)
-            if result.diagnostics.contains(where: { $0.id == "policy.unreadable" }) {
-                throw couldNotRun("cannot read \(path)")
+            let files: [String]
+            do {
+                files = try Engine.policyFiles(at: path)
+            } catch {
+                report(error)
+                unreadable = true
+                continue
             }
-            result.diagnostics += PolicyChecker.standard.check(result)
-            let shown = result.diagnostics.filter { assumptions || $0.id != "policy.assumption" }
-            let renderer = DiagnosticRenderer(sources: result.sources)
-            switch format {
-            case .text: Console.error(renderer.render(shown))
-            case .json: Console.out(shown.map(renderer.renderJSON).map { $0 + "\n" }.joined())
+            var versions: [Policy] = []
+            var sources = SourceFiles()
+            for file in files {
+                let outcome = try checkFile(file, library: root)
+                failed = failed || outcome.hasErrors
+                unreadable = unreadable || outcome.unreadable
+                if let policy = outcome.policy { versions.append(policy) }
+                sources.merge(outcome.sources)
             }
-            let count = { (severity: Severity) in result.diagnostics.filter { $0.severity == severity }.count }
-            let assumed = result.diagnostics.filter { $0.id == "policy.assumption" }.count
-            let name = result.policy.map { "\($0.council.id) \($0.version.id)" } ?? path
-            let summary =
-                "\(name): \(count(.error)) error\(count(.error) == 1 ? "" : "s"), \(count(.warning)) warning\(count(.warning) == 1 ? "" : "s"), \(assumed) assumption\(assumed == 1 ? "" : "s")"
-                + (assumptions || assumed == 0 ? "" : " (list them with --assumptions)")
-            if format == .text { Console.out(summary + "\n") }
-            failed = failed || result.hasErrors
-            if let code, let policy = result.policy, !result.hasErrors {
-                try reportConformance(policy, code: code, library: root)
+            if files.count > 1 {
+                failed = try checkVersions(versions, folder: path, sources: sources) || failed
             }
         }
+        if unreadable { throw ExitCode(ExitStatus.couldNotRun) }
         if failed { throw ExitCode(ExitStatus.invalid) }
     }
+
+    struct FileOutcome {
+        var policy: Policy?
+        var sources: SourceFiles
+        var hasErrors: Bool
+        var unreadable: Bool
+    }
+
+    /// Checks one policy file, prints its diagnostics and summary, and compares it with a code.
+    func checkFile(_ path: String, library root: String) throws -> FileOutcome {
+        let loader = PolicyLoader(library: PolicyLibrary(root: root))
+        var result = loader.load(path: path)
+        let unreadable = result.diagnostics.contains { $0.id == "policy.unreadable" }
+        result.diagnostics += PolicyChecker.standard.check(result)
+        let shown = result.diagnostics.filter { assumptions || $0.id != "policy.assumption" }
+        emit(shown, sources: result.sources)
+        let count = { (severity: Severity) in result.diagnostics.filter { $0.severity == severity }.count }
+        let assumed = result.diagnostics.filter { $0.id == "policy.assumption" }.count
+        let name = result.policy.map { "\($0.council.id) \($0.version.id)" } ?? path
+        let summary =
+            "\(name): \(plural(count(.error), "error")), \(plural(count(.warning), "warning")), \(plural(assumed, "assumption"))"
+            + (assumptions || assumed == 0 ? "" : " (list them with --assumptions)")
+        if format == .text { Console.out(summary + "\n") }
+        if let code, let policy = result.policy, !result.hasErrors {
+            try reportConformance(policy, code: code, library: root)
+        }
+        return FileOutcome(policy: result.policy, sources: result.sources, hasErrors: result.hasErrors, unreadable: unreadable)
+    }
+
+    /// The versions of a council folder against each other: overlaps, gaps, mixed councils.
+    func checkVersions(_ versions: [Policy], folder: String, sources: SourceFiles) throws -> Bool {
+        let found = VersionTimeline.check(versions)
+        emit(found, sources: sources)
+        let errors = found.filter { $0.severity == .error }.count
+        let warnings = found.filter { $0.severity == .warning }.count
+        if format == .text {
+            let span = versions.sorted { $0.version.effectiveFrom < $1.version.effectiveFrom }.map(\.version.id).joined(separator: ", ")
+            Console.out("\(folder): \(plural(versions.count, "version")) (\(span)) checked together: \(plural(errors, "error")), \(plural(warnings, "warning"))\n")
+        }
+        return errors > 0
+    }
+
+    private func emit(_ diagnostics: [Diagnostic], sources: SourceFiles) {
+        let renderer = DiagnosticRenderer(sources: sources)
+        switch format {
+        case .text: Console.error(renderer.render(diagnostics))
+        case .json: Console.out(diagnostics.map(renderer.renderJSON).map { $0 + "\n" }.joined())
+        }
+    }
+
+    private func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
 
     /// Lists each point of the code as meets / stricter / looser / not stated, with both lines.
     func reportConformance(_ policy: Policy, code id: String, library root: String) throws(ExitCode) {

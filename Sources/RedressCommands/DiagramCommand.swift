@@ -1,5 +1,6 @@
 import ArgumentParser
 import RedressDiagnostics
+import RedressEngine
 import RedressPolicy
 import RedressPolicyTools
 
@@ -10,7 +11,9 @@ struct DiagramCommand: ParsableCommand {
         abstract: "Draw the policy's process as a flowchart: routes, exclusions, stages with timescales, the ombudsman.",
         discussion: "Mermaid renders on common code hosting sites; DOT renders with Graphviz (`dot -Tsvg`).")
 
-    @Argument(help: "A policy file.") var policy: String
+    @Argument(help: "A policy file, or a council folder (its latest version unless --version).") var policy: String
+
+    @Option(help: ArgumentHelp("With a council folder: the version to draw.", valueName: "id")) var version: String?
 
     @Option(help: "mermaid or dot.") var format: Format = .mermaid
 
@@ -22,13 +25,18 @@ struct DiagramCommand: ParsableCommand {
         guard let root = library.resolvedLibrary(near: policy) else {
             throw couldNotRun("cannot find the policy library for \(policy)", help: "pass --library DIR")
         }
-        let loaded: LoadedPolicy
+        let engine: Engine
         do {
-            loaded = try PolicyLoader(library: PolicyLibrary(root: root)).loadChecked(path: policy)
+            engine = try Engine.load(path: policy, library: PolicyLibrary(root: root))
         } catch {
             report(DiagnosticList(error.diagnostics.filter { $0.severity == .error }, sources: error.sources))
             throw ExitCode(ExitStatus.invalid)
         }
-        Console.out(PolicyDiagram(policy: loaded.policy).render(format == .dot ? .dot : .mermaid))
+        let versions = engine.versions.map(\.policy)
+        guard let chosen = version.map({ id in versions.first { $0.version.id == id } }) ?? versions.last else {
+            throw couldNotRun(
+                "\(policy) has no version `\(version ?? "")`", help: "versions: \(versions.map(\.version.id).joined(separator: ", "))")
+        }
+        Console.out(PolicyDiagram(policy: chosen).render(format == .dot ? .dot : .mermaid))
     }
 }

@@ -12,25 +12,10 @@ public struct Engine: Sendable {
     /// same council and their periods must not overlap.
     public init(_ policies: [LoadedPolicy]) throws(DiagnosticList) {
         let sorted = policies.sorted { $0.policy.version.effectiveFrom < $1.policy.version.effectiveFrom }
-        guard let first = sorted.first else {
+        guard !sorted.isEmpty else {
             throw DiagnosticList(.error("engine.no-policy", "no policy versions to compile", at: nil))
         }
-        var problems: [Diagnostic] = []
-        for (previous, next) in zip(sorted, sorted.dropFirst()) {
-            let range = SourceRange(file: next.policy.path, at: SourceLocation(line: 1, column: 1))
-            if next.policy.council.id != first.policy.council.id {
-                problems.append(
-                    .error("engine.mixed-councils", "`\(next.policy.council.id)` is not `\(first.policy.council.id)`: one engine judges one council", at: range))
-            }
-            let previousEnd = previous.policy.version.effectiveTo ?? .init(dayNumber: Int.max / 2)
-            if previousEnd >= next.policy.version.effectiveFrom {
-                problems.append(
-                    .error(
-                        "engine.overlapping-versions",
-                        "version `\(next.policy.version.id)` starts \(next.policy.version.effectiveFrom) while `\(previous.policy.version.id)` is still in force",
-                        at: range, help: "give `\(previous.policy.version.id)` an `effective_to` before \(next.policy.version.effectiveFrom)"))
-            }
-        }
+        let problems = VersionTimeline.check(sorted.map(\.policy)).filter { $0.severity == .error }
         if !problems.isEmpty {
             var sources = SourceFiles()
             for policy in sorted { sources.merge(policy.sources) }
@@ -76,6 +61,7 @@ public struct Engine: Sendable {
             decision.procedure = id
             decision.stage = stage.id
             timeLimit = procedure.timeLimit ?? timeLimit
+            if stage.id != procedure.stages.first?.id { decision.flags.append("entered-at:\(stage.id)") }
             try schedule(&decision, acknowledge: stage.acknowledge, respond: stage.respond, calendar: compiled.calendar)
         case .exclude(let exclusion):
             decision.excluded = true
@@ -101,12 +87,14 @@ public struct Engine: Sendable {
     }
 
     /// Acknowledgement and response dates for the first stage, where they can be known on receipt.
+    /// A complaint that enters a procedure at a later stage counts as escalated on its deemed
+    /// receipt day, so `escalation` is the same day as `receipt` here (as in `schedule`).
     private func schedule(
         _ decision: inout Decision, acknowledge: Timescale?, respond: Timescale?, calendar: WorkingDayCalendar
     ) throws(RecordError) {
         let received = decision.deemedReceived
         if let acknowledge {
-            if acknowledge.from == "receipt" {
+            if acknowledge.from == "receipt" || acknowledge.from == "escalation" {
                 decision.acknowledgeBy = try dated { () throws(CalendarError) in try acknowledge.within.date(after: received, calendar: calendar) }
             } else {
                 decision.flags.append("acknowledge-awaits-\(acknowledge.from)")
@@ -114,7 +102,7 @@ public struct Engine: Sendable {
         }
         guard let respond else { return }
         switch respond.from {
-        case "receipt":
+        case "receipt", "escalation":
             decision.respondBy = try dated { () throws(CalendarError) in try respond.within.date(after: received, calendar: calendar) }
         case "acknowledgement":
             let base = decision.acknowledgeBy ?? received

@@ -13,6 +13,9 @@ public struct PolicyVersion: Sendable, Hashable {
     public var id: String
     public var effectiveFrom: LocalDate
     public var effectiveTo: LocalDate?
+    /// Where `effective_from` and `effective_to` are written (for errors about overlapping versions).
+    public var effectiveFromRange: SourceRange
+    public var effectiveToRange: SourceRange?
 
     public func isInForce(on date: LocalDate) -> Bool {
         date >= effectiveFrom && (effectiveTo.map { date <= $0 } ?? true)
@@ -49,6 +52,8 @@ public struct Policy: Sendable {
     public var sources: [SourceDocument]
     public var calendar: CalendarSettings
     public var imports: [PolicyImport]
+    /// Which services are under which statutory procedure (`statutory_routes:`).
+    public var statutoryRoutes: StatutoryRoutes?
     /// Services beyond the shared vocabulary that this policy names.
     public var localServices: [String]
     public var procedures: [Procedure]
@@ -64,4 +69,21 @@ public struct Policy: Sendable {
     public var services: [String] { Vocabulary.sharedServices + localServices }
 
     public func procedure(_ id: String) -> Procedure? { procedures.first { $0.id == id } }
+}
+
+/// The policy's declaration of which services are statutory social care (children's, adults) and
+/// the statutory procedure each must reach, or why none are (a district council without social
+/// care functions). Required: forgetting it cannot pass `check` silently.
+public struct StatutoryRoutes: Sendable, Hashable {
+    public struct Route: Sendable, Hashable {
+        public var service: String
+        public var procedure: String
+        public var range: SourceRange
+    }
+
+    /// Empty when `none` is given.
+    public var routes: [Route]
+    /// The reason given with `none:`.
+    public var noneReason: String?
+    public var range: SourceRange
 }

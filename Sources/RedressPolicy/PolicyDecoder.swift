@@ -6,9 +6,10 @@ import RedressYAML
 /// Imports are listed but not resolved here (see `PolicyLoader`).
 public enum PolicyDecoder {
     static let topKeys = [
-        "redress", "council", "version", "sources", "calendar", "imports", "services", "procedures", "feedback",
-        "routing", "time_limit", "retention", "behaviour",
+        "redress", "council", "version", "sources", "calendar", "imports", "services", "statutory_routes", "procedures",
+        "feedback", "routing", "time_limit", "retention", "behaviour",
     ]
+    static let statutoryRoutesNoneKeys = ["none", "source", "assumed"]
     static let councilKeys = ["id", "name", "nation"]
     static let versionKeys = ["id", "effective_from", "effective_to", "approved", "source", "assumed"]
     static let calendarKeys = ["region", "closures", "cutoff"]
@@ -44,6 +45,7 @@ public enum PolicyDecoder {
                 context.add(node.invalid("`\(service)` is not a valid service id"))
             }
         }
+        let statutoryRoutes = root["statutory_routes"].flatMap { decodeStatutoryRoutes($0, &context) }
         let procedures = root["procedures"].map { ProcedureDecoder.procedures($0, file: path, &context) } ?? []
         let feedback = root["feedback"].map { RetentionBehaviourDecoder.feedback($0, &context) } ?? []
         let routing = root["routing"].map { RoutingDecoder.rules($0, &context) } ?? []
@@ -53,7 +55,7 @@ public enum PolicyDecoder {
         guard let council, let version, let calendar else { return (nil, context.diagnostics, context.numbers) }
         let policy = Policy(
             path: path, council: council, version: version, sources: sources, calendar: calendar, imports: imports,
-            localServices: services, procedures: procedures, feedback: feedback, routing: routing, timeLimit: timeLimit,
+            statutoryRoutes: statutoryRoutes, localServices: services, procedures: procedures, feedback: feedback, routing: routing, timeLimit: timeLimit,
             retention: retention, behaviour: behaviour, numbers: context.numbers, range: root.range)
         return (policy, context.diagnostics, context.numbers)
     }
@@ -95,7 +97,8 @@ public enum PolicyDecoder {
         if let to, to < from, let node = body["effective_to"] {
             context.add(.error("policy.version-dates", "`effective_to` (\(to)) is before `effective_from` (\(from))", at: node.range))
         }
-        return PolicyVersion(id: id, effectiveFrom: from, effectiveTo: to)
+        return PolicyVersion(
+            id: id, effectiveFrom: from, effectiveTo: to, effectiveFromRange: fromNode.range, effectiveToRange: body["effective_to"]?.range)
     }
 
     static func decodeCalendar(_ node: YAMLNode, _ context: inout DecodeContext) -> CalendarSettings? {
@@ -113,6 +116,32 @@ public enum PolicyDecoder {
             }
         }
         return CalendarSettings(region: region, closures: closures, cutoff: cutoff, range: body.keyRange)
+    }
+
+    /// `statutory_routes: { childrens-social-care: children-statutory, … }`, or
+    /// `statutory_routes: { none: "why", source|assumed: … }`.
+    static func decodeStatutoryRoutes(_ node: YAMLNode, _ context: inout DecodeContext) -> StatutoryRoutes? {
+        guard let body = node.expectMapping("`statutory_routes`", &context.diagnostics) else { return nil }
+        if body["none"] != nil {
+            body.checkKeys(known: statutoryRoutesNoneKeys, required: ["none"], in: "`statutory_routes` with `none`", &context.diagnostics)
+            _ = context.readCitation(body)
+            guard let reason = context.text(body["none"], "`none`") else { return nil }
+            return StatutoryRoutes(routes: [], noneReason: reason, range: body.keyRange)
+        }
+        var routes: [StatutoryRoutes.Route] = []
+        for entry in body.entries {
+            guard let service = context.identifier(entry.key, "a service"),
+                let procedure = context.identifier(entry.value, "the statutory procedure for `\(service)`")
+            else { continue }
+            routes.append(StatutoryRoutes.Route(service: service, procedure: procedure, range: entry.key.range))
+        }
+        if routes.isEmpty {
+            context.add(
+                .error(
+                    "policy.statutory-routes-empty", "`statutory_routes` names no service", at: body.keyRange,
+                    help: "map each statutory service to its procedure, or write `none: \"reason\"`"))
+        }
+        return StatutoryRoutes(routes: routes, noneReason: nil, range: body.keyRange)
     }
 
     static func decodeImports(_ node: YAMLNode, _ context: inout DecodeContext) -> [PolicyImport]? {

@@ -5,7 +5,8 @@ import RedressYAML
 enum ProcedureDecoder {
     static let procedureKeys = ["name", "kind", "implements", "stages", "then", "time_limit", "source", "assumed"]
     static let stageKeys = [
-        "id", "name", "handler", "acknowledge", "respond", "milestones", "repeatable", "escalate", "source", "assumed",
+        "id", "name", "handler", "acknowledge", "respond", "milestones", "repeatable", "escalate", "optional", "refer_back_to",
+        "source", "assumed",
     ]
     static let timescaleKeys = ["within", "from", "extendable_to", "advisory", "source", "assumed"]
     static let milestoneKeys = ["id", "name", "within", "from", "source", "assumed"]
@@ -71,7 +72,9 @@ enum ProcedureDecoder {
                 respondWritten: body["respond"] != nil, milestones: milestones,
                 repeatable: body["repeatable"].flatMap { context.count($0, "`repeatable`", in: 1...10) } ?? 1,
                 escalate: body["escalate"].flatMap { timescale($0, "`escalate`", defaultFrom: "response", &context) },
-                range: body.keyRange)
+                optional: body["optional"]?.expectText("`optional`", &context.diagnostics)?.expectBool("`optional`", &context.diagnostics)
+                    ?? false,
+                referBackTo: context.identifier(body["refer_back_to"], "`refer_back_to`"), range: body.keyRange)
         }
     }
 
@@ -97,7 +100,8 @@ enum ProcedureDecoder {
                 extendableTo: body["extendable_to"].flatMap { context.duration($0, "`extendable_to` of \(what)") },
                 advisory: body["advisory"]?.expectText("`advisory`", &context.diagnostics)?.expectBool(
                     "`advisory`", &context.diagnostics) ?? false,
-                citation: context.citation, range: withinNode.range)
+                citation: context.citation, range: withinNode.range, fromRange: body["from"]?.range,
+                extendableToRange: body["extendable_to"]?.range)
         }
     }
 

@@ -12,11 +12,15 @@ public struct Timescale: Sendable, Hashable {
     /// True when the limit is advice rather than a rule (Stockton's Stage 2 request window).
     public var advisory: Bool
     public var citation: Citation?
+    /// Where `within` is written (the caret of most diagnostics about the timescale).
     public var range: SourceRange
+    /// Where `from` and `extendable_to` are written, when they are.
+    public var fromRange: SourceRange?
+    public var extendableToRange: SourceRange?
 
     public init(
         from: String, within: PolicyDuration, extendableTo: PolicyDuration? = nil, advisory: Bool = false,
-        citation: Citation? = nil, range: SourceRange
+        citation: Citation? = nil, range: SourceRange, fromRange: SourceRange? = nil, extendableToRange: SourceRange? = nil
     ) {
         self.from = from
         self.within = within
@@ -24,6 +28,8 @@ public struct Timescale: Sendable, Hashable {
         self.advisory = advisory
         self.citation = citation
         self.range = range
+        self.fromRange = fromRange
+        self.extendableToRange = extendableToRange
     }
 }
 
@@ -49,6 +55,12 @@ public struct Stage: Sendable, Hashable {
     public var repeatable: Int
     /// The window in which the complainant may ask for the next stage.
     public var escalate: Timescale?
+    /// True when a case may skip this stage (Stockton's Early Resolution): the next stage then
+    /// runs from when this one started.
+    public var optional: Bool = false
+    /// The earlier stage this stage's handler may send the case back to for further work (North
+    /// Somerset's Stage 2 reviewer and Stage 1); a referral starts a new run of that stage.
+    public var referBackTo: String?
     public var range: SourceRange
 }
 
@@ -74,6 +86,10 @@ public struct Procedure: Sendable, Hashable {
     public var range: SourceRange
 
     public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
+
+    /// The statutory procedure whose limits bind this one: itself when statutory, else the one it
+    /// `implements`.
+    public var statuteID: String? { kind == .statutory ? id : implements }
 }
 
 /// How long after the matter (or after becoming aware of it) a complaint is normally accepted.

@@ -7,6 +7,7 @@ enum RetentionBehaviourDecoder {
     static let retentionConditionKeys = ["type", "procedure", "closed_at"]
     static let behaviourKeys = ["criteria", "review_after", "decided_by", "source", "assumed"]
     static let criterionKeys = ["id", "text", "signal", "source", "assumed"]
+    static let reviewKeys = ["within", "source", "assumed"]
     static let signalKeys = ["contacts", "repeat_complaints", "parallel_complaints", "review_after_exhausted"]
     static let feedbackKeys = ["handler", "acknowledge", "respond", "source", "assumed"]
 
@@ -54,9 +55,17 @@ enum RetentionBehaviourDecoder {
                 if let criterion { criteria.append(criterion) }
             }
             return BehaviourPolicy(
-                criteria: criteria, reviewAfter: body["review_after"].flatMap { context.duration($0, "`review_after`") },
+                criteria: criteria, reviewAfter: body["review_after"].flatMap { reviewAfter($0, &context) },
                 decidedBy: context.text(body["decided_by"], "`decided_by`"), range: body.keyRange)
         }
+    }
+
+    /// `6 months`, or `{ within: 6 months, source|assumed: … }` when the period has its own citation.
+    static func reviewAfter(_ node: YAMLNode, _ context: inout DecodeContext) -> PolicyDuration? {
+        guard node.scalar == nil else { return context.duration(node, "`review_after`") }
+        guard let body = node.expectMapping("`review_after`", &context.diagnostics) else { return nil }
+        body.checkKeys(known: reviewKeys, required: ["within"], in: "`review_after`", &context.diagnostics)
+        return context.cited(by: body) { context in body["within"].flatMap { context.duration($0, "`review_after`") } }
     }
 
     static func signal(_ node: YAMLNode, _ context: inout DecodeContext) -> BehaviourSignal? {

@@ -4,6 +4,11 @@ import RedressDiagnostics
 public struct RetentionRule: Sendable, Hashable {
     public enum Anchor: String, Sendable, Hashable, CaseIterable {
         case closure
+        /// The later of closure and the last contact with the complainant ("from closure/last
+        /// contact", North Somerset's words).
+        case closureOrLastContact = "closure-or-last-contact"
+        /// The same reading as `closure-or-last-contact`: a contact before closure cannot make the
+        /// record go sooner.
         case lastContact = "last-contact"
     }
 
@@ -16,6 +21,14 @@ public struct RetentionRule: Sendable, Hashable {
     public var from: Anchor
     public var citation: Citation?
     public var range: SourceRange
+
+    /// True when the rule covers a case of this type, under this procedure (nil when excluded or
+    /// feedback), closed at this stage or ombudsman (nil while open).
+    public func matches(type: String, procedure: String?, closedAt place: String?) -> Bool {
+        (types?.contains(type) ?? true)
+            && (procedures.map { ids in procedure.map(ids.contains) ?? false } ?? true)
+            && (closedAt.map { ids in place.map(ids.contains) ?? false } ?? true)
+    }
 }
 
 /// A measurable sign that a criterion of unreasonable behaviour may be met.

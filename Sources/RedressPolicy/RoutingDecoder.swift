@@ -89,9 +89,9 @@ enum RoutingDecoder {
     static func exclusion(_ node: YAMLNode, _ context: inout DecodeContext) -> Exclusion? {
         guard let body = node.expectMapping("`exclude`", &context.diagnostics) else { return nil }
         body.checkKeys(known: exclusionKeys, required: ["reason"], in: "`exclude`", &context.diagnostics)
-        _ = context.readCitation(body)
+        let citation = context.readCitation(body)
         guard let reason = context.text(body["reason"], "`reason`") else { return nil }
-        return Exclusion(reason: reason, redirect: context.text(body["redirect"], "`redirect`"))
+        return Exclusion(reason: reason, redirect: context.text(body["redirect"], "`redirect`"), citation: citation)
     }
 }
 

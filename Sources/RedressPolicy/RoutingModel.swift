@@ -28,6 +28,15 @@ public struct RoutingConditions: Sendable, Hashable {
 public struct Exclusion: Sendable, Hashable {
     public var reason: String
     public var redirect: String?
+    /// The `source:` or `assumed:` written on the exclusion (an exclusion that can capture a
+    /// statutory complaint must cite the regulation that allows it).
+    public var citation: Citation?
+
+    public init(reason: String, redirect: String?, citation: Citation? = nil) {
+        self.reason = reason
+        self.redirect = redirect
+        self.citation = citation
+    }
 }
 
 /// What a matching routing rule decides.

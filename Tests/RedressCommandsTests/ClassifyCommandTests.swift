@@ -39,7 +39,7 @@ struct ClassifyCommandTests {
 
             {"id":"A6","received":"2024-12-20","service":"highway"}
             {"id":"A7","received":"2024-12-23","service":"waste","text":"caf\\u00e9"}
-            {"id":"A8","received":"2040-01-01","service":"waste"}
+            {"id":"A8","received":"2041-06-03","service":"waste"}
             {"received":"2024-12-20"}
             {"id":"A10","received":"2024-12-20","service":"waste"}
             """
@@ -83,7 +83,7 @@ struct ClassifyCommandTests {
         let result = CommandRunner.run(["classify", "--policy", bad, "--library", CommandRunner.library, "/dev/null"])
         #expect(result.status == 2)
         #expect(result.out.isEmpty)
-        #expect(result.error.contains("unknown-key.yaml:12:9: error: unknown key `respnd`"))
+        #expect(result.error.contains("unknown-key.yaml:13:9: error: unknown key `respnd`"))
     }
 
     @Test("--explain shows the rules tried")

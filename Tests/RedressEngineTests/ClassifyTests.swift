@@ -96,6 +96,7 @@ struct ClassifyTests {
             council: { id: t, name: T, nation: england }
             version: { id: "1", effective_from: 2020-01-01, source: fixture }
             calendar: { region: england-and-wales, cutoff: { at: "17:00", source: fixture } }
+            statutory_routes: { none: "test fixture" }
             time_limit: { within: 90 calendar days, from: aware, source: fixture }
             procedures:
               corporate:
@@ -133,6 +134,7 @@ struct ClassifyTests {
             council: { id: t, name: T, nation: england }
             version: { id: "\(id)", effective_from: \(from)\(to.map { ", effective_to: \($0)" } ?? ""), source: fixture }
             calendar: { region: england-and-wales }
+            statutory_routes: { none: "test fixture" }
             procedures:
               corporate:
                 stages: [{ id: stage-1, respond: { within: \(days) working days, source: f } }]

@@ -94,7 +94,7 @@ struct PolicyDiagnosticsTests {
             PolicyFixtures.policy(procedures: procedures, extra: "imports: [statutory/children-england]\n"))
         let loosened = diagnostics.filter { $0.id == "policy.loosens-statute" }
         #expect(loosened.count == 2, "\(diagnostics)")
-        #expect(loosened.first?.message.contains("at most 10 working days") == true)
+        #expect(loosened.first?.message.contains("(15 working days from the stage's start against 10 working days from the stage's start)") == true, "\(loosened)")
     }
 
     @Test("an import cycle names both files")

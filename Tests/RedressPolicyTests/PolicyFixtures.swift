@@ -34,6 +34,7 @@ enum PolicyFixtures {
         version: { id: "1", effective_from: 2024-01-01, source: "fixture" }
         sources: { fixture: "test fixture" }
         calendar: { region: england-and-wales }
+        \(extra.contains("statutory_routes") ? "" : "statutory_routes: { none: \"test fixture\" }")
         procedures:
         \(procedures ?? """
           corporate:

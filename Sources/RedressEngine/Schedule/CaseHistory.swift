@@ -11,16 +11,21 @@ public struct CaseEvent: Sendable, Hashable {
         case milestone
         /// Any other contact with the complainant (for "last contact" retention).
         case contact
+        /// The stage's handler sent the case back to an earlier stage (`refer_back_to`).
+        case referredBack = "referred-back"
     }
 
     public var on: LocalDate
     public var kind: Kind
-    /// The stage the event concerns (for `escalated`: the stage escalated to).
+    /// The stage the event concerns (for `escalated` and `referred-back`: the stage moved to).
     public var stage: String?
     /// Working days, for `extended`.
     public var days: Int?
     /// The milestone id, for `milestone`.
     public var milestone: String?
+
+    /// For `escalated` and `referred-back`: the stage named as the destination.
+    var target: String? { stage }
 
     public init(on: LocalDate, kind: Kind, stage: String? = nil, days: Int? = nil, milestone: String? = nil) {
         self.on = on

@@ -12,12 +12,18 @@ struct CaseReplay {
         var responded: LocalDate?
         var recordAgreed: LocalDate?
         var milestones: [String: LocalDate] = [:]
-        var extended = 0
+        /// Extensions in the order recorded: when each was agreed and by how many working days.
+        var extensions: [(on: LocalDate, days: Int)] = []
         var paused = 0
         var pauseStart: LocalDate?
+        /// Ended by a referral back to an earlier stage (does not count against `repeatable`).
+        var referredBack = false
     }
 
     let procedure: Procedure?
+    /// The statutory procedure binding `procedure` (itself, or the one it implements): its
+    /// extension ceilings cap the council's.
+    let statute: Procedure?
     let calendar: WorkingDayCalendar
     let asOf: LocalDate
     var runs: [Run] = []
@@ -26,8 +32,12 @@ struct CaseReplay {
     var lastContact: LocalDate
     var flags: [String] = []
 
-    init(procedure: Procedure?, firstStage: String?, received: LocalDate, calendar: WorkingDayCalendar, asOf: LocalDate) {
+    init(
+        procedure: Procedure?, statute: Procedure?, firstStage: String?, received: LocalDate, calendar: WorkingDayCalendar,
+        asOf: LocalDate
+    ) {
         self.procedure = procedure
+        self.statute = statute
         self.calendar = calendar
         self.asOf = asOf
         lastContact = received
@@ -80,7 +90,7 @@ struct CaseReplay {
             return
         }
         let current = runs[index].stage.id
-        if let stage = event.stage, event.kind != .escalated, event.kind != .closed, stage != current {
+        if let stage = event.stage, event.kind != .escalated, event.kind != .referredBack, event.kind != .closed, stage != current {
             throw RecordError("`\(name)` on \(event.on) names stage `\(stage)`, but the case is at stage `\(current)`")
         }
         switch event.kind {
@@ -94,12 +104,9 @@ struct CaseReplay {
         case .escalated:
             try escalate(event, from: index)
         case .extended:
-            runs[index].extended += event.days ?? 0
-            if let respond = runs[index].stage.respond, let limit = respond.extendableTo, limit.unit == respond.within.unit,
-                runs[index].extended > limit.amount - respond.within.amount
-            {
-                flags.append("extension-beyond-maximum:\(current)")
-            }
+            runs[index].extensions.append((event.on, event.days ?? 0))
+        case .referredBack:
+            try referBack(event, from: index)
         case .paused:
             guard runs[index].pauseStart == nil else { throw RecordError("paused on \(event.on) while already paused") }
             runs[index].pauseStart = event.on
@@ -131,7 +138,8 @@ struct CaseReplay {
     private mutating func escalate(_ event: CaseEvent, from index: Int) throws(RecordError) {
         guard let procedure else { return }
         let run = runs[index]
-        guard let responded = run.responded else {
+        let skipped = run.responded == nil
+        if skipped, !run.stage.optional {
             throw RecordError("escalated on \(event.on) before stage `\(run.stage.id)` was answered")
         }
         if run.pauseStart != nil { throw RecordError("escalated on \(event.on) while stage `\(run.stage.id)` is paused") }
@@ -146,16 +154,44 @@ struct CaseReplay {
         let target = procedure.stages[targetPosition]
         if targetPosition < position { throw RecordError("escalated back from `\(run.stage.id)` to earlier stage `\(targetID)`") }
         let occurrence = runs.filter { $0.stage.id == targetID }.count + 1
-        if occurrence > target.repeatable {
+        if runs.filter({ $0.stage.id == targetID && !$0.referredBack }).count + 1 > target.repeatable {
             throw RecordError("stage `\(targetID)` may run at most \(target.repeatable) time\(target.repeatable == 1 ? "" : "s")")
         }
-        if let window = run.stage.escalate,
+        if let responded = run.responded, let window = run.stage.escalate,
             let end = try? window.within.date(after: responded, calendar: calendar), event.on > end
         {
             flags.append(window.advisory ? "escalated-after-recommended-window" : "escalated-outside-window")
         }
+        if skipped {
+            // An optional stage not used: the next stage runs from when the skipped one started
+            // (Stockton's Stage 1 "from receipt" without Early Resolution) — the earliest reading.
+            if targetPosition != position + 1 {
+                throw RecordError("escalated from optional stage `\(run.stage.id)` to `\(targetID)`, skipping more than one stage")
+            }
+            flags.append("skipped:\(run.stage.id)")
+            runs.append(Run(stage: target, occurrence: occurrence, start: run.start))
+            return
+        }
         let start = try days { () throws(CalendarError) in try calendar.workingDay(onOrAfter: event.on) }
         runs.append(Run(stage: target, occurrence: occurrence, start: start))
+    }
+
+    /// The handler sends the case back to an earlier stage for more work (North Somerset's Stage 2
+    /// reviewer, seed 002): a new run of that stage starts on the day of the referral.
+    private mutating func referBack(_ event: CaseEvent, from index: Int) throws(RecordError) {
+        let run = runs[index]
+        guard let allowed = run.stage.referBackTo else {
+            throw RecordError("`referred-back` on \(event.on): stage `\(run.stage.id)` cannot refer a case back (the policy gives it no `refer_back_to`)")
+        }
+        let targetID = event.target ?? allowed
+        guard targetID == allowed, let target = procedure?.stage(targetID) else {
+            throw RecordError("`referred-back` on \(event.on) names stage `\(targetID)`; stage `\(run.stage.id)` refers back to `\(allowed)`")
+        }
+        if run.pauseStart != nil { throw RecordError("referred back on \(event.on) while stage `\(run.stage.id)` is paused") }
+        runs[index].referredBack = true
+        flags.append("referred-back:\(run.stage.id)")
+        let start = try days { () throws(CalendarError) in try calendar.workingDay(onOrAfter: event.on) }
+        runs.append(Run(stage: target, occurrence: runs.filter { $0.stage.id == targetID }.count + 1, start: start))
     }
 
     func days<T>(_ body: () throws(CalendarError) -> T) throws(RecordError) -> T {
@@ -181,14 +217,18 @@ struct CaseReplay {
         return try days { () throws(CalendarError) in try timescale.within.date(after: anchor, calendar: calendar) }
     }
 
-    /// The schedules of every run, with extensions and pauses applied to the response deadline.
-    func stageSchedules() throws(RecordError) -> [StageSchedule] {
+    /// The schedules of every run, with extensions capped and pauses applied to the response deadline.
+    mutating func stageSchedules() throws(RecordError) -> [StageSchedule] {
         var result: [StageSchedule] = []
         for run in runs {
             let acknowledgeBy = try due(run.stage.acknowledge, run, acknowledgeBy: nil)
             var respondBy = try due(run.stage.respond, run, acknowledgeBy: acknowledgeBy)
-            if let base = respondBy, run.extended + run.paused > 0 {
-                respondBy = try days { () throws(CalendarError) in try calendar.adding(workingDays: run.extended + run.paused, to: base) }
+            var extended = 0
+            if let base = respondBy, !run.extensions.isEmpty {
+                (respondBy, extended) = try extend(base, run, acknowledgeBy: acknowledgeBy)
+            }
+            if let deadline = respondBy, run.paused > 0 {
+                respondBy = try days { () throws(CalendarError) in try calendar.adding(workingDays: run.paused, to: deadline) }
             }
             var met: Bool?
             var late: Int?
@@ -205,10 +245,47 @@ struct CaseReplay {
                 StageSchedule(
                     stage: run.stage.id, occurrence: run.occurrence, started: run.start, acknowledgeBy: acknowledgeBy,
                     acknowledged: run.acknowledged, respondBy: respondBy, responded: run.responded, met: met, daysLate: late,
-                    extendedDays: run.extended, pausedDays: run.paused,
+                    extendedDays: extended, pausedDays: run.paused,
                     escalateBy: run.responded == nil ? nil : try due(run.stage.escalate, run, acknowledgeBy: acknowledgeBy),
                     milestones: milestones))
         }
         return result
+    }
+
+    /// Applies a run's extensions to its response deadline. An extension agreed after the deadline
+    /// had passed does not revive it; the total never passes the stage's `extendable_to` or the
+    /// statute's, whichever is earlier; with no ceiling at all the extension stands, flagged.
+    private mutating func extend(_ base: LocalDate, _ run: Run, acknowledgeBy: LocalDate?) throws(RecordError) -> (LocalDate, Int) {
+        var deadline = base
+        var accepted = 0
+        for agreed in run.extensions {
+            guard agreed.on <= deadline else {
+                flags.append("extension-after-deadline:\(run.stage.id)")
+                continue
+            }
+            deadline = try days { () throws(CalendarError) in try calendar.adding(workingDays: agreed.days, to: deadline) }
+            accepted += agreed.days
+        }
+        guard accepted > 0 else { return (base, 0) }
+        var ceilings: [LocalDate] = []
+        if let respond = run.stage.respond, let limit = respond.extendableTo {
+            var capped = respond
+            capped.within = limit
+            if let date = try due(capped, run, acknowledgeBy: acknowledgeBy) { ceilings.append(date) }
+        }
+        if let statute, statute.id != procedure?.id, let respond = statute.stage(run.stage.id)?.respond {
+            var capped = respond
+            capped.within = respond.extendableTo ?? respond.within
+            if let date = try due(capped, run, acknowledgeBy: acknowledgeBy) { ceilings.append(date) }
+        }
+        guard let ceiling = ceilings.min() else {
+            flags.append("extension-without-maximum:\(run.stage.id)")
+            return (deadline, accepted)
+        }
+        if deadline > ceiling {
+            flags.append("extension-beyond-maximum:\(run.stage.id)")
+            deadline = ceiling
+        }
+        return (deadline, accepted)
     }
 }

@@ -13,7 +13,7 @@ extension Engine {
         let calendar = compiled.calendar
         let procedure = decision.procedure.flatMap(policy.procedure)
         var replay = CaseReplay(
-            procedure: procedure, firstStage: decision.stage, received: decision.deemedReceived, calendar: calendar, asOf: asOf)
+            procedure: procedure, statute: procedure?.statuteID.flatMap(policy.procedure), firstStage: decision.stage, received: decision.deemedReceived, calendar: calendar, asOf: asOf)
         try replay.apply(history.events, receivedOn: history.complaint.received.date)
         let stages = try replay.stageSchedules()
         var result = CaseSchedule(
@@ -25,7 +25,12 @@ extension Engine {
             result.flags.append("excluded")
             if result.closedOn == nil { result.closedOn = decision.deemedReceived }
         }
-        if let procedure, let last = stages.last, last.stage == procedure.stages.last?.id, let responded = last.responded {
+        // The ombudsman is next once the last stage that must run has answered (later optional
+        // stages, like Warwickshire's commissioned investigation, need not run).
+        if let procedure, let last = stages.last, let responded = last.responded,
+            let position = procedure.stages.firstIndex(where: { $0.id == last.stage }),
+            procedure.stages[(position + 1)...].allSatisfy(\.optional)
+        {
             result.ombudsmanFrom = responded
         }
         try applyRetention(&result, policy: policy, calendar: calendar, lastContact: replay.lastContact)
@@ -36,25 +41,34 @@ extension Engine {
     private func applyRetention(_ result: inout CaseSchedule, policy: Policy, calendar: WorkingDayCalendar, lastContact: LocalDate)
         throws(RecordError)
     {
-        let rule = policy.retention.first { rule in
-            (rule.types?.contains(result.type) ?? true)
-                && (rule.procedures.map { ids in result.procedure.map(ids.contains) ?? false } ?? true)
-                && (rule.closedAt.map { ids in result.closedAt.map(ids.contains) ?? false } ?? true)
+        // Every matching rule applies and the longest wins: a record is never deleted while any
+        // rule still requires it, whatever order the rules are written in.
+        let matching = policy.retention.filter {
+            $0.matches(type: result.type, procedure: result.procedure, closedAt: result.closedAt)
         }
-        guard let rule else {
+        guard let first = matching.first else {
             if result.closedOn != nil { result.flags.append("no-retention-rule") }
             return
         }
-        result.retentionRule = rule.id
-        guard let closedOn = result.closedOn else { return }
-        let from = rule.from == .closure ? closedOn : max(closedOn, lastContact)
-        do {
-            result.deleteAfter = try rule.keep.date(after: from, calendar: calendar)
-        } catch {
-            // Long retention (75 years) runs past the bank holiday data only for working-day units,
-            // which no retention rule uses; report rather than guess.
-            throw RecordError("retention `\(rule.id)`: \(error)")
+        guard let closedOn = result.closedOn else {
+            result.retentionRule = matching.count == 1 ? first.id : nil
+            return
         }
+        var deciding: (rule: RetentionRule, date: LocalDate)?
+        for rule in matching {
+            let from = rule.from == .closure ? closedOn : max(closedOn, lastContact)
+            let date: LocalDate
+            do {
+                date = try rule.keep.date(after: from, calendar: calendar)
+            } catch {
+                throw RecordError("retention `\(rule.id)`: \(error)")
+            }
+            if deciding.map({ date > $0.date }) ?? true { deciding = (rule, date) }
+        }
+        guard let deciding else { return }
+        result.retentionRule = deciding.rule.id
+        result.deleteAfter = deciding.date
+        if matching.count > 1 { result.flags.append("retention-longest-of:\(matching.map(\.id).joined(separator: ","))") }
     }
 
     private func applyStatus(_ result: inout CaseSchedule, calendar: WorkingDayCalendar, asOf: LocalDate, dueSoonWithin: Int)

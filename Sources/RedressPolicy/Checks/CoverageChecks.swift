@@ -57,3 +57,60 @@ struct CitationCheck: PolicyCheck {
         return found
     }
 }
+
+/// Where several retention rules cover the same kind of case with different periods, the longest
+/// is kept (a record is never deleted while any rule still requires it); the author is told, so
+/// the overlap is a choice and not an accident.
+struct RetentionOverlapCheck: PolicyCheck {
+    struct CaseClass: Hashable {
+        var type: String
+        var procedure: String?
+        var closedAt: String?
+
+        var description: String {
+            let what = type == "complaint" ? (procedure.map { "complaints under `\($0)`" } ?? "excluded complaints") : "`\(type)` records"
+            return what + (closedAt.map { " closed at `\($0)`" } ?? "")
+        }
+    }
+
+    func check(_ policy: Policy, _ context: CheckContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var reported: Set<[String]> = []
+        for kind in classes(policy) {
+            let matching = policy.retention.filter { $0.matches(type: kind.type, procedure: kind.procedure, closedAt: kind.closedAt) }
+            for (index, first) in matching.enumerated() {
+                for second in matching[(index + 1)...] where first.keep != second.keep || first.from != second.from {
+                    guard reported.insert([first.id, second.id]).inserted else { continue }
+                    let longer = first.keep.approximateDays >= second.keep.approximateDays ? first : second
+                    found.append(
+                        .warning(
+                            "policy.retention-overlap",
+                            "retention rules `\(first.id)` (\(first.keep)) and `\(second.id)` (\(second.keep)) both cover \(kind.description); the record is kept for the longer, `\(longer.id)`",
+                            at: second.range, help: "narrow one rule's `when:` so each kind of case has one period",
+                            related: [RelatedLocation("`\(first.id)` is here", at: first.range)]))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Every kind of case the routing can produce, with each place it can close.
+    func classes(_ policy: Policy) -> [CaseClass] {
+        var result: [CaseClass] = []
+        var seen: Set<CaseClass> = []
+        func add(_ kind: CaseClass) { if seen.insert(kind).inserted { result.append(kind) } }
+        for rule in policy.routing {
+            switch rule.outcome {
+            case .procedure(let id, _):
+                guard let procedure = policy.procedure(id) else { continue }
+                for stage in procedure.stages { add(CaseClass(type: "complaint", procedure: id, closedAt: stage.id)) }
+                add(CaseClass(type: "complaint", procedure: id, closedAt: procedure.then ?? "lgsco"))
+            case .exclude:
+                add(CaseClass(type: "complaint", procedure: nil, closedAt: nil))
+            case .feedback(let type):
+                add(CaseClass(type: type, procedure: nil, closedAt: nil))
+            }
+        }
+        return result
+    }
+}

@@ -1,3 +1,4 @@
+import RedressCalendar
 import RedressDiagnostics
 
 /// One semantic check of a decoded policy: takes the policy and returns diagnostics.
@@ -8,6 +9,8 @@ public protocol PolicyCheck: Sendable {
 /// What checks may consult beyond the policy itself.
 public struct CheckContext: Sendable {
     public var fragments: [PolicyFragment]
+    /// The policy's working-day calendar, when it loaded (deadline comparisons need it).
+    public var calendar: WorkingDayCalendar?
 }
 
 /// The registered checks, run in order. Each check is independent; all of them run, so one
@@ -21,14 +24,17 @@ public struct PolicyChecker: Sendable {
         UnreachableRuleCheck(),
         StageTimescaleCheck(),
         ExtensionCheck(),
+        StageLinkCheck(),
         RetentionCoverageCheck(),
-        StatutoryLimitCheck(),
+        RetentionOverlapCheck(),
+        StatutoryRouteCheck(),
+        StatutoryFloorCheck(),
         CitationCheck(),
     ])
 
     public func check(_ result: PolicyLoadResult) -> [Diagnostic] {
         guard let policy = result.policy else { return [] }
-        let context = CheckContext(fragments: result.fragments)
+        let context = CheckContext(fragments: result.fragments, calendar: result.calendar)
         return checks.flatMap { $0.check(policy, context) }
     }
 }

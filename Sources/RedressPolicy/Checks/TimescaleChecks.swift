@@ -38,40 +38,24 @@ struct ExtensionCheck: PolicyCheck {
     }
 }
 
-/// A council's procedure that implements a statutory route does not allow itself more time than
-/// the statute does, stage by stage.
-struct StatutoryLimitCheck: PolicyCheck {
+/// `refer_back_to` names an earlier stage of the same procedure; a last stage is not optional.
+struct StageLinkCheck: PolicyCheck {
     func check(_ policy: Policy, _ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for procedure in policy.procedures where procedure.definedIn == policy.path {
-            guard let id = procedure.implements, let statute = policy.procedure(id), statute.kind == .statutory else { continue }
-            for stage in procedure.stages {
-                guard let limit = statute.stage(stage.id) else {
+            for (position, stage) in procedure.stages.enumerated() {
+                if let target = stage.referBackTo, !procedure.stages[..<position].contains(where: { $0.id == target }) {
                     found.append(
                         .error(
-                            "policy.statutory-stage", "statutory procedure `\(id)` has no stage `\(stage.id)`", at: stage.range,
-                            help: statute.stages.map(\.id).suggestion(for: stage.id)))
-                    continue
+                            "policy.refer-back", "stage `\(stage.id)` refers back to `\(target)`, which is not an earlier stage of `\(procedure.id)`",
+                            at: stage.range, help: procedure.stages[..<position].map(\.id).suggestion(for: target)))
                 }
-                let pairs: [(String, PolicyDuration?, PolicyDuration?, Timescale?)] = [
-                    ("acknowledge", stage.acknowledge?.within, limit.acknowledge?.within, stage.acknowledge),
-                    ("respond", stage.respond?.within, limit.respond?.within, stage.respond),
-                    ("extendable_to", stage.respond?.extendableTo, limit.respond?.extendableTo ?? limit.respond?.within, stage.respond),
-                ]
-                for (what, own, statutory, timescale) in pairs {
-                    guard let own, let statutory, let timescale, Self.longer(own, than: statutory) else { continue }
+                if stage.optional, position == procedure.stages.count - 1, procedure.stages.count == 1 {
                     found.append(
-                        .error(
-                            "policy.loosens-statute",
-                            "stage `\(stage.id)` allows \(own) to \(what) where `\(id)` allows at most \(statutory)",
-                            at: timescale.range, help: "a council may be stricter than the statute, never looser"))
+                        .error("policy.optional-stage", "stage `\(stage.id)` is the only stage of `\(procedure.id)` and cannot be optional", at: stage.range))
                 }
             }
         }
         return found
-    }
-
-    static func longer(_ a: PolicyDuration, than b: PolicyDuration) -> Bool {
-        a.unit == b.unit ? a.amount > b.amount : a.approximateDays > b.approximateDays
     }
 }
