@@ -23,8 +23,23 @@ public struct Console: Sendable {
 
     public static let standard = Console(
         isTerminal: isatty(STDOUT_FILENO) == 1, isErrorTerminal: isatty(STDERR_FILENO) == 1,
-        writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        writeError: { FileHandle.standardError.write(Data($0.utf8)) })
+        writeOut: { writeOrExit($0, to: STDOUT_FILENO, name: "standard output") },
+        writeError: { writeOrExit($0, to: STDERR_FILENO, name: "standard error") })
+
+    /// Writes every byte with write(2), never Foundation's trapping `FileHandle.write`. A reader
+    /// that closed the pipe (`redress classify … | head`) ends the run quietly; any other failure
+    /// (a full disk, a closed descriptor) ends it with one message naming the stream; both exit 2.
+    static func writeOrExit(_ text: String, to descriptor: Int32, name: String) {
+        do {
+            try OutputFile.writeAll(Array(text.utf8), to: descriptor)
+        } catch {
+            if error.code != EPIPE, descriptor != STDERR_FILENO {
+                let message = "error: cannot write to \(name): \(String(cString: strerror(error.code)))\n"
+                try? OutputFile.writeAll(Array(message.utf8), to: STDERR_FILENO)
+            }
+            exit(ExitStatus.couldNotRun)
+        }
+    }
 
     @TaskLocal public static var current: Console = .standard
 

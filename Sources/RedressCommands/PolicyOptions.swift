@@ -49,6 +49,10 @@ struct BatchOptions: ParsableArguments {
     func records() throws(ExitCode) -> RecordStream {
         let handle: FileHandle
         if let input, input != "-" {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw couldNotRun("\(input) is a folder, not an input file")
+            }
             guard let file = FileHandle(forReadingAtPath: input) else { throw couldNotRun("cannot read \(input)") }
             handle = file
         } else {
@@ -60,10 +64,29 @@ struct BatchOptions: ParsableArguments {
 
     func errorSink() throws(ExitCode) -> BufferedOutput {
         guard let errors else { return BufferedOutput(write: Console.error) }
-        guard FileManager.default.createFile(atPath: errors, contents: nil), let handle = FileHandle(forWritingAtPath: errors) else {
-            throw couldNotRun("cannot write \(errors)")
+        return try outputFile(errors, option: "--errors")
+    }
+
+    /// An output path opened in place (see `OutputFile`), refused before anything is read when it
+    /// is the input file itself. A write that fails later ends the run with one message, exit 2.
+    func outputFile(_ path: String, option: String) throws(ExitCode) -> BufferedOutput {
+        if let input, input != "-", OutputFile.sameFile(input, path) {
+            throw couldNotRun("\(option) \(path) is the input file; it would be overwritten", help: "write to another file")
         }
-        return BufferedOutput(write: { handle.write(Data($0.utf8)) })
+        let file: OutputFile
+        do {
+            file = try OutputFile(path: path)
+        } catch {
+            throw couldNotRun("cannot write \(error)")
+        }
+        return BufferedOutput(write: { text in
+            do {
+                try file.write(text)
+            } catch {
+                Console.error("error: cannot write \(error)\n")
+                Foundation.exit(ExitStatus.couldNotRun)
+            }
+        })
     }
 }
 
@@ -86,6 +109,11 @@ func forEachRecord(
             errors.append(RecordFailureEncoder.encode(failure))
             failed += 1
         }
+    }
+    if let problem = records.readFailure {
+        errors.flush()
+        Console.error("error: cannot read the input: \(problem)\n")
+        Foundation.exit(ExitStatus.couldNotRun)
     }
     return failed
 }

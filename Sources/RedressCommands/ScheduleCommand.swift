@@ -52,10 +52,7 @@ struct ScheduleCommand: ParsableCommand {
         var calendarFile: BufferedOutput?
         let icalendar = ICalendarWriter(stamp: day)
         if let ics {
-            guard FileManager.default.createFile(atPath: ics, contents: nil), let handle = FileHandle(forWritingAtPath: ics) else {
-                throw couldNotRun("cannot write \(ics)")
-            }
-            calendarFile = BufferedOutput(write: { handle.write(Data($0.utf8)) })
+            calendarFile = try batch.outputFile(ics, option: "--ics")
             calendarFile?.append(icalendar.header)
         }
         output.append(encoder.header)

@@ -1,3 +1,3 @@
 import RedressCommands
 
-RedressCommand.main()
+RedressCommand.runAsMain()

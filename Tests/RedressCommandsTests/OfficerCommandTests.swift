@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @Suite("redress diff, diagram, check --code")
@@ -33,5 +34,41 @@ struct OfficerCommandTests {
         let wrong = CommandRunner.run(["check", policy, "--code", "lgsco-2042"] + library)
         #expect(wrong.status == 2)
         #expect(wrong.error.contains("did you mean `lgsco-2024`?"))
+    }
+
+    @Test("check takes a council folder: Derby's two versions pass together; overlapping versions fail at `effective_from`")
+    func councilFolder() throws {
+        let derby = CommandRunner.run(["check", CommandRunner.library + "/councils/derby"] + library)
+        #expect(derby.status == 0, "\(derby.error)")
+        #expect(derby.out.contains("2 versions (2014, 2019) checked together: 0 errors"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-overlap-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["2014.yaml", "2019.yaml"] {
+            var text = try String(contentsOfFile: CommandRunner.library + "/councils/derby/" + name, encoding: .utf8)
+            text = text.replacingOccurrences(of: "effective_to: 2019-03-31", with: "effective_to: 2019-06-30")
+            try text.write(to: folder.appendingPathComponent(name), atomically: false, encoding: .utf8)
+        }
+        let overlap = CommandRunner.run(["check", folder.path] + library)
+        #expect(overlap.status == 1)
+        #expect(overlap.error.contains("2019.yaml:9:19: error: version `2019` starts 2019-04-01, but `2014` is in force until 2019-06-30"))
+        #expect(overlap.error.contains("2014.yaml:10:17: note: `2014` ends here"))
+        let diagram = CommandRunner.run(["diagram", CommandRunner.library + "/councils/derby"] + library)
+        #expect(diagram.status == 0)
+        #expect(diagram.out.contains("send"))
+    }
+
+    @Test("check reports every file of a folder, even after one it cannot read")
+    func everyFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-broken-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "redress: 1\ncouncil: [".write(to: folder.appendingPathComponent("a.yaml"), atomically: false, encoding: .utf8)
+        let good = try String(contentsOfFile: CommandRunner.library + "/councils/derby/2019.yaml", encoding: .utf8)
+        try good.replacingOccurrences(of: "within: 20 working days", with: "within: 20 workdays")
+            .write(to: folder.appendingPathComponent("b.yaml"), atomically: false, encoding: .utf8)
+        let result = CommandRunner.run(["check", folder.path] + library)
+        #expect(result.status == 1)
+        #expect(result.error.contains("a.yaml:"))
+        #expect(result.error.contains("b.yaml:"))
+        #expect(result.error.contains("did you mean `20 working days`?"))
     }
 }

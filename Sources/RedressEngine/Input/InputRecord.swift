@@ -71,6 +71,9 @@ public struct RecordStream {
         self.format = format
     }
 
+    /// Why the input could not be read to its end, if it could not.
+    public var readFailure: String? { reader.readFailure }
+
     public mutating func next() -> Result<InputRecord, RecordFailure>? {
         while true {
             let startLine = reader.lineNumber + 1

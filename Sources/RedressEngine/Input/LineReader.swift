@@ -11,6 +11,9 @@ public struct LineReader {
     private var start = 0
     private var atEOF = false
     public private(set) var lineNumber = 0
+    /// Why reading stopped early (a directory, an I/O error), if it did; the lines before it were
+    /// returned, and the caller must report it.
+    public private(set) var readFailure: String?
 
     public init(handle: FileHandle, maxLineBytes: Int = defaultMaxLineBytes) {
         self.handle = handle
@@ -57,8 +60,14 @@ public struct LineReader {
                 buffer.removeSubrange(0..<start)
                 start = 0
             }
-            let chunk = handle.readData(ofLength: 1 << 16)
-            if chunk.isEmpty { atEOF = true } else { buffer.append(contentsOf: chunk) }
+            // `read(upToCount:)` throws where `readData(ofLength:)` would trap.
+            do {
+                let chunk = try handle.read(upToCount: 1 << 16) ?? Data()
+                if chunk.isEmpty { atEOF = true } else { buffer.append(contentsOf: chunk) }
+            } catch {
+                readFailure = String(cString: strerror((error as NSError).code == 0 ? EIO : Int32((error as NSError).code)))
+                atEOF = true
+            }
         }
     }
 }
