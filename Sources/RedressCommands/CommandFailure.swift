@@ -20,3 +20,10 @@ func report(_ list: DiagnosticList, extraSources: SourceFiles = SourceFiles()) {
     sources.merge(extraSources)
     Console.error(DiagnosticRenderer(sources: sources).render(list.diagnostics))
 }
+
+/// The exit status for a policy that did not load: 2 when a file could not be read at all, 1 when
+/// it was read and is invalid.
+func policyFailure(_ list: DiagnosticList) -> ExitCode {
+    let unreadable = list.diagnostics.contains { ["engine.no-policy", "policy.unreadable"].contains($0.id) }
+    return ExitCode(unreadable ? ExitStatus.couldNotRun : ExitStatus.invalid)
+}

@@ -30,7 +30,7 @@ struct DiagramCommand: ParsableCommand {
             engine = try Engine.load(path: policy, library: PolicyLibrary(root: root))
         } catch {
             report(DiagnosticList(error.diagnostics.filter { $0.severity == .error }, sources: error.sources))
-            throw ExitCode(ExitStatus.invalid)
+            throw policyFailure(error)
         }
         let versions = engine.versions.map(\.policy)
         guard let chosen = version.map({ id in versions.first { $0.version.id == id } }) ?? versions.last else {

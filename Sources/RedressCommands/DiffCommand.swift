@@ -25,7 +25,7 @@ struct DiffCommand: ParsableCommand {
             return try PolicyLoader(library: PolicyLibrary(root: root)).loadChecked(path: path)
         } catch {
             report(DiagnosticList(error.diagnostics.filter { $0.severity == .error }, sources: error.sources))
-            throw ExitCode(ExitStatus.invalid)
+            throw policyFailure(error)
         }
     }
 

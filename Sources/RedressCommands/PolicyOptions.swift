@@ -20,7 +20,10 @@ struct PolicyOptions: ParsableArguments {
             return try Engine.load(path: policy, library: PolicyLibrary(root: root))
         } catch {
             report(error)
-            throw couldNotRun("the policy has errors; nothing was processed", help: "run `redress check` on it")
+            // A file that is not there could not be read (2); a policy that was read and is wrong
+            // is invalid (1), as for `redress check`.
+            Console.error("error: the policy has errors; nothing was processed\nhelp: run `redress check` on it\n")
+            throw policyFailure(error)
         }
     }
 }
