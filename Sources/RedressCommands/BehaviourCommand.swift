@@ -29,7 +29,7 @@ struct BehaviourCommand: ParsableCommand {
             throw couldNotRun("--as-of: \(error)")
         }
         let engine = try policy.engine()
-        var records = try batch.records()
+        var records = try batch.records(contract: .contact)
         var errors = try batch.errorSink()
         let (order, histories, failures) = Self.read(&records)
         var failed = failures.count
@@ -50,7 +50,7 @@ struct BehaviourCommand: ParsableCommand {
         output.flush()
         errors.flush()
         if failed > 0 {
-            Console.error("redress: \(failed) record\(failed == 1 ? "" : "s") failed\n")
+            Console.error("redress: \(failed) record\(failed == 1 ? "" : "s") failed\(blankSummary(records.blankLines))\n")
             throw ExitCode(ExitStatus.invalid)
         }
     }

@@ -22,7 +22,7 @@ struct ClassifyCommand: ParsableCommand {
 
     func run() throws {
         let engine = try policy.engine()
-        var records = try batch.records()
+        var records = try batch.records(contract: .complaint)
         let encoder = DecisionEncoder(format: batch.outputFormat)
         var output = BufferedOutput(write: Console.out)
         var errors = try batch.errorSink()
@@ -30,7 +30,7 @@ struct ClassifyCommand: ParsableCommand {
         output.append(encoder.header)
         var decided = 0
         var seen = 0
-        let failed = forEachRecord(&records, errors: &errors) { (record) throws(RecordError) in
+        let failed = try forEachRecord(&records, errors: &errors) { (record) throws(RecordError) in
             seen += 1
             progress.tick(seen)
             let decision = try engine.classify(Complaint(record: record), explain: explain)
@@ -40,10 +40,10 @@ struct ClassifyCommand: ParsableCommand {
         output.flush()
         errors.flush()
         progress.finish()
-        if failed > 0 {
-            Console.error("redress: \(decided) decided, \(failed) failed\n")
-            throw ExitCode(ExitStatus.invalid)
+        if failed > 0 || records.blankLines > 0 {
+            Console.error("redress: \(decided) decided, \(failed) failed\(blankSummary(records.blankLines))\n")
         }
+        if failed > 0 { throw ExitCode(ExitStatus.invalid) }
     }
 }
 

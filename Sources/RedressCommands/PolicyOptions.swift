@@ -49,7 +49,7 @@ struct BatchOptions: ParsableArguments {
         format.flatMap { DecisionEncoder.Format(rawValue: $0.rawValue) } ?? (Console.current.isTerminal ? .table : .jsonl)
     }
 
-    func records() throws(ExitCode) -> RecordStream {
+    func records(contract: FieldContract) throws(ExitCode) -> RecordStream {
         let handle: FileHandle
         if let input, input != "-" {
             var isDirectory: ObjCBool = false
@@ -62,7 +62,9 @@ struct BatchOptions: ParsableArguments {
             handle = FileHandle.standardInput
         }
         let format = inputFormat.flatMap { InputFormat(rawValue: $0.rawValue) } ?? InputFormat.guess(path: input)
-        return RecordStream(reader: LineReader(handle: handle), format: format)
+        var stream = RecordStream(reader: LineReader(handle: handle), format: format)
+        stream.contract = contract
+        return stream
     }
 
     func errorSink() throws(ExitCode) -> BufferedOutput {
@@ -97,7 +99,7 @@ struct BatchOptions: ParsableArguments {
 /// rejects, becomes an error record; none is dropped. Returns how many failed.
 func forEachRecord(
     _ records: inout RecordStream, errors: inout BufferedOutput, _ body: (InputRecord) throws(RecordError) -> Void
-) -> Int {
+) throws(ExitCode) -> Int {
     var failed = 0
     while let next = records.next() {
         switch next {
@@ -112,6 +114,10 @@ func forEachRecord(
             errors.append(RecordFailureEncoder.encode(failure))
             failed += 1
         }
+    }
+    if let problem = records.headerProblem {
+        errors.flush()
+        throw couldNotRun(problem, help: "rename the column to the field it holds (docs/input-output.md lists them); no row was read")
     }
     if let problem = records.readFailure {
         errors.flush()
@@ -150,4 +156,9 @@ struct BufferedOutput {
         if !pending.isEmpty { write(String(decoding: pending, as: UTF8.self)) }
         pending.removeAll(keepingCapacity: true)
     }
+}
+
+/// ", N blank lines skipped" for a batch summary, or nothing.
+func blankSummary(_ count: Int) -> String {
+    count == 0 ? "" : ", \(count) blank line\(count == 1 ? "" : "s") skipped"
 }

@@ -45,7 +45,7 @@ struct ScheduleCommand: ParsableCommand {
             throw couldNotRun("--as-of: \(error)")
         }
         let engine = try policy.engine()
-        var records = try batch.records()
+        var records = try batch.records(contract: .complaint)
         let encoder = ScheduleEncoder(format: batch.outputFormat)
         var output = BufferedOutput(write: Console.out)
         var errors = try batch.errorSink()
@@ -56,7 +56,7 @@ struct ScheduleCommand: ParsableCommand {
             calendarFile?.append(icalendar.header)
         }
         output.append(encoder.header)
-        var failed = forEachRecord(&records, errors: &errors) { (record) throws(RecordError) in
+        var failed = try forEachRecord(&records, errors: &errors) { (record) throws(RecordError) in
             let schedule = try engine.schedule(CaseHistory(record: record), asOf: day, dueSoonWithin: dueWithin ?? 5)
             guard selected(schedule) else { return }
             output.append(encoder.encode(schedule))
@@ -70,7 +70,7 @@ struct ScheduleCommand: ParsableCommand {
         output.flush()
         errors.flush()
         if failed > 0 {
-            Console.error("redress: \(failed) case\(failed == 1 ? "" : "s") failed\n")
+            Console.error("redress: \(failed) case\(failed == 1 ? "" : "s") failed\(blankSummary(records.blankLines))\n")
             throw ExitCode(ExitStatus.invalid)
         }
     }

@@ -81,6 +81,9 @@ public struct PolicyTestFile: Sendable {
             return nil
         }
         guard let input = inputNode.expectMapping("the test input", &diagnostics) else { return nil }
+        // A misspelt field would pass through as unknown and the case would test the catch-all.
+        let inputKeys = FieldContract.complaint.fields.subtracting(isHistory ? [] : ["events"]).sorted()
+        input.checkKeys(known: inputKeys, in: isHistory ? "`case:`" : "`complaint:`", &diagnostics)
         var asOf: LocalDate?
         if isHistory {
             guard let asOfNode = body["as_of"]?.expectText("`as_of`", &diagnostics) else {

@@ -48,6 +48,7 @@ public struct ContactRecord: Sendable, Hashable {
             default: throw RecordError("`\(name)` must be a list of text")
             }
         }
+        if let problem = FieldContract.contact.problem(in: record.fields.map(\.name)) { throw RecordError(problem) }
         guard let complainant = try text("complainant") else { throw RecordError("missing `complainant`") }
         guard let onText = try text("on") else { throw RecordError("missing `on`") }
         do {

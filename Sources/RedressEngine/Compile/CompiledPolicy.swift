@@ -12,9 +12,11 @@ public struct CompiledPolicy: Sendable {
         let rules: [CompiledRule]
         let matcher: PhraseMatcher
         let sourceTexts: [String]
+        let routesOnService: Bool
 
         init(policy: Policy, calendar: WorkingDayCalendar, interner: Interner, rules: [CompiledRule], matcher: PhraseMatcher) {
             self.sourceTexts = rules.map { $0.rule.range.description }
+            self.routesOnService = rules.contains { $0.rule.conditions?.services != nil }
             self.policy = policy
             self.calendar = calendar
             self.interner = interner
@@ -32,6 +34,8 @@ public struct CompiledPolicy: Sendable {
     /// Each rule's `path:line:column`, preformatted.
     var sourceTexts: [String] { storage.sourceTexts }
     var usesPhrases: Bool { !storage.matcher.isEmpty }
+    /// True when some rule routes on `service`, so a complaint without one is flagged.
+    var routesOnService: Bool { storage.routesOnService }
 
     public init(_ loaded: LoadedPolicy) {
         let interner = Interner(policy: loaded.policy)

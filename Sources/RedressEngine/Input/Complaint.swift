@@ -75,5 +75,6 @@ public struct Complaint: Sendable {
             throw RecordError("`aware_on` (\(awareOn)) is after `received` (\(received.date))")
         }
         extra = record.fields.filter { !Self.knownFields.contains($0.name) }
+        if let problem = FieldContract.complaint.problem(in: extra.map(\.name)) { throw RecordError(problem) }
     }
 }

@@ -73,9 +73,15 @@ public struct RecordStream {
 
     /// Why the input could not be read to its end, if it could not.
     public var readFailure: String? { reader.readFailure }
+    /// The fields records may carry; a CSV header with a near miss of one stops the stream.
+    public var contract: FieldContract?
+    /// Why the CSV header was refused (a near-miss column name), checked before any row is read.
+    public private(set) var headerProblem: String?
+    /// Blank lines skipped (they are not records, and are counted rather than dropped silently).
+    public private(set) var blankLines = 0
 
     public mutating func next() -> Result<InputRecord, RecordFailure>? {
-        while true {
+        while headerProblem == nil {
             let startLine = reader.lineNumber + 1
             guard let line = reader.next() else {
                 if csv.isInsideQuotes {
@@ -93,6 +99,7 @@ public struct RecordStream {
                 if let result = record(bytes, line: startLine) { return result }
             }
         }
+        return nil
     }
 
     private mutating func record(_ bytes: ArraySlice<UInt8>, line: Int) -> Result<InputRecord, RecordFailure>? {
@@ -101,7 +108,10 @@ public struct RecordStream {
         }
         switch format {
         case .jsonl:
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                blankLines += 1
+                return nil
+            }
             do {
                 return .success(InputRecord(line: line, fields: try JSONObjectReader.read(Array(bytes))))
             } catch {
@@ -124,9 +134,13 @@ public struct RecordStream {
                     return .failure(RecordFailure(line: recordLine, id: nil, message: "the CSV header repeats a column name"))
                 }
                 header = names
+                if let problem = contract?.problem(in: names) { headerProblem = "the CSV header: " + problem }
                 return nil
             }
-            if cells.count == 1, cells[0].isEmpty { return nil }
+            if cells.count == 1, cells[0].isEmpty {
+                blankLines += 1
+                return nil
+            }
             guard cells.count == header.count else {
                 return .failure(
                     RecordFailure(
