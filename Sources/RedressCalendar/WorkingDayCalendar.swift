@@ -13,11 +13,15 @@ public struct Holiday: Sendable, Hashable {
 public enum CalendarError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The date lies outside the years the holiday data covers; Redress never guesses.
     case outOfRange(date: LocalDate, region: String, covers: ClosedRange<LocalDate>)
+    /// The result would fall after 9999-12-31, which an ISO 8601 date cannot be written as.
+    case beyondYear9999
 
     public var description: String {
         switch self {
         case .outOfRange(let date, let region, let covers):
             "\(date) is outside the \(region) bank holiday data (\(covers.lowerBound) to \(covers.upperBound))"
+        case .beyondYear9999:
+            "the date would fall after 9999-12-31"
         }
     }
 }
@@ -116,7 +120,12 @@ public struct WorkingDayCalendar: Sendable {
         } else {
             startIndex = count - 1
         }
-        return try self.date(atWorkingIndex: startIndex + n)
+        // An absurd `n` is out of range, never an arithmetic overflow.
+        let (index, overflow) = startIndex.addingReportingOverflow(n)
+        guard !overflow else {
+            throw .outOfRange(date: n > 0 ? covers.upperBound.adding(days: 1) : covers.lowerBound.adding(days: -1), region: region, covers: covers)
+        }
+        return try self.date(atWorkingIndex: index)
     }
 
     /// Working days after `from` up to and including `to` (negative when `to` is before `from`).

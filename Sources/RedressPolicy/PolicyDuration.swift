@@ -59,13 +59,17 @@ public struct PolicyDuration: Sendable, Hashable, CustomStringConvertible {
 
     /// The date this duration after `date` (for working days, the DESIGN.md rule: `date` is day 0).
     public func date(after date: LocalDate, calendar: WorkingDayCalendar) throws(CalendarError) -> LocalDate {
+        let result: LocalDate
         switch unit {
-        case .workingDays: try calendar.adding(workingDays: amount, to: date)
-        case .calendarDays: date.adding(days: amount)
-        case .weeks: date.adding(days: amount * 7)
-        case .months: date.adding(months: amount)
-        case .years: date.adding(years: amount)
+        case .workingDays: result = try calendar.adding(workingDays: amount, to: date)
+        case .calendarDays: result = date.adding(days: amount)
+        case .weeks: result = date.adding(days: amount * 7)
+        case .months: result = date.adding(months: amount)
+        case .years: result = date.adding(years: amount)
         }
+        // Never print a year modulo 10000 (`0073-06-01` for 10073): refuse what cannot be written.
+        guard result.year <= LocalDate.years.upperBound else { throw .beyondYear9999 }
+        return result
     }
 
     /// Why a duration could not be read, with the likely intended spelling.

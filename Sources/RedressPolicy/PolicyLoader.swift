@@ -66,6 +66,15 @@ public struct PolicyLoader: Sendable {
     }
 
     public func load(path: String) -> PolicyLoadResult {
+        // The size limit applies before reading: a 100 MB file is refused, not read whole.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limits.maxBytes {
+            var result = PolicyLoadResult()
+            result.diagnostics.append(
+                .error(
+                    "yaml.too-large", "the file is \(size) bytes, more than the limit of \(limits.maxBytes)",
+                    at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1)), help: "a policy is a few kilobytes; is this the right file?"))
+            return result
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             var result = PolicyLoadResult()
             result.diagnostics.append(

@@ -1,7 +1,11 @@
+import RedressDiagnostics
 import RedressCalendar
 
 /// One entry of a complainant's contact history (JSON Lines or CSV, one per line).
 public struct ContactRecord: Sendable, Hashable {
+    /// The routes a parallel complaint can take (the policy's `parallel_complaints` signal names them).
+    static let routes = ["mp", "councillor", "ombudsman", "chief-executive", "solicitor", "police"]
+
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// Any contact (call, email, letter, visit).
         case contact
@@ -68,10 +72,18 @@ public struct ContactRecord: Sendable, Hashable {
         service = try text("service")
         categories = try list("categories")
         route = try text("route")
+        if let route, !Self.routes.contains(route) {
+            let hint = SpellingSuggestion.closest(to: route, in: Self.routes).map { "did you mean `\($0)`? " } ?? ""
+            throw RecordError("unknown route `\(route)`; \(hint)expected one of: \(Self.routes.joined(separator: ", "))")
+        }
         switch record.field("procedure_exhausted")?.value {
+        case nil, .null?: procedureExhausted = false
         case .bool(let value)?: procedureExhausted = value
-        case .string(let value)?: procedureExhausted = value == "true"
-        default: procedureExhausted = false
+        case .string("true")?: procedureExhausted = true
+        case .string("false")?: procedureExhausted = false
+        default:
+            // "yes", "Y", 1: refused rather than read as false.
+            throw RecordError("`procedure_exhausted` must be true or false")
         }
         criterion = try text("criterion")
         criteria = try list("criteria")

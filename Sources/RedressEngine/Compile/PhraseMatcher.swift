@@ -69,7 +69,7 @@ public struct PhraseMatcher: Sendable {
     public func matches(in text: String) -> IDSet {
         var found = IDSet(count: phrases.count)
         guard !phrases.isEmpty else { return found }
-        var text = text
+        var text = Self.collapsingWhitespace(text)
         text.withUTF8 { bytes in
             var state = 0
             for index in 0..<bytes.count {
@@ -83,6 +83,39 @@ public struct PhraseMatcher: Sendable {
             }
         }
         return found
+    }
+}
+
+extension PhraseMatcher {
+    /// Tabs, line breaks and runs of spaces read as one space, as a reader sees them
+    /// ("PENALTY   CHARGE\nNOTICE" mentions "penalty charge notice"). Text without them is returned
+    /// as it is, without copying.
+    static func collapsingWhitespace(_ text: String) -> String {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C }
+        var needed = false
+        var previousSpace = false
+        for byte in text.utf8 {
+            let space = isSpace(byte)
+            if space && (byte != 0x20 || previousSpace) {
+                needed = true
+                break
+            }
+            previousSpace = space
+        }
+        guard needed else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        previousSpace = false
+        for byte in text.utf8 {
+            if isSpace(byte) {
+                if !previousSpace { bytes.append(0x20) }
+                previousSpace = true
+            } else {
+                bytes.append(byte)
+                previousSpace = false
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

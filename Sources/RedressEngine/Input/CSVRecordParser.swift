@@ -5,8 +5,13 @@ public struct CSVRecordParser: Sendable {
     private var field: [UInt8] = []
     private var inQuotes = false
     private var fieldWasQuoted = false
+    /// Bytes held for the record being read; a quote left open cannot grow it past `maxRecordBytes`.
+    private var pending = 0
+    public let maxRecordBytes: Int
 
-    public init() {}
+    public init(maxRecordBytes: Int = LineReader.defaultMaxLineBytes) {
+        self.maxRecordBytes = maxRecordBytes
+    }
 
     /// True while a quoted field continues onto the next line.
     public var isInsideQuotes: Bool { inQuotes }
@@ -15,6 +20,12 @@ public struct CSVRecordParser: Sendable {
     /// a record; nil when a quoted field continues on the next line.
     public mutating func feed(_ line: ArraySlice<UInt8>) throws(RecordError) -> [String]? {
         var index = line.startIndex
+        pending += line.count + 1
+        guard pending <= maxRecordBytes else {
+            let limit = maxRecordBytes
+            self = CSVRecordParser(maxRecordBytes: limit)
+            throw RecordError("a quoted CSV field is not closed within \(limit) bytes (an unclosed quote?)")
+        }
         if inQuotes { field.append(UInt8(ascii: "\n")) }
         while index < line.endIndex {
             let byte = line[index]
@@ -45,6 +56,7 @@ public struct CSVRecordParser: Sendable {
         }
         if inQuotes { return nil }
         endField()
+        pending = 0
         defer { fields.removeAll(keepingCapacity: true) }
         return fields
     }

@@ -46,6 +46,7 @@ public struct Complaint: Sendable {
             return value
         }
         guard let id = try text("id") ?? record.id else { throw RecordError("missing `id`") }
+        guard !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw RecordError("`id` is empty") }
         guard id.utf8.count <= 256 else { throw RecordError("`id` is longer than 256 bytes") }
         guard let receivedText = try text("received") else { throw RecordError("missing `received`") }
         do {

@@ -86,7 +86,8 @@ public struct RecordStream {
             guard let line = reader.next() else {
                 if csv.isInsideQuotes {
                     csv = CSVRecordParser()
-                    return .failure(RecordFailure(line: startLine - 1, id: nil, message: "the file ends inside a quoted CSV field"))
+                    return .failure(
+                        RecordFailure(line: csvRecordStart, id: nil, message: "the file ends inside a quoted CSV field opened on this line"))
                 }
                 return nil
             }

@@ -69,12 +69,22 @@ public struct JSONObjectReader {
     private mutating func object() throws(RecordError) -> [RecordField] {
         try expect(UInt8(ascii: "{"))
         var fields: [RecordField] = []
+        // Duplicate names are found with a set once a record has more than a few fields, so a line
+        // with many keys is read in linear time.
+        var names: Set<String> = []
         skipWhitespace()
         if peek == UInt8(ascii: "}") { index += 1; return fields }
         while true {
             skipWhitespace()
             let name = try string()
-            if fields.contains(where: { $0.name == name }) { throw RecordError("field `\(name)` appears twice") }
+            let duplicate: Bool
+            if fields.count < 16 {
+                duplicate = fields.contains { $0.name == name }
+                if fields.count == 15 { names = Set(fields.map(\.name)) }
+            } else {
+                duplicate = !names.insert(name).inserted
+            }
+            if duplicate { throw RecordError("field `\(name)` appears twice") }
             skipWhitespace()
             try expect(UInt8(ascii: ":"))
             skipWhitespace()
@@ -115,15 +125,37 @@ public struct JSONObjectReader {
         case UInt8(ascii: "n"): try literal("null"); return .null
         default:
             let start = index
-            while let b = peek, (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
-                || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
-            {
-                index += 1
-            }
-            let text = String(decoding: bytes[start..<index], as: UTF8.self)
-            guard index > start, Double(text) != nil else { throw RecordError("invalid JSON value at byte \(start + 1)") }
-            return .number(text)
+            guard number() else { throw RecordError("invalid JSON value at byte \(start + 1)") }
+            return .number(String(decoding: bytes[start..<index], as: UTF8.self))
         }
+    }
+
+    /// Reads a number exactly as RFC 8259 writes one — `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`
+    /// — so `+1`, `.5`, `01` and `1.` are refused rather than copied into the output.
+    private mutating func number() -> Bool {
+        func digits() -> Int {
+            let start = index
+            while let b = peek, b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") { index += 1 }
+            return index - start
+        }
+        if peek == UInt8(ascii: "-") { index += 1 }
+        if peek == UInt8(ascii: "0") {
+            index += 1
+        } else if digits() == 0 {
+            return false
+        }
+        if peek == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { return false }
+        }
+        if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+            index += 1
+            if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { return false }
+        }
+        // A digit straight after a leading zero (`01`) is not a number.
+        if let b = peek, b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") { return false }
+        return true
     }
 
     private mutating func literal(_ word: StaticString) throws(RecordError) {

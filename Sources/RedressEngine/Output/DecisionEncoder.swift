@@ -133,9 +133,20 @@ public struct DecisionEncoder: Sendable {
         return row
     }
 
+    /// Control characters never reach the terminal raw: a tab, escape or carriage return in an id
+    /// is shown as `\u{1B}`.
+    static func escapingControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        return String(
+            text.unicodeScalars.map { scalar in
+                scalar.properties.generalCategory == .control ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
+            }.joined())
+    }
+
     static func tableRow(_ cells: [String], widths: [Int] = [12, 20, 16, 11, 11, 11, 8]) -> String {
         var line = ""
-        for (index, cell) in cells.enumerated() {
+        for (index, raw) in cells.enumerated() {
+            let cell = escapingControls(raw)
             if index < widths.count {
                 let clipped = cell.count > widths[index] - 1 ? String(cell.prefix(widths[index] - 2)) + "…" : cell
                 line += clipped + String(repeating: " ", count: max(1, widths[index] - clipped.count))
