@@ -61,7 +61,10 @@ public struct PolicyTestFile: Sendable {
         }
         root.checkKeys(known: topKeys, required: ["redress-tests", "policy", "cases"], in: "a policy test file", &diagnostics)
         let policy = root["policy"]?.expectText("`policy`", &diagnostics)?.text ?? ""
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        // Absolute first: on Linux a relative file URL loses its base under `.standardized`, which
+        // turned `policy: ../councils/x` in `tests/x.yaml` into `/councils/x`.
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let folder = URL(fileURLWithPath: absolute).deletingLastPathComponent()
         var cases: [PolicyTestCase] = []
         for (index, item) in (root["cases"]?.expectSequence("`cases`", &diagnostics)?.items ?? []).enumerated() {
             if let testCase = decodeCase(item, index: index, &diagnostics) { cases.append(testCase) }

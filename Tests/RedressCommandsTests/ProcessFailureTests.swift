@@ -82,4 +82,15 @@ struct ProcessFailureTests {
         #expect(lstat(fifo, &isFIFO) == 0 && (isFIFO.st_mode & S_IFMT) == S_IFIFO, "the FIFO was replaced")
         #expect(try String(contentsOfFile: fifo + ".out", encoding: .utf8).contains("missing `received`"))
     }
+
+    @Test("redress test resolves `policy:` relative to the test file from any working directory", arguments: [
+        ("policies", "tests/derby.yaml"), ("policies/tests", "derby.yaml"), ("policies/tests", "./derby.yaml"), ("Tests", "../policies/tests/derby.yaml"),
+    ])
+    func relativeTestFile(_ directory: String, _ file: String) throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary))
+        let folder = CommandRunner.repositoryRoot.appendingPathComponent(directory).path
+        let outcome = try Self.shell("cd \(folder) && \(Self.binary) test \(file) --library \(CommandRunner.library) | tail -n 1 >&2")
+        #expect(outcome.error.hasSuffix(" passed, 0 failed\n"), "\(directory) \(file): \(outcome.error)")
+        #expect(!outcome.error.hasPrefix("0 passed"), "\(outcome.error)")
+    }
 }
