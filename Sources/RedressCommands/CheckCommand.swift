@@ -19,7 +19,10 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format for diagnostics: text (compiler form) or json (one object per line).")
     var format: DiagnosticFormat = .text
 
-    @Option(help: ArgumentHelp("Compare with a complaint handling code from the library's codes/ folder, e.g. lgsco-2024.", valueName: "id"))
+    @Option(
+        help: ArgumentHelp(
+            "Compare with a complaint handling code from the library's codes/ folder, e.g. lgsco-2024. Exits 1 when any point is looser than the code.",
+            valueName: "id"))
     var code: String?
 
     @OptionGroup var library: LibraryOptions
@@ -82,10 +85,11 @@ struct CheckCommand: ParsableCommand {
             "\(name): \(plural(count(.error), "error")), \(plural(count(.warning), "warning")), \(plural(assumed, "assumption"))"
             + (assumptions || assumed == 0 ? "" : " (list them with --assumptions)")
         if format == .text { Console.out(summary + "\n") }
+        var looser = false
         if let code, let policy = result.policy, !result.hasErrors {
-            try reportConformance(policy, code: code, library: root)
+            looser = try reportConformance(policy, code: code, library: root)
         }
-        return FileOutcome(policy: result.policy, sources: result.sources, hasErrors: result.hasErrors, unreadable: unreadable)
+        return FileOutcome(policy: result.policy, sources: result.sources, hasErrors: result.hasErrors || looser, unreadable: unreadable)
     }
 
     /// The versions of a council folder against each other: overlaps, gaps, mixed councils.
@@ -112,7 +116,8 @@ struct CheckCommand: ParsableCommand {
     private func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
 
     /// Lists each point of the code as meets / stricter / looser / not stated, with both lines.
-    func reportConformance(_ policy: Policy, code id: String, library root: String) throws(ExitCode) {
+    /// Returns true when any point is looser than the code (the command then exits 1).
+    func reportConformance(_ policy: Policy, code id: String, library root: String) throws(ExitCode) -> Bool {
         let known = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/codes")) ?? []).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
         guard known.contains(id) else {
             throw couldNotRun("no code `\(id)` in \(root)/codes", help: SpellingSuggestion.closest(to: id, in: known).map { "did you mean `\($0)`?" } ?? "known codes: \(known.joined(separator: ", "))")
@@ -133,5 +138,6 @@ struct CheckCommand: ParsableCommand {
         }
         let tally = Dictionary(grouping: findings, by: \.verdict.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
         Console.out("  \(tally.joined(separator: ", "))\n")
+        return findings.contains { $0.verdict == .looser }
     }
 }

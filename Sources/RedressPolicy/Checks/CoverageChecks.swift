@@ -41,6 +41,7 @@ struct RetentionCoverageCheck: PolicyCheck {
 struct CitationCheck: PolicyCheck {
     func check(_ policy: Policy, _ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        var notes: [Diagnostic] = []
         var listed: Set<SourceRange> = []
         for number in policy.numbers {
             guard let citation = number.citation else {
@@ -51,10 +52,15 @@ struct CitationCheck: PolicyCheck {
                 continue
             }
             if citation.isAssumed, listed.insert(citation.range).inserted {
-                found.append(.note("policy.assumption", "assumed: \(citation.text)", at: citation.range))
+                notes.append(.note("policy.assumption", "assumed: \(citation.text)", at: citation.range))
             }
         }
-        return found
+        // Each assumption once, by file and line, so the list reads like the files.
+        notes.sort { a, b in
+            guard let x = a.range, let y = b.range else { return false }
+            return (x.file, x.start.line, x.start.column) < (y.file, y.start.line, y.start.column)
+        }
+        return found + notes
     }
 }
 
