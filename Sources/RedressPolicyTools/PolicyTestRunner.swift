@@ -126,29 +126,45 @@ public enum PolicyTestRunner {
         }
     }
 
-    /// Routing rules, stages and retention rules of the policy that no passing or failing case exercised.
-    public static func uncovered(engine: Engine, results: [PolicyTestResult]) -> [String] {
+    /// What the cases exercised of a policy: its routing rules, reachable stages and retention
+    /// rules, each version's counted separately.
+    public struct Coverage: Sendable {
+        public var total: Int
+        public var missing: [String]
+        public var covered: Int { total - missing.count }
+        /// Percent covered (100 when there is nothing to cover).
+        public var percent: Double { total == 0 ? 100 : Double(covered) * 100 / Double(total) }
+    }
+
+    public static func coverage(engine: Engine, results: [PolicyTestResult]) -> Coverage {
         let exercised = results.reduce(into: Set<String>()) { $0.formUnion($1.exercised) }
-        var missing: [String] = []
+        var items: [(key: String, label: String)] = []
         for version in engine.versions {
             let policy = version.policy
             let id = policy.version.id
-            for rule in policy.routing where !exercised.contains("rule:\(id):\(rule.id)") {
-                missing.append("\(rule.range): routing rule `\(rule.id)` (version \(id))")
+            for rule in policy.routing {
+                items.append(("rule:\(id):\(rule.id)", "\(rule.range): routing rule `\(rule.id)` (version \(id))"))
             }
-            for retention in policy.retention where !exercised.contains("retention:\(id):\(retention.id)") {
-                missing.append("\(retention.range): retention rule `\(retention.id)` (version \(id))")
+            for retention in policy.retention {
+                items.append(("retention:\(id):\(retention.id)", "\(retention.range): retention rule `\(retention.id)` (version \(id))"))
             }
             let reachable = Set(policy.routing.compactMap { rule -> String? in
                 if case .procedure(let procedure, _) = rule.outcome { return procedure }
                 return nil
             })
             for procedure in policy.procedures where reachable.contains(procedure.id) {
-                for stage in procedure.stages where !exercised.contains("stage:\(procedure.id):\(stage.id)") {
-                    missing.append("\(stage.range): stage `\(stage.id)` of `\(procedure.id)` (version \(id))")
+                for stage in procedure.stages {
+                    items.append(("stage:\(procedure.id):\(stage.id)", "\(stage.range): stage `\(stage.id)` of `\(procedure.id)` (version \(id))"))
                 }
             }
         }
-        return Array(Set(missing)).sorted()
+        var seen: Set<String> = []
+        let unique = items.filter { seen.insert($0.label).inserted }
+        return Coverage(total: unique.count, missing: unique.filter { !exercised.contains($0.key) }.map(\.label).sorted())
+    }
+
+    /// Routing rules, stages and retention rules of the policy that no passing or failing case exercised.
+    public static func uncovered(engine: Engine, results: [PolicyTestResult]) -> [String] {
+        coverage(engine: engine, results: results).missing
     }
 }
