@@ -7,7 +7,7 @@ Redress. Requires: pip install holidays numpy. Run: python3 scripts/make_calenda
 
 Writes, under Tests/RedressCalendarTests/Fixtures/:
   working-days-oracle.csv  kind,region,date,n,expected
-      add:   expected = busday_offset(date, n, roll='forward')   (n >= 0; the DESIGN.md rule)
+      add:   expected = busday_offset(date, n, roll='forward')   (n >= 0; Redress's rule: the date is day 0)
       sub:   expected = busday_offset(date, n, roll='backward')  (n < 0)
       count: expected = working days in (date, n_date], negated when n_date < date:
              busday_count(date + 1, n_date + 1), or -busday_count(n_date + 1, date + 1)

@@ -257,7 +257,7 @@ TESTS = {
             "properties": {
                 "name": {"type": "string"},
                 "source": {"type": "string", "description": "What the case pins."},
-                "complaint": {"type": "object", "description": "An input complaint (DESIGN.md Interfaces).", "required": ["received"]},
+                "complaint": {"type": "object", "description": "An input complaint (docs/input-output.md).", "required": ["received"]},
                 "case": {"type": "object", "description": "A complaint with `events`.", "required": ["received"]},
                 "as_of": DEFS["date"],
                 "expect": {"type": "object"},

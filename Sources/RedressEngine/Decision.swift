@@ -8,7 +8,7 @@ public struct RuleTrace: Sendable, Hashable {
     public var reason: String
 }
 
-/// What the engine decided for one complaint (DESIGN.md "Decision").
+/// What the engine decided for one complaint (docs/input-output.md, "Decisions").
 public struct Decision: Sendable {
     public var id: String
     public var councilID: String

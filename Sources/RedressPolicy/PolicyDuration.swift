@@ -57,7 +57,7 @@ public struct PolicyDuration: Sendable, Hashable, CustomStringConvertible {
 
     public var approximateDays: Double { Double(amount) * unit.approximateDays }
 
-    /// The date this duration after `date` (for working days, the DESIGN.md rule: `date` is day 0).
+    /// The date this duration after `date` (for working days, Redress's rule: `date` is day 0).
     public func date(after date: LocalDate, calendar: WorkingDayCalendar) throws(CalendarError) -> LocalDate {
         let result: LocalDate
         switch unit {

@@ -90,7 +90,7 @@ enum RetentionBehaviourDecoder {
         case "parallel_complaints":
             settings.checkKeys(known: ["routes"], required: ["routes"], in: "`\(kind)`", &context.diagnostics)
             let routes = settings["routes"].flatMap {
-                context.words($0, "`routes`", allowed: ["mp", "councillor", "ombudsman", "chief-executive", "solicitor", "police"])
+                context.words($0, "`routes`", allowed: Vocabulary.parallelRoutes)
             }
             return routes.map { .parallelComplaints(routes: $0) }
         case "review_after_exhausted":

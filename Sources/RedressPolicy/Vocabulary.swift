@@ -1,4 +1,4 @@
-/// The fixed vocabularies of the input contract (DESIGN.md "Interfaces") and the shared service
+/// The fixed vocabularies of the input contract (docs/input-output.md) and the shared service
 /// list every bundled policy recognises. A policy may add services of its own.
 public enum Vocabulary {
     public static let feedbackTypes = ["complaint", "compliment", "comment", "suggestion"]
@@ -12,6 +12,9 @@ public enum Vocabulary {
         "benefits", "housing", "waste", "highways", "libraries", "councillor-conduct", "other",
     ]
 
+    /// The routes a parallel complaint can take (behaviour signals and contact records).
+    public static let parallelRoutes = ["mp", "councillor", "ombudsman", "chief-executive", "solicitor", "police"]
+
     /// What a timescale can run from.
     public static let anchors = ["receipt", "acknowledgement", "escalation", "agreed-record", "response"]
 
@@ -19,11 +22,5 @@ public enum Vocabulary {
     public static let ombudsmen: [String: String] = [
         "lgsco": "Local Government and Social Care Ombudsman",
         "housing-ombudsman": "Housing Ombudsman",
-    ]
-
-    /// Events of a case history (DESIGN.md "Case history for schedule").
-    public static let caseEvents = [
-        "acknowledged", "responded", "escalated", "extended", "paused", "resumed", "closed", "referred-to-ombudsman",
-        "record-agreed", "panel-met", "panel-reported", "contact",
     ]
 }

@@ -14,7 +14,7 @@ struct WorkingDayCalendarTests {
     }
 
     @Test(
-        "the DESIGN.md examples: day of receipt is day 0; a weekend receipt counts from Monday",
+        "the deadline rule: day of receipt is day 0; a weekend receipt counts from Monday",
         arguments: [
             ("2024-12-20", 10, "2025-01-08"), ("2024-12-21", 10, "2025-01-09"), ("2024-12-20", 0, "2024-12-20"),
             ("2024-12-21", 0, "2024-12-23"), ("2024-12-24", 1, "2024-12-27"), ("2024-01-08", 17, "2024-01-31"),

@@ -1,11 +1,9 @@
 import RedressDiagnostics
 import RedressCalendar
+import RedressPolicy
 
 /// One entry of a complainant's contact history (JSON Lines or CSV, one per line).
 public struct ContactRecord: Sendable, Hashable {
-    /// The routes a parallel complaint can take (the policy's `parallel_complaints` signal names them).
-    static let routes = ["mp", "councillor", "ombudsman", "chief-executive", "solicitor", "police"]
-
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// Any contact (call, email, letter, visit).
         case contact
@@ -72,9 +70,9 @@ public struct ContactRecord: Sendable, Hashable {
         service = try text("service")
         categories = try list("categories")
         route = try text("route")
-        if let route, !Self.routes.contains(route) {
-            let hint = SpellingSuggestion.closest(to: route, in: Self.routes).map { "did you mean `\($0)`? " } ?? ""
-            throw RecordError("unknown route `\(route)`; \(hint)expected one of: \(Self.routes.joined(separator: ", "))")
+        if let route, !Vocabulary.parallelRoutes.contains(route) {
+            let hint = SpellingSuggestion.closest(to: route, in: Vocabulary.parallelRoutes).map { "did you mean `\($0)`? " } ?? ""
+            throw RecordError("unknown route `\(route)`; \(hint)expected one of: \(Vocabulary.parallelRoutes.joined(separator: ", "))")
         }
         switch record.field("procedure_exhausted")?.value {
         case nil, .null?: procedureExhausted = false

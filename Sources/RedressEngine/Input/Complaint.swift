@@ -1,7 +1,7 @@
 import RedressCalendar
 
 /// An incoming complaint (or compliment, comment, suggestion), validated against the input
-/// contract of DESIGN.md. Unknown fields are kept, to be passed through.
+/// contract of docs/input-output.md. Unknown fields are kept, to be passed through.
 public struct Complaint: Sendable {
     public var id: String
     public var received: LocalDateTime

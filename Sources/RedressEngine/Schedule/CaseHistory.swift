@@ -1,6 +1,6 @@
 import RedressCalendar
 
-/// One event in a case's history (DESIGN.md "Case history for schedule").
+/// One event in a case's history (docs/input-output.md, "Case histories").
 public struct CaseEvent: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case acknowledged, responded, escalated, extended, paused, resumed, closed
@@ -23,9 +23,6 @@ public struct CaseEvent: Sendable, Hashable {
     public var days: Int?
     /// The milestone id, for `milestone`.
     public var milestone: String?
-
-    /// For `escalated` and `referred-back`: the stage named as the destination.
-    var target: String? { stage }
 
     public init(on: LocalDate, kind: Kind, stage: String? = nil, days: Int? = nil, milestone: String? = nil) {
         self.on = on

@@ -183,7 +183,7 @@ struct CaseReplay {
         guard let allowed = run.stage.referBackTo else {
             throw RecordError("`referred-back` on \(event.on): stage `\(run.stage.id)` cannot refer a case back (the policy gives it no `refer_back_to`)")
         }
-        let targetID = event.target ?? allowed
+        let targetID = event.stage ?? allowed
         guard targetID == allowed, let target = procedure?.stage(targetID) else {
             throw RecordError("`referred-back` on \(event.on) names stage `\(targetID)`; stage `\(run.stage.id)` refers back to `\(allowed)`")
         }
