@@ -17,6 +17,8 @@ struct DiffCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Complaints (JSON Lines or CSV) to decide under both versions.", valueName: "file"))
     var complaints: String?
 
+    @Option(help: "Output format: text for people, json for tools.") var format: DiffFormat = .text
+
     @OptionGroup var library: LibraryOptions
 
     func load(_ path: String) throws(ExitCode) -> LoadedPolicy {
@@ -32,33 +34,33 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let before = try load(old)
         let after = try load(new)
-        let changes = PolicyDiff.changes(from: before.policy, to: after.policy)
-        Console.out("\(after.policy.council.name): \(before.policy.version.id) → \(after.policy.version.id)\n\n")
-        Console.out("Changes (\(changes.count - 1)):\n")
-        for change in changes.dropFirst() {
-            Console.out("  \(change.area.rawValue): \(change.description)\n")
-            if let range = change.old { Console.out("      was  \(range)\n") }
-            if let range = change.new { Console.out("      now  \(range)\n") }
-        }
-        guard let complaints else { return }
-        guard let handle = FileHandle(forReadingAtPath: complaints) else { throw couldNotRun("cannot read \(complaints)") }
-        var records = RecordStream(reader: LineReader(handle: handle), format: InputFormat.guess(path: complaints))
-        var inputs: [Complaint] = []
+        var impact: PolicyImpact?
         var unreadable = 0
-        while let next = records.next() {
-            guard case .success(let record) = next, let complaint = try? Complaint(record: record) else {
-                unreadable += 1
-                continue
+        if let complaints {
+            guard let handle = FileHandle(forReadingAtPath: complaints) else { throw couldNotRun("cannot read \(complaints)") }
+            var records = RecordStream(reader: LineReader(handle: handle), format: InputFormat.guess(path: complaints))
+            var inputs: [Complaint] = []
+            while let next = records.next() {
+                guard case .success(let record) = next, let complaint = try? Complaint(record: record) else {
+                    unreadable += 1
+                    continue
+                }
+                inputs.append(complaint)
             }
-            inputs.append(complaint)
+            do {
+                impact = try PolicyImpact.compare(old: before, new: after, complaints: inputs)
+            } catch {
+                report(error)
+                throw ExitCode(ExitStatus.invalid)
+            }
         }
-        let impact: PolicyImpact
-        do {
-            impact = try PolicyImpact.compare(old: before, new: after, complaints: inputs)
-        } catch {
-            report(error)
-            throw ExitCode(ExitStatus.invalid)
+        let diff = DiffReport(old: before, new: after, impact: impact)
+        if format == .json {
+            Console.out(diff.json())
+            return
         }
+        Console.out(diff.text())
+        guard let impact, let complaints else { return }
         Console.out("\nImpact on \(complaints) (\(impact.total) complaints\(unreadable > 0 ? ", \(unreadable) unreadable records skipped" : "")):\n")
         Console.out("  unchanged: \(impact.unchanged)\n")
         for kind in PolicyImpact.Kind.allCases {
@@ -67,4 +69,9 @@ struct DiffCommand: ParsableCommand {
             for example in impact.examples[kind] ?? [] { Console.out("      e.g. \(example)\n") }
         }
     }
+}
+
+/// How `diff` writes its report.
+enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
 }

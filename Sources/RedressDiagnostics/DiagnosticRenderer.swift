@@ -67,6 +67,14 @@ public struct DiagnosticRenderer: Sendable {
 
 /// Minimal JSON string quoting, shared by every stage that writes JSON by hand.
 public enum JSONText {
+    /// An object from already-encoded values, in order; nil values are left out.
+    public static func object(_ fields: [(String, String?)]) -> String {
+        "{" + fields.compactMap { key, value in value.map { quoted(key) + ":" + $0 } }.joined(separator: ",") + "}"
+    }
+
+    /// An array of already-encoded values.
+    public static func array(_ values: [String]) -> String { "[" + values.joined(separator: ",") + "]" }
+
     public static func quoted(_ string: String) -> String {
         // Fast path: nothing to escape (the usual case for ids, dates and most text).
         if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {

@@ -24,6 +24,8 @@ public struct PolicyLoadResult: Sendable {
     public var fragments: [PolicyFragment] = []
     public var sources = SourceFiles()
     public var diagnostics: [Diagnostic] = []
+    /// The policy file's own YAML tree (what `diff` compares value by value).
+    public var document: YAMLNode?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -35,6 +37,8 @@ public struct LoadedPolicy: Sendable {
     public var sources: SourceFiles
     /// Warnings and notes from the checks.
     public var diagnostics: [Diagnostic]
+    /// The policy file's own YAML tree.
+    public var document: YAMLNode?
 }
 
 /// Reads a policy file, resolves its imports (detecting cycles) and its calendar.
@@ -62,7 +66,7 @@ public struct PolicyLoader: Sendable {
         guard !result.hasErrors, let policy = result.policy, let calendar = result.calendar else {
             throw DiagnosticList(result.diagnostics, sources: result.sources)
         }
-        return LoadedPolicy(policy: policy, calendar: calendar, sources: result.sources, diagnostics: result.diagnostics)
+        return LoadedPolicy(policy: policy, calendar: calendar, sources: result.sources, diagnostics: result.diagnostics, document: result.document)
     }
 
     public func load(path: String) -> PolicyLoadResult {
@@ -87,6 +91,7 @@ public struct PolicyLoader: Sendable {
     public func load(bytes: [UInt8], path: String) -> PolicyLoadResult {
         var result = PolicyLoadResult()
         guard let document = readYAML(bytes, path: path, into: &result) else { return result }
+        result.document = document.root
         let (decoded, diagnostics, _) = PolicyDecoder.decode(document)
         result.diagnostics += diagnostics
         guard var policy = decoded else { return result }

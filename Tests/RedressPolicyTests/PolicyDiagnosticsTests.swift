@@ -78,6 +78,35 @@ struct PolicyDiagnosticsTests {
         #expect(diagnostics.filter { $0.id == "policy.unreachable-rule" }.count == 1)
     }
 
+    @Test("a rule that earlier rules cover only together is reported, naming them all")
+    func unreachableTogether() {
+        let routing = """
+              - { id: complaints, when: { type: complaint }, procedure: corporate }
+              - { id: feedback, when: { type: [compliment, comment, suggestion] }, exclude: { reason: not handled here } }
+              - { id: waste, when: { service: waste }, procedure: corporate }
+              - { id: all, procedure: corporate }
+
+            """
+        let (diagnostics, _) = PolicyFixtures.diagnose(PolicyFixtures.policy(routing: routing))
+        let unreachable = diagnostics.filter { $0.id == "policy.unreachable-rule" }
+        // `waste` and the catch-all: every class of complaint is decided by the first two rules.
+        #expect(unreachable.count == 2, "\(unreachable)")
+        #expect(unreachable.first?.message.contains("earlier rules (`complaints`, `feedback`)") == true, "\(unreachable)")
+        #expect(unreachable.first?.related.count == 2)
+    }
+
+    @Test("phrases and categories combine: a rule for a complaint with both is reachable")
+    func phrasesCombine() {
+        let routing = """
+              - { id: fines, when: { mentions: [fine] }, procedure: corporate }
+              - { id: noise, when: { categories: [noise] }, procedure: corporate }
+              - { id: all, procedure: corporate }
+
+            """
+        let (diagnostics, _) = PolicyFixtures.diagnose(PolicyFixtures.policy(routing: routing))
+        #expect(diagnostics.filter { $0.id == "policy.unreachable-rule" }.isEmpty, "\(diagnostics)")
+    }
+
     @Test("a council procedure may not loosen the statutory limits it implements")
     func statutoryLimits() {
         let procedures = """

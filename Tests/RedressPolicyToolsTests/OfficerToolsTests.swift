@@ -25,6 +25,47 @@ struct OfficerToolsTests {
         #expect(all.allSatisfy { $0.old != nil || $0.new != nil })
     }
 
+    @Test("Derby 2014 → 2019 states that SEND complaints' Stage 1 response goes from 10 to 20 working days, with both lines")
+    func derbySendEquivalence() throws {
+        let old = try Self.load("councils/derby/2014.yaml")
+        let new = try Self.load("councils/derby/2019.yaml")
+        let report = DiffReport(old: old, new: new)
+        #expect(report.equivalence.isExhaustive)
+        let send = try #require(report.equivalence.differences.first { $0.complaints.contains("service `send`, channel other than `social-media`") })
+        let respond = try #require(send.details.first { $0.text.hasSuffix("respond 10 → 20 working days") })
+        #expect(respond.old?.file.hasSuffix("derby/2014.yaml") == true)
+        #expect(old.sources[respond.old?.file ?? ""]?.line(respond.old?.start.line ?? 0)?.contains("within: 10 working days") == true)
+        #expect(new.sources[respond.new?.file ?? ""]?.line(respond.new?.start.line ?? 0)?.contains("within: 20 working days") == true)
+        #expect(send.details.first?.text == "procedure `corporate` → procedure `send`")
+        // Elected members' complaints are still corporate, with the same deadlines: no difference is claimed.
+        #expect(!report.equivalence.differences.contains { $0.complaints.contains("made_by `mp`") && !$0.complaints.contains("social-media") })
+        let text = report.text()
+        #expect(text.contains("Stage 1 / Stage 1 (SEND) respond 10 → 20 working days"))
+        #expect(text.contains("2014.yaml:32:19  within: 10 working days"))
+        #expect(text.contains("2019.yaml:50:19  within: 20 working days"))
+        let json = try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any]
+        let classes = json?["classes"] as? [String: Any]
+        #expect(classes?["same_routes_and_timescales"] as? Bool == false)
+        #expect((classes?["differences"] as? [Any])?.count == report.equivalence.differences.count)
+    }
+
+    @Test("an edited exclusion reason is one worded change and one routing difference; a file against itself is the same everywhere")
+    func descriptionOnly() throws {
+        let path = Bundled.policies.appendingPathComponent("councils/north-somerset/2021-01.yaml").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let old = try Self.load("councils/north-somerset/2021-01.yaml")
+        let edited = text.replacingOccurrences(of: "each school and academy has its own complaints procedure", with: "schools have their own procedure")
+        let new = try PolicyLoader(library: Bundled.library).loadChecked(bytes: Array(edited.utf8), path: path)
+        let report = DiffReport(old: old, new: new)
+        #expect(report.changes.map(\.description) == [
+            "rule `schools`: excluded (each school and academy has its own complaints procedure) → excluded (schools have their own procedure)"
+        ])
+        // The exclusion's reason is part of the route a complainant is told: it is a difference in routing.
+        #expect(report.equivalence.differences.count == 1)
+        let same = DiffReport(old: old, new: old)
+        #expect(same.verdict == "The two versions route and date every complaint the same way (all \(same.equivalence.classCount) classes of complaint compared).")
+    }
+
     @Test("impact of Derby 2014 → 2019 on the example complaints")
     func derbyImpact() throws {
         let old = try Self.load("councils/derby/2014.yaml")

@@ -17,9 +17,37 @@ struct CatchAllCheck: PolicyCheck {
     }
 }
 
-/// A rule that can never match because an earlier rule matches everything it would.
+/// A rule that can never decide a complaint because earlier rules decide every complaint it would
+/// match, alone or together (found over every class of complaint, `ComplaintSpace`).
 struct UnreachableRuleCheck: PolicyCheck {
     func check(_ policy: Policy, _ context: CheckContext) -> [Diagnostic] {
+        let space = ComplaintSpace(tables: [policy.routing])
+        guard space.isExhaustive else { return pairwise(policy) }
+        var decides = Array(repeating: false, count: policy.routing.count)
+        var shadowedBy = Array(repeating: Set<Int>(), count: policy.routing.count)
+        space.forEach { complaint in
+            guard let first = space.decidingRule(in: policy.routing, for: complaint) else { return }
+            decides[first] = true
+            for index in policy.routing.indices.dropFirst(first + 1) where !decides[index] && space.matches(policy.routing[index].conditions, complaint) {
+                shadowedBy[index].insert(first)
+            }
+        }
+        var found: [Diagnostic] = []
+        for (index, rule) in policy.routing.enumerated() where !decides[index] {
+            let earlier = shadowedBy[index].sorted().map { policy.routing[$0] }
+            let names = earlier.map { "`\($0.id)`" }.joined(separator: ", ")
+            let what = earlier.count == 1 ? "\(names) comes first and matches everything it would" : "earlier rules (\(names)) decide every complaint it would match"
+            found.append(
+                .warning(
+                    "policy.unreachable-rule", "routing rule `\(rule.id)` can never match: \(what)", at: rule.range,
+                    help: earlier.count == 1 ? "move `\(rule.id)` above \(names), or narrow \(names)" : "move `\(rule.id)` above them, or narrow them",
+                    related: earlier.map { RelatedLocation("`\($0.id)` is here", at: $0.range) }))
+        }
+        return found
+    }
+
+    /// When the classes are too many to combine, only a single earlier rule covering a later one is found.
+    func pairwise(_ policy: Policy) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for (index, rule) in policy.routing.enumerated() {
             guard let earlier = policy.routing[..<index].first(where: { covers($0.conditions, rule.conditions) }) else { continue }
