@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
 
     @Flag(help: "List every value marked `assumed:` with its reason.") var assumptions = false
 
-    @Option(help: "Output format for diagnostics: text (compiler form) or json (one object per line).")
+    @Option(help: "Output format for diagnostics: text (compiler form), json (one object per line) or sarif (SARIF 2.1.0, for code hosts).")
     var format: DiagnosticFormat = .text
 
     @Option(
@@ -28,12 +28,13 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, sarif
     }
 
     func run() throws {
         var failed = false
         var unreadable = false
+        var all: [Diagnostic] = []
         for path in policies {
             guard let root = library.resolvedLibrary(near: path) else {
                 throw couldNotRun("cannot find the policy library for \(path)", help: "pass --library DIR")
@@ -52,13 +53,17 @@ struct CheckCommand: ParsableCommand {
                 let outcome = try checkFile(file, library: root)
                 failed = failed || outcome.hasErrors
                 unreadable = unreadable || outcome.unreadable
-                if let policy = outcome.policy { versions.append(policy) }
+                if let policy = outcome.policy, policy.isComplete { versions.append(policy) }
                 sources.merge(outcome.sources)
+                all += outcome.shown
             }
             if files.count > 1 {
-                failed = try checkVersions(versions, folder: path, sources: sources) || failed
+                let (versionErrors, found) = checkVersions(versions, folder: path, sources: sources)
+                failed = versionErrors || failed
+                all += found
             }
         }
+        if format == .sarif { Console.out(SARIFEncoder(toolVersion: RedressCommand.configuration.version).encode(all)) }
         if unreadable { throw ExitCode(ExitStatus.couldNotRun) }
         if failed { throw ExitCode(ExitStatus.invalid) }
     }
@@ -68,6 +73,8 @@ struct CheckCommand: ParsableCommand {
         var sources: SourceFiles
         var hasErrors: Bool
         var unreadable: Bool
+        /// What was reported (for the SARIF log, written once for the whole run).
+        var shown: [Diagnostic]
     }
 
     /// Checks one policy file, prints its diagnostics and summary, and compares it with a code.
@@ -89,11 +96,11 @@ struct CheckCommand: ParsableCommand {
         if let code, let policy = result.policy, !result.hasErrors {
             looser = try reportConformance(policy, code: code, library: root)
         }
-        return FileOutcome(policy: result.policy, sources: result.sources, hasErrors: result.hasErrors || looser, unreadable: unreadable)
+        return FileOutcome(policy: result.policy, sources: result.sources, hasErrors: result.hasErrors || looser, unreadable: unreadable, shown: shown)
     }
 
     /// The versions of a council folder against each other: overlaps, gaps, mixed councils.
-    func checkVersions(_ versions: [Policy], folder: String, sources: SourceFiles) throws -> Bool {
+    func checkVersions(_ versions: [Policy], folder: String, sources: SourceFiles) -> (Bool, [Diagnostic]) {
         let found = VersionTimeline.check(versions)
         emit(found, sources: sources)
         let errors = found.filter { $0.severity == .error }.count
@@ -102,7 +109,7 @@ struct CheckCommand: ParsableCommand {
             let span = versions.sorted { $0.version.effectiveFrom < $1.version.effectiveFrom }.map(\.version.id).joined(separator: ", ")
             Console.out("\(folder): \(plural(versions.count, "version")) (\(span)) checked together: \(plural(errors, "error")), \(plural(warnings, "warning"))\n")
         }
-        return errors > 0
+        return (errors > 0, found)
     }
 
     private func emit(_ diagnostics: [Diagnostic], sources: SourceFiles) {
@@ -110,6 +117,7 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text: Console.error(renderer.render(diagnostics))
         case .json: Console.out(diagnostics.map(renderer.renderJSON).map { $0 + "\n" }.joined())
+        case .sarif: break
         }
     }
 

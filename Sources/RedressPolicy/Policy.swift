@@ -65,6 +65,9 @@ public struct Policy: Sendable {
     /// Every number the policy states, with its citation (for `check`).
     public var numbers: [CitedNumber]
     public var range: SourceRange
+    /// False when `council`, `version` or `calendar` did not decode: the rest is still checked,
+    /// but the policy is never compiled or compared with other versions.
+    public var isComplete = true
 
     public var services: [String] { Vocabulary.sharedServices + localServices }
 

@@ -52,11 +52,18 @@ public enum PolicyDecoder {
         let timeLimit = root["time_limit"].flatMap { ProcedureDecoder.timeLimit($0, &context) }
         let retention = root["retention"].map { RetentionBehaviourDecoder.retention($0, &context) } ?? []
         let behaviour = root["behaviour"].flatMap { RetentionBehaviourDecoder.behaviour($0, &context) }
-        guard let council, let version, let calendar else { return (nil, context.diagnostics, context.numbers) }
-        let policy = Policy(
-            path: path, council: council, version: version, sources: sources, calendar: calendar, imports: imports,
+        // A header that did not decode does not hold back the checks of the rest: the policy is
+        // built with empty placeholders and marked incomplete, so nothing is compiled or compared
+        // across versions from it, and checks that need the missing part are skipped.
+        let isComplete = council != nil && version != nil && calendar != nil
+        var policy = Policy(
+            path: path, council: council ?? Council(id: "", name: "", nation: ""),
+            version: version
+                ?? PolicyVersion(id: "", effectiveFrom: LocalDate(dayNumber: 0), effectiveTo: nil, effectiveFromRange: start, effectiveToRange: nil),
+            sources: sources, calendar: calendar ?? CalendarSettings(region: "", closures: [], cutoff: nil, range: start), imports: imports,
             statutoryRoutes: statutoryRoutes, localServices: services, procedures: procedures, feedback: feedback, routing: routing, timeLimit: timeLimit,
             retention: retention, behaviour: behaviour, numbers: context.numbers, range: root.range)
+        policy.isComplete = isComplete
         return (policy, context.diagnostics, context.numbers)
     }
 

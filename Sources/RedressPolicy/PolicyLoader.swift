@@ -63,7 +63,7 @@ public struct PolicyLoader: Sendable {
     private func checked(_ loaded: PolicyLoadResult) throws(DiagnosticList) -> LoadedPolicy {
         var result = loaded
         result.diagnostics += PolicyChecker.standard.check(result)
-        guard !result.hasErrors, let policy = result.policy, let calendar = result.calendar else {
+        guard !result.hasErrors, let policy = result.policy, policy.isComplete, let calendar = result.calendar else {
             throw DiagnosticList(result.diagnostics, sources: result.sources)
         }
         return LoadedPolicy(policy: policy, calendar: calendar, sources: result.sources, diagnostics: result.diagnostics, document: result.document)
@@ -98,6 +98,7 @@ public struct PolicyLoader: Sendable {
         var stack = [ImportFrame(name: policy.council.id, path: path)]
         resolve(policy.imports, into: &policy, result: &result, stack: &stack)
         result.policy = policy
+        guard policy.isComplete else { return result }
         do {
             let calendar = try library.calendars.calendar(for: policy.calendar.region, requestedAt: policy.calendar.range)
             result.calendar = policy.calendar.closures.isEmpty ? calendar : calendar.adding(closures: policy.calendar.closures)

@@ -72,9 +72,49 @@ public struct YAMLLoader: Sendable {
         do {
             try parse(input, into: &builder)
         } catch {
-            throw fail(builder.diagnostics + [error])
+            throw fail(builder.diagnostics + [error] + laterSyntaxErrors(after: error, in: bytes, path: path))
         }
         return (builder.documents, source, builder.diagnostics)
+    }
+
+    static let syntaxErrorIDs: Set<DiagnosticID> = [
+        "yaml.scanner", "yaml.parser", "yaml.tab", "yaml.unclosed-quote", "yaml.unclosed-bracket", "yaml.indentation",
+        "yaml.unquoted-colon", "yaml.missing-colon", "yaml.reserved-character",
+    ]
+
+    /// libyaml stops at the first syntax error. To report the others in the same run, the line at
+    /// fault is blanked (its bytes replaced by spaces, so every position stays the same) and the
+    /// file read again, up to ten times; only errors further down the file are kept, so a blanked
+    /// line cannot make Redress report the same place twice.
+    private func laterSyntaxErrors(after first: Diagnostic, in bytes: [UInt8], path: String) -> [Diagnostic] {
+        guard Self.syntaxErrorIDs.contains(first.id), var line = first.range?.start.line else { return [] }
+        var text = bytes
+        var found: [Diagnostic] = []
+        for _ in 0..<10 {
+            Self.blank(line: line, in: &text)
+            var builder = TreeBuilder(file: path, limits: limits)
+            do {
+                try parse(InputText(bytes: text), into: &builder)
+                return found
+            } catch {
+                guard Self.syntaxErrorIDs.contains(error.id), let next = error.range?.start.line, next > line else { return found }
+                found.append(error)
+                line = next
+            }
+        }
+        return found
+    }
+
+    private static func blank(line number: Int, in bytes: inout [UInt8]) {
+        var current = 1
+        for index in bytes.indices {
+            if bytes[index] == UInt8(ascii: "\n") {
+                current += 1
+                if current > number { return }
+            } else if current == number, bytes[index] != UInt8(ascii: "\r") {
+                bytes[index] = UInt8(ascii: " ")
+            }
+        }
     }
 
     /// Runs libyaml's event loop over the input, feeding the builder.
@@ -154,14 +194,11 @@ public struct YAMLLoader: Sendable {
             let location = input.location(ofByte: parser.problem_offset)
             return .error("yaml.reader", problem, at: SourceRange(file: file, at: location))
         }
-        let location = self.location(parser.problem_mark)
-        var related: [RelatedLocation] = []
-        if let context = optionalString(parser.context) {
-            let contextLocation = self.location(parser.context_mark)
-            related.append(RelatedLocation(context, at: SourceRange(file: file, at: contextLocation)))
-        }
+        let context = optionalString(parser.context)
         let id: DiagnosticID = parser.error == YAML_SCANNER_ERROR ? "yaml.scanner" : "yaml.parser"
-        return .error(id, problem, at: SourceRange(file: file, at: location), related: related)
+        return YAMLSyntaxExplanation(file: file, text: input.text).explain(
+            problem: problem, context: context, at: location(parser.problem_mark),
+            contextAt: context == nil ? nil : location(parser.context_mark), id: id)
     }
 
     private static func location(_ mark: yaml_mark_t) -> SourceLocation {

@@ -19,7 +19,7 @@ struct BadInputTests {
     static let policyCases: [(String, [UInt8], String)] = [
         ("truncated file", Array((good ?? "").utf8.prefix(260)), "error:"),
         ("invalid UTF-8", Array("redress: 1\ncouncil: \u{7F}".utf8) + [0xC3, 0x28], ".yaml:2:11: error: invalid UTF-8 byte 0xC3"),
-        ("tab indentation", policy { $0.replacingOccurrences(of: "\n    then: lgsco", with: "\n\tthen: lgsco") }, "found character that cannot start any token"),
+        ("tab indentation", policy { $0.replacingOccurrences(of: "\n    then: lgsco", with: "\n\tthen: lgsco") }, "YAML does not allow tabs for indentation"),
         ("10 MB policy", policy { $0 + "# " + String(repeating: "x", count: 10 << 20) + "\n" }, "more than the limit of 4194304"),
         ("deeply nested YAML", Array(("x: " + String(repeating: "[", count: 10_000)).utf8), "nesting deeper than 64 levels"),
         ("alias bomb", Array(((0..<10).map { i in "l\(i): &l\(i) [" + (i == 0 ? Array(repeating: "lol", count: 10) : Array(repeating: "*l\(i - 1)", count: 10)).joined(separator: ",") + "]" }.joined(separator: "\n") + "\n").utf8), "error: the document expands to more than"),

@@ -56,7 +56,7 @@ struct PolicyDiagnosticsTests {
             ("redress: 1\n", "schema.missing-key", nil),
             ("- a\n- b\n", "schema.wrong-type", nil),
             ("", "policy.empty", nil),
-            ("a: [1, 2\n", "yaml.parser", nil),
+            ("a: [1, 2\n", "yaml.unclosed-bracket", "close it with `]`"),
         ] as [(String, String, String?)])
     func single(_ text: String, _ id: String, _ help: String?) {
         let (diagnostics, _) = PolicyFixtures.diagnose(text)
