@@ -15,11 +15,11 @@ struct DiagramCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("With a council folder: the version to draw.", valueName: "id")) var version: String?
 
-    @Option(help: "mermaid or dot.") var format: Format = .mermaid
+    @Option(help: "mermaid, dot, or text (the same process as numbered steps).") var format: Format = .mermaid
 
     @OptionGroup var library: LibraryOptions
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case mermaid, dot }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case mermaid, dot, text }
 
     func run() throws {
         guard let root = library.resolvedLibrary(near: policy) else {
@@ -37,6 +37,6 @@ struct DiagramCommand: ParsableCommand {
             throw couldNotRun(
                 "\(policy) has no version `\(version ?? "")`", help: "versions: \(versions.map(\.version.id).joined(separator: ", "))")
         }
-        Console.out(PolicyDiagram(policy: chosen).render(format == .dot ? .dot : .mermaid))
+        Console.out(PolicyDiagram(policy: chosen).render(PolicyDiagram.Format(rawValue: format.rawValue) ?? .mermaid))
     }
 }

@@ -45,7 +45,8 @@ enum ProcedureDecoder {
                 id: id, name: context.text(body["name"], "`name`") ?? id, kind: kind,
                 implements: context.identifier(body["implements"], "`implements`"), stages: stages,
                 then: context.oneOf(body["then"], "`then`", allowed: Vocabulary.ombudsmen.keys.sorted()),
-                timeLimit: body["time_limit"].flatMap { timeLimit($0, &context) }, definedIn: file, range: keyRange)
+                timeLimit: body["time_limit"].flatMap { timeLimit($0, &context) }, definedIn: file, range: keyRange,
+                implementsRange: body["implements"]?.range)
         }
     }
 

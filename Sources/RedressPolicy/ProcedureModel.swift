@@ -84,6 +84,8 @@ public struct Procedure: Sendable, Hashable {
     /// The file that defined it (the policy, or an imported fragment).
     public var definedIn: String
     public var range: SourceRange
+    /// Where the `implements:` value is written.
+    public var implementsRange: SourceRange?
 
     public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
 

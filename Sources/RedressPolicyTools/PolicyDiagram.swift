@@ -1,18 +1,20 @@
 import RedressPolicy
 
-/// The process of a policy as a flowchart: the routing rules in order, exclusions with their
-/// redirects, feedback, and each procedure's stages with handlers, timescales and escalation
-/// windows, ending at the ombudsman.
+/// The process of a policy as a flowchart a member of the public can read: a title with the council
+/// and version, the routing questions in order in plain words, every exclusion in one box with where
+/// each goes instead, feedback in one box, and each procedure's stages with handlers and timescales
+/// (each saying what it runs from), ending at the ombudsman. `PolicyDiagram.Format.text` gives the
+/// same process as numbered steps.
 public struct PolicyDiagram: Sendable {
     public enum Format: String, Sendable, CaseIterable {
-        case mermaid, dot
+        case mermaid, dot, text
     }
 
-    enum Shape { case start, decision, stage, exclusion, feedback, ombudsman }
+    enum Shape { case start, decision, stage, exclusions, feedback, ombudsman }
 
     struct Node {
         var id: String
-        var label: String
+        var lines: [String]
         var shape: Shape
     }
 
@@ -22,145 +24,147 @@ public struct PolicyDiagram: Sendable {
         var label: String?
     }
 
-    private(set) var nodes: [Node] = []
-    private(set) var edges: [Edge] = []
+    /// Where a routing rule sends a complaint.
+    enum Target: Equatable {
+        case stage(procedure: String, stage: String)
+        case exclusion(number: Int)
+        case feedback
+    }
+
+    /// One routing question shown in the diagram, with where "yes" goes.
+    struct Question {
+        var rule: RoutingRule
+        var text: String
+        var target: Target
+    }
+
+    let policy: Policy
+    let title: String
+    private(set) var questions: [Question] = []
+    private(set) var fallThrough: Target?
+    private(set) var exclusions: [Exclusion] = []
+    private(set) var procedures: [Procedure] = []
 
     public init(policy: Policy) {
-        nodes.append(Node(id: "received", label: "\(policy.council.name): complaint or feedback received", shape: .start))
-        var previous = "received"
-        var previousLabel: String?
-        var usedProcedures: [String] = []
-        for (index, rule) in policy.routing.enumerated() {
-            let outcome = outcomeNode(rule.outcome, policy: policy, index: index, used: &usedProcedures)
+        self.policy = policy
+        title = "\(policy.council.name): complaints and feedback, version \(policy.version.id) (in force from \(policy.version.effectiveFrom))"
+        for rule in policy.routing {
+            let target = self.target(rule.outcome)
             if rule.isCatchAll {
-                edges.append(Edge(from: previous, to: outcome, label: previousLabel ?? "everything else"))
-                previous = ""
+                fallThrough = target
                 break
             }
-            let decision = "rule\(index)"
-            nodes.append(Node(id: decision, label: "\(rule.id): \(Self.describe(rule.conditions))?", shape: .decision))
-            edges.append(Edge(from: previous, to: decision, label: previousLabel))
-            edges.append(Edge(from: decision, to: outcome, label: "yes"))
-            previous = decision
-            previousLabel = "no"
+            questions.append(Question(rule: rule, text: PlainWords.question(rule.conditions), target: target))
         }
-        for id in usedProcedures {
-            guard let procedure = policy.procedure(id) else { continue }
-            addStages(procedure)
-        }
+        // A last question whose "yes" goes where "no" goes decides nothing for the reader (it only
+        // adds flags): leave it out, so no question has yes and no to the same box.
+        while let last = questions.last, last.target == fallThrough { questions.removeLast() }
     }
 
-    private mutating func outcomeNode(_ outcome: RoutingOutcome, policy: Policy, index: Int, used: inout [String]) -> String {
+    private mutating func target(_ outcome: RoutingOutcome) -> Target {
         switch outcome {
         case .procedure(let id, let stage):
-            if !used.contains(id) { used.append(id) }
-            let first = stage ?? policy.procedure(id)?.stages.first?.id ?? ""
-            return Self.stageID(id, first)
+            if let procedure = policy.procedure(id), !procedures.contains(where: { $0.id == id }) { procedures.append(procedure) }
+            return .stage(procedure: id, stage: stage ?? policy.procedure(id)?.stages.first?.id ?? "")
         case .exclude(let exclusion):
-            let node = "excluded\(index)"
-            nodes.append(Node(id: node, label: "Not under this policy: \(exclusion.reason)\nGo to: \(exclusion.redirect ?? "(no redirect given)")", shape: .exclusion))
-            return node
-        case .feedback(let type):
-            let node = "feedback-\(type)"
-            if !nodes.contains(where: { $0.id == node }) {
-                let handling = policy.feedback.first { $0.type == type }
-                nodes.append(Node(id: node, label: "Recorded as \(type)" + (handling?.handler.map { " (\($0))" } ?? ""), shape: .feedback))
-            }
-            return node
-        }
-    }
-
-    private mutating func addStages(_ procedure: Procedure) {
-        for (index, stage) in procedure.stages.enumerated() {
-            var lines = ["\(procedure.name): \(stage.name)"]
-            if let handler = stage.handler { lines.append("by \(handler)") }
-            if let acknowledge = stage.acknowledge { lines.append("acknowledge within \(acknowledge.within)") }
-            for milestone in stage.milestones { lines.append("\(milestone.name ?? milestone.id) within \(milestone.timescale.within) of \(milestone.timescale.from)") }
-            if let respond = stage.respond {
-                lines.append("respond within \(respond.within) of \(respond.from)" + (respond.extendableTo.map { ", at most \($0)" } ?? ""))
-            }
-            if stage.repeatable > 1 { lines.append("may run \(stage.repeatable) times") }
-            nodes.append(Node(id: Self.stageID(procedure.id, stage.id), label: lines.joined(separator: "\n"), shape: .stage))
-            let window = stage.escalate.map { "ask within \($0.within) of the response" + ($0.advisory ? " (recommended)" : "") } ?? "if still dissatisfied"
-            if index + 1 < procedure.stages.count {
-                edges.append(Edge(from: Self.stageID(procedure.id, stage.id), to: Self.stageID(procedure.id, procedure.stages[index + 1].id), label: window))
-            } else if let then = procedure.then {
-                let ombudsman = "ombudsman-\(then)"
-                if !nodes.contains(where: { $0.id == ombudsman }) {
-                    nodes.append(Node(id: ombudsman, label: Vocabulary.ombudsmen[then] ?? then, shape: .ombudsman))
-                }
-                edges.append(Edge(from: Self.stageID(procedure.id, stage.id), to: ombudsman, label: window))
-            }
+            if let index = exclusions.firstIndex(of: exclusion) { return .exclusion(number: index + 1) }
+            exclusions.append(exclusion)
+            return .exclusion(number: exclusions.count)
+        case .feedback:
+            return .feedback
         }
     }
 
     static func stageID(_ procedure: String, _ stage: String) -> String { "\(procedure)--\(stage)" }
 
-    static func describe(_ conditions: RoutingConditions?) -> String {
-        guard let conditions else { return "anything" }
-        var parts: [String] = []
-        if let types = conditions.types { parts.append("type " + types.joined(separator: "/")) }
-        if let services = conditions.services { parts.append("service " + services.joined(separator: "/")) }
-        if let categories = conditions.categories { parts.append("category " + categories.joined(separator: "/")) }
-        if let channels = conditions.channels { parts.append("via " + channels.joined(separator: "/")) }
-        if let makers = conditions.makers { parts.append("made by " + makers.joined(separator: "/")) }
-        if let mentions = conditions.mentions { parts.append("mentions " + mentions.map { "'\($0)'" }.joined(separator: "/")) }
-        if let age = conditions.matterOlderThan { parts.append("matter older than \(age)") }
-        return parts.joined(separator: " and ")
+    func nodeID(_ target: Target) -> String {
+        switch target {
+        case .stage(let procedure, let stage): Self.stageID(procedure, stage)
+        case .exclusion: "exclusions"
+        case .feedback: "feedback"
+        }
+    }
+
+    /// The lines of a stage box: procedure and stage, who handles it, each timescale.
+    static func stageLines(_ procedure: Procedure, _ stage: Stage) -> [String] {
+        var lines = ["\(procedure.name): \(stage.name)"]
+        if let handler = stage.handler { lines.append("by \(handler)") }
+        if let acknowledge = stage.acknowledge { lines.append(PlainWords.timescale("acknowledge", acknowledge, milestones: stage.milestones)) }
+        for milestone in stage.milestones {
+            lines.append(PlainWords.timescale(milestone.name ?? milestone.id, milestone.timescale, milestones: stage.milestones))
+        }
+        if let respond = stage.respond { lines.append(PlainWords.timescale("respond", respond, milestones: stage.milestones)) }
+        if stage.optional { lines.append("(optional: may be skipped)") }
+        if stage.repeatable > 1 { lines.append("may run \(stage.repeatable) times") }
+        return lines
+    }
+
+    /// The words on the arrow to the next stage or the ombudsman.
+    static func escalation(_ stage: Stage) -> String {
+        stage.escalate.map { "if still dissatisfied: " + PlainWords.timescale("ask", $0) } ?? "if still dissatisfied"
+    }
+
+    func exclusionLines() -> [String] {
+        ["Not handled under this policy; go instead to:"]
+            + exclusions.enumerated().map { index, exclusion in
+                "(\(index + 1)) \(exclusion.reason): \(exclusion.redirect ?? "no other route given")"
+            }
+    }
+
+    func feedbackLines() -> [String] {
+        let types = questions.compactMap { question -> String? in
+            if case .feedback(let type) = question.rule.outcome { type } else { nil }
+        }
+        return ["Recorded as feedback, not a complaint"]
+            + types.map { type in
+                let handler = policy.feedback.first { $0.type == type }?.handler
+                return PlainWords.word(type, in: [:]) + "s" + (handler.map { ": \($0)" } ?? "")
+            }
+    }
+
+    func graph() -> (nodes: [Node], edges: [Edge]) {
+        var nodes = [Node(id: "received", lines: ["Complaint or feedback received"], shape: .start)]
+        var edges: [Edge] = []
+        var previous = "received"
+        var previousLabel: String?
+        for (index, question) in questions.enumerated() {
+            let id = "question\(index + 1)"
+            nodes.append(Node(id: id, lines: [question.text], shape: .decision))
+            edges.append(Edge(from: previous, to: id, label: previousLabel))
+            let yes = if case .exclusion(let number) = question.target { "yes (\(number))" } else { "yes" }
+            edges.append(Edge(from: id, to: nodeID(question.target), label: yes))
+            previous = id
+            previousLabel = "no"
+        }
+        if let fallThrough { edges.append(Edge(from: previous, to: nodeID(fallThrough), label: previousLabel)) }
+        if !exclusions.isEmpty { nodes.append(Node(id: "exclusions", lines: exclusionLines(), shape: .exclusions)) }
+        if questions.contains(where: { $0.target == .feedback }) || fallThrough == .feedback {
+            nodes.append(Node(id: "feedback", lines: feedbackLines(), shape: .feedback))
+        }
+        var ombudsmen: [String] = []
+        for procedure in procedures {
+            for (index, stage) in procedure.stages.enumerated() {
+                let id = Self.stageID(procedure.id, stage.id)
+                nodes.append(Node(id: id, lines: Self.stageLines(procedure, stage), shape: .stage))
+                if index + 1 < procedure.stages.count {
+                    edges.append(Edge(from: id, to: Self.stageID(procedure.id, procedure.stages[index + 1].id), label: Self.escalation(stage)))
+                } else if let then = procedure.then {
+                    if !ombudsmen.contains(then) {
+                        ombudsmen.append(then)
+                        nodes.append(Node(id: "ombudsman-\(then)", lines: [Vocabulary.ombudsmen[then] ?? then], shape: .ombudsman))
+                    }
+                    edges.append(Edge(from: id, to: "ombudsman-\(then)", label: Self.escalation(stage)))
+                }
+            }
+        }
+        return (nodes, edges)
     }
 
     public func render(_ format: Format) -> String {
         switch format {
         case .mermaid: mermaid()
         case .dot: dot()
+        case .text: text()
         }
-    }
-
-    func mermaid() -> String {
-        func safeID(_ id: String) -> String { "n_" + id.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined() }
-        func label(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\"", with: "#quot;").replacingOccurrences(of: "\n", with: "<br/>") + "\""
-        }
-        var out = "flowchart TD\n"
-        for node in nodes {
-            let text = label(node.label)
-            switch node.shape {
-            case .start: out += "  \(safeID(node.id))([\(text)])\n"
-            case .decision: out += "  \(safeID(node.id)){\(text)}\n"
-            case .stage: out += "  \(safeID(node.id))[\(text)]\n"
-            case .exclusion: out += "  \(safeID(node.id))[/\(text)/]\n"
-            case .feedback: out += "  \(safeID(node.id))([\(text)])\n"
-            case .ombudsman: out += "  \(safeID(node.id))[[\(text)]]\n"
-            }
-        }
-        for edge in edges {
-            let text = edge.label.map { "|\(label($0))|" } ?? ""
-            out += "  \(safeID(edge.from)) -->\(text) \(safeID(edge.to))\n"
-        }
-        return out
-    }
-
-    func dot() -> String {
-        func quoted(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-                .replacingOccurrences(of: "\n", with: "\\n") + "\""
-        }
-        var out = "digraph policy {\n  rankdir=TB;\n  node [fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", fontsize=9];\n"
-        for node in nodes {
-            let shape: String
-            switch node.shape {
-            case .start: shape = "shape=oval, style=filled, fillcolor=\"#e8f0fe\""
-            case .decision: shape = "shape=diamond"
-            case .stage: shape = "shape=box, style=rounded"
-            case .exclusion: shape = "shape=parallelogram, style=filled, fillcolor=\"#fdecea\""
-            case .feedback: shape = "shape=oval, style=filled, fillcolor=\"#e6f4ea\""
-            case .ombudsman: shape = "shape=box, peripheries=2"
-            }
-            out += "  \(quoted(node.id)) [label=\(quoted(node.label)), \(shape)];\n"
-        }
-        for edge in edges {
-            out += "  \(quoted(edge.from)) -> \(quoted(edge.to))" + (edge.label.map { " [label=\(quoted($0))]" } ?? "") + ";\n"
-        }
-        return out + "}\n"
     }
 }

@@ -88,6 +88,20 @@ public enum PolicyDiff {
         return changes
     }
 
+    /// A rule's conditions in the policy's own terms: "service parking and mentions 'pcn'".
+    static func describe(_ conditions: RoutingConditions?) -> String {
+        guard let conditions else { return "anything" }
+        var parts: [String] = []
+        if let types = conditions.types { parts.append("type " + types.joined(separator: "/")) }
+        if let services = conditions.services { parts.append("service " + services.joined(separator: "/")) }
+        if let categories = conditions.categories { parts.append("category " + categories.joined(separator: "/")) }
+        if let channels = conditions.channels { parts.append("via " + channels.joined(separator: "/")) }
+        if let makers = conditions.makers { parts.append("made by " + makers.joined(separator: "/")) }
+        if let mentions = conditions.mentions { parts.append("mentions " + mentions.map { "'\($0)'" }.joined(separator: "/")) }
+        if let age = conditions.matterOlderThan { parts.append("matter older than \(age)") }
+        return parts.joined(separator: " and ")
+    }
+
     static func timescaleText(_ timescale: Timescale?) -> String {
         guard let timescale else { return "none" }
         return "\(timescale.within) from \(timescale.from)" + (timescale.extendableTo.map { ", extendable to \($0)" } ?? "")
@@ -171,7 +185,7 @@ public enum PolicyDiff {
             guard let before = oldRules[rule.id] else {
                 let area: PolicyChange.Area = if case .exclude = rule.outcome { .exclusion } else { .routing }
                 changes.append(
-                    PolicyChange(area: area, description: "new rule `\(rule.id)`: \(PolicyDiagram.describe(rule.conditions)) → \(outcomeText(rule.outcome))", old: nil, new: rule.range,
+                    PolicyChange(area: area, description: "new rule `\(rule.id)`: \(describe(rule.conditions)) → \(outcomeText(rule.outcome))", old: nil, new: rule.range,
                         explains: [.below(path)]))
                 continue
             }
@@ -184,7 +198,7 @@ public enum PolicyDiff {
                         description: "rule `\(rule.id)`: \(a) → \(b)", old: before.range, new: rule.range,
                         explains: [.below(path.key("procedure")), .below(path.key("stage")), .below(path.key("feedback")), .at(path.key("exclude")), .below(path.key("exclude").key("reason"))]))
             }
-            let (c, d) = (PolicyDiagram.describe(before.conditions), PolicyDiagram.describe(rule.conditions))
+            let (c, d) = (describe(before.conditions), describe(rule.conditions))
             if c != d {
                 changes.append(PolicyChange(area: .routing, description: "rule `\(rule.id)` now matches \(d) (was \(c))", old: before.range, new: rule.range,
                         explains: [.below(path.key("when"))]))

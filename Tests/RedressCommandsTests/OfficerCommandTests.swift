@@ -17,10 +17,15 @@ struct OfficerCommandTests {
         #expect(result.out.contains("NS-0025: respond by 2025-02-03 → 2025-02-17 (+10 working days)"))
     }
 
-    @Test("diagram writes Mermaid by default and DOT on request")
+    @Test("diagram writes Mermaid by default, DOT and numbered text steps on request")
     func diagram() {
         let policy = CommandRunner.library + "/councils/north-somerset/2021-01.yaml"
-        #expect(CommandRunner.run(["diagram", policy] + library).out.hasPrefix("flowchart TD"))
+        let mermaid = CommandRunner.run(["diagram", policy] + library).out
+        #expect(mermaid.hasPrefix("---\ntitle: North Somerset Council"))
+        #expect(mermaid.contains("flowchart TD"))
+        let text = CommandRunner.run(["diagram", policy, "--format", "text"] + library).out
+        #expect(text.contains("   6. Does it mention ‘penalty charge notice’, ‘parking ticket’ or ‘pcn’? If yes: not handled under this policy"))
+        #expect(text.contains("   11. Otherwise: Corporate customer feedback procedure, Stage 1 (step 6)."))
         #expect(CommandRunner.run(["diagram", policy, "--format", "dot"] + library).out.hasPrefix("digraph policy"))
     }
 

@@ -66,6 +66,32 @@ struct PolicyDiagnosticsTests {
         if let help { #expect(match?.help?.contains(help) == true, "help was \(String(describing: match?.help))") }
     }
 
+    @Test(
+        "carets on the token at fault",
+        arguments: [
+            ("respond: { within: 10 working days, from: 1️⃣reciept, source: fixture }", "policy.unknown-anchor"),
+            ("respond: { within: 1️⃣ten working days, source: fixture }", "policy.invalid-duration"),
+        ])
+    func carets(_ line: String, _ id: String) {
+        let (diagnostics, marked) = PolicyFixtures.diagnose(Self.policyWithStage(line))
+        let match = diagnostics.first { $0.id.rawValue == id }
+        #expect(match?.range?.start == marked["1️⃣"], "\(String(describing: match))")
+    }
+
+    @Test("the caret of a wrong `implements` is on its value")
+    func implementsCaret() {
+        let procedures = """
+              corporate:
+                implements: 1️⃣childrens-statutory
+                stages:
+                  - { id: stage-1, respond: { within: 10 working days, source: fixture } }
+
+            """
+        let (diagnostics, marked) = PolicyFixtures.diagnose(PolicyFixtures.policy(procedures: procedures))
+        let match = diagnostics.first { $0.id == "policy.unknown-procedure" }
+        #expect(match?.range?.start == marked["1️⃣"], "\(diagnostics)")
+    }
+
     @Test("a rule that an earlier rule covers is reported as unreachable")
     func unreachable() {
         let routing = """

@@ -84,19 +84,49 @@ struct OfficerToolsTests {
         #expect(impact.examples[.laterDue]?.contains { $0.hasPrefix("SEND: respond by 2025-02-03 → 2025-02-17 (+10 working days)") } == true)
     }
 
-    @Test("diagrams: Mermaid and DOT for every bundled policy; DOT renders with Graphviz when installed", arguments: Bundled.councilPolicies)
+    @Test("diagrams a member of the public can read: title, plain words, one exclusions box, fits a page", arguments: Bundled.councilPolicies)
     func diagrams(_ path: String) throws {
         let loaded = try PolicyLoader(library: Bundled.library).loadChecked(path: path)
-        let diagram = PolicyDiagram(policy: loaded.policy)
+        let policy = loaded.policy
+        let diagram = PolicyDiagram(policy: policy)
         let mermaid = diagram.render(.mermaid)
-        #expect(mermaid.hasPrefix("flowchart TD\n"))
+        #expect(mermaid.hasPrefix("---\ntitle: \(policy.council.name): complaints and feedback, version \(policy.version.id)"))
         #expect(mermaid.contains("Ombudsman"))
-        let dot = diagram.render(.dot)
-        #expect(dot.hasPrefix("digraph policy {"))
-        // Every edge joins declared nodes.
-        let declared = Set(diagram.nodes.map(\.id))
-        #expect(diagram.edges.allSatisfy { declared.contains($0.from) && declared.contains($0.to) })
+        let (nodes, edges) = diagram.graph()
+        // Every edge joins declared nodes, and no question sends yes and no to the same box.
+        let declared = Set(nodes.map(\.id))
+        #expect(edges.allSatisfy { declared.contains($0.from) && declared.contains($0.to) })
+        for node in nodes where node.shape == .decision {
+            let targets = edges.filter { $0.from == node.id }.map(\.to)
+            #expect(Set(targets).count == targets.count, "\(node.lines) has yes and no to the same box")
+            // Plain words: no rule id or hyphenated service id in a question.
+            #expect(!node.lines.joined().contains("-"), "\(node.lines)")
+        }
+        // Every exclusion is listed, in one box, with where it goes.
+        let exclusions = policy.routing.compactMap { rule -> Exclusion? in if case .exclude(let e) = rule.outcome { e } else { nil } }
+        let boxes = nodes.filter { $0.shape == .exclusions }
+        #expect(boxes.count == (exclusions.isEmpty ? 0 : 1))
+        for exclusion in exclusions {
+            #expect(boxes.first?.lines.contains { $0.contains(exclusion.reason) && $0.contains(exclusion.redirect ?? "no other route given") } == true)
+        }
+        // Each timescale says what it runs from.
+        for node in nodes where node.shape == .stage {
+            for line in node.lines where line.contains(" within ") { #expect(line.contains(" of "), "\(line)") }
+        }
+        // The text alternative: every question and every stage, as numbered steps.
+        let text = diagram.render(.text)
+        #expect(text.hasPrefix(policy.council.name))
+        for question in diagram.questions { #expect(text.contains(question.text)) }
+        for procedure in diagram.procedures {
+            for stage in procedure.stages { #expect(text.contains("\(procedure.name): \(stage.name)")) }
+        }
         guard let graphviz = Self.graphviz else { return }
+        let svg = try Self.render(diagram.render(.dot), with: graphviz)
+        let width = svg.firstMatch(of: /<svg width="([0-9.]+)pt"/).flatMap { Double($0.1) }
+        #expect(width.map { $0 <= 540 } == true, "wider than an A4 page's printable width: \(String(describing: width))pt")
+    }
+
+    static func render(_ dot: String, with graphviz: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: graphviz)
         process.arguments = ["-Tsvg"]
@@ -113,7 +143,7 @@ struct OfficerToolsTests {
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(stderr)")
-        #expect(String(decoding: svg, as: UTF8.self).contains("<svg"))
+        return String(decoding: svg, as: UTF8.self)
     }
 
     static let graphviz: String? = {

@@ -42,13 +42,13 @@ struct ReferenceCheck: PolicyCheck {
                 if let target = policy.procedure(implements) {
                     if target.kind != .statutory {
                         found.append(
-                            .error("policy.implements-not-statutory", "`implements` must name a statutory procedure; `\(implements)` is \(target.kind.rawValue)", at: procedure.range))
+                            .error("policy.implements-not-statutory", "`implements` must name a statutory procedure; `\(implements)` is \(target.kind.rawValue)", at: procedure.implementsRange ?? procedure.range))
                     }
                 } else {
                     found.append(
                         .error(
                             "policy.unknown-procedure", "procedure `\(procedure.id)` implements unknown procedure `\(implements)`",
-                            at: procedure.range, help: procedureIDs.suggestion(for: implements) ?? "import the statutory fragment that defines it"))
+                            at: procedure.implementsRange ?? procedure.range, help: procedureIDs.suggestion(for: implements) ?? "import the statutory fragment that defines it"))
                 }
             }
         }
@@ -77,7 +77,7 @@ struct ReferenceCheck: PolicyCheck {
                 found.append(
                     .error(
                         "policy.unknown-anchor", "a timescale in stage `\(stage.id)` runs from unknown `\(timescale.from)`",
-                        at: timescale.range, help: allowed.suggestion(for: timescale.from) ?? "expected one of: \(allowed.joined(separator: ", "))"))
+                        at: timescale.fromRange ?? timescale.range, help: allowed.suggestion(for: timescale.from) ?? "expected one of: \(allowed.joined(separator: ", "))"))
             }
         }
         return found
