@@ -7,9 +7,16 @@ struct CatchAllCheck: PolicyCheck {
             return [.error("policy.empty-routing", "`routing` has no rules", at: policy.range)]
         }
         guard last.isCatchAll else {
+            // Name the complaints no rule was meant for, found over every class of complaint.
+            let space = ComplaintSpace(tables: [policy.routing])
+            var undecided: [ComplaintClass] = []
+            space.forEach { complaint in
+                if space.decidingRule(in: policy.routing, for: complaint) == nil { undecided.append(complaint) }
+            }
+            let which = undecided.isEmpty ? "" : " (complaints with \(space.describe(undecided)))"
             return [
                 .error(
-                    "policy.no-catch-all", "routing does not end with a catch-all rule, so some complaints would get no decision",
+                    "policy.no-catch-all", "routing does not end with a catch-all rule, so some complaints would get no decision\(which)",
                     at: last.range, help: "add a last rule without `when`, e.g. `- { id: everything-else, procedure: corporate }`")
             ]
         }
