@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "RedressYAML", dependencies: ["CYAML", "RedressDiagnostics"]),
         .target(name: "RedressCalendar", dependencies: ["RedressYAML", "RedressDiagnostics"]),
         .target(name: "RedressPolicy", dependencies: ["RedressYAML", "RedressCalendar", "RedressDiagnostics"]),
-        .target(name: "RedressEngine", dependencies: ["RedressPolicy", "RedressCalendar", "RedressDiagnostics"]),
+        .target(name: "RedressEngine", dependencies: ["RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics"]),
         .target(
             name: "RedressPolicyTools",
             dependencies: ["RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics"]
@@ -75,7 +75,11 @@ let package = Package(
             name: "RedressPolicyToolsTests",
             dependencies: ["RedressPolicyTools", "RedressEngine", "RedressPolicy", "RedressYAML", "RedressDiagnostics"]
         ),
-        .testTarget(name: "RedressCommandsTests", dependencies: ["RedressCommands", "RedressDiagnostics"]),
+        .testTarget(
+            name: "RedressCommandsTests",
+            dependencies: ["RedressCommands", "RedressEngine", "RedressDiagnostics"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

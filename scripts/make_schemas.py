@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes schemas/policy.schema.json and schemas/fragment.schema.json (JSON Schema 2020-12).
+"""Writes schemas/policy.schema.json, fragment, policy-tests and field-map schemas (JSON Schema 2020-12).
 
 The schemas describe the same format as the Swift decoder (RedressPolicy); a Swift test checks
 that every object's property names match the decoder's keys, so the two cannot drift apart.
@@ -271,8 +271,49 @@ TESTS = {
     },
 }
 
+CONTRACT_FIELDS = ["id", "received", "type", "service", "categories", "channel", "made_by", "aware_on", "text", "events"]
+CLOSED_VALUES = {"type": FEEDBACK_TYPES, "channel": CHANNELS, "made_by": MAKERS}
+
+
+def map_rule(field):
+    target = {"type": "string", "enum": CLOSED_VALUES[field]} if field in CLOSED_VALUES else {"type": "string", "minLength": 1}
+    properties = {
+        "column": {"type": "string", "minLength": 1, "description": "The CRM's column name (CSV header) or JSON key."},
+        "value": dict(target, description="A constant for every record, instead of a column."),
+        "values": {"type": "object", "description": "CRM value → contract value. Case and runs of spaces do not count; "
+                   "a value with no mapping is an error record.", "additionalProperties": target},
+        "separator": {"type": "string", "minLength": 1, "description": "Splits one cell into several values (categories)."},
+    }
+    if field in ("received", "aware_on"):
+        properties["date"] = {"type": "string", "minLength": 1,
+                              "description": "The column's date form: d or dd, M or MM, yyyy, optionally HH:mm or HH:mm:ss "
+                                             "(e.g. dd/MM/yyyy HH:mm). Two-digit years are refused."}
+    return {"description": f"Where `{field}` comes from: a column name, or a mapping.",
+            "anyOf": [{"type": "string", "minLength": 1},
+                      {"type": "object", "additionalProperties": False, "properties": properties,
+                       "oneOf": [{"required": ["column"], "not": {"required": ["value"]}},
+                                 {"required": ["value"], "not": {"required": ["column"]}}]}]}
+
+
+MAP = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://redress.example/schemas/field-map.schema.json",
+    "title": "Redress CRM export map",
+    "description": "Maps a CRM export's columns and values onto the input contract (`--map`). See docs/input-output.md.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["redress-map", "fields"],
+    "properties": {
+        "redress-map": {"const": 1},
+        "description": {"type": "string"},
+        "source": {"type": "string"},
+        "fields": {"type": "object", "additionalProperties": False, "required": ["id", "received"],
+                   "properties": {field: map_rule(field) for field in CONTRACT_FIELDS}},
+    },
+}
+
 if __name__ == "__main__":
-    for name, schema in [("policy", POLICY), ("fragment", FRAGMENT), ("policy-tests", TESTS)]:
+    for name, schema in [("policy", POLICY), ("fragment", FRAGMENT), ("policy-tests", TESTS), ("field-map", MAP)]:
         path = ROOT / "schemas" / f"{name}.schema.json"
         path.write_text(json.dumps(schema, indent=2) + "\n")
         print(f"wrote {path}")

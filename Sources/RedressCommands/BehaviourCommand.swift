@@ -68,7 +68,7 @@ struct BehaviourCommand: ParsableCommand {
                     if histories[contact.complainant] == nil { order.append(contact.complainant) }
                     histories[contact.complainant, default: []].append(contact)
                 } catch {
-                    failures.append(RecordFailure(line: record.line, id: nil, message: error.message))
+                    failures.append(RecordFailure(line: record.line, id: nil, message: error.message, file: record.file))
                 }
             case .failure(let failure):
                 failures.append(failure)

@@ -10,19 +10,22 @@ public struct Console: Sendable {
     public let isTerminal: Bool
     /// Whether standard error is a terminal (progress lines).
     public let isErrorTerminal: Bool
+    /// Whether standard input is a terminal (a hint that the command is waiting for input).
+    public let isInputTerminal: Bool
 
     public init(
-        isTerminal: Bool, isErrorTerminal: Bool = false, writeOut: @escaping @Sendable (String) -> Void,
+        isTerminal: Bool, isErrorTerminal: Bool = false, isInputTerminal: Bool = false, writeOut: @escaping @Sendable (String) -> Void,
         writeError: @escaping @Sendable (String) -> Void
     ) {
         self.isTerminal = isTerminal
         self.isErrorTerminal = isErrorTerminal
+        self.isInputTerminal = isInputTerminal
         self.writeOut = writeOut
         self.writeError = writeError
     }
 
     public static let standard = Console(
-        isTerminal: isatty(STDOUT_FILENO) == 1, isErrorTerminal: isatty(STDERR_FILENO) == 1,
+        isTerminal: isatty(STDOUT_FILENO) == 1, isErrorTerminal: isatty(STDERR_FILENO) == 1, isInputTerminal: isatty(STDIN_FILENO) == 1,
         writeOut: { writeOrExit($0, to: STDOUT_FILENO, name: "standard output") },
         writeError: { writeOrExit($0, to: STDERR_FILENO, name: "standard error") })
 

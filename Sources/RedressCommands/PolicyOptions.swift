@@ -30,40 +30,81 @@ struct PolicyOptions: ParsableArguments {
 
 /// Reading records and writing results in the formats every batch command shares.
 struct BatchOptions: ParsableArguments {
-    @Argument(help: "Input file (JSON Lines or CSV); standard input when omitted or `-`.")
-    var input: String?
+    @Argument(
+        help: ArgumentHelp(
+            "Input files (JSON Lines or CSV), read in order with line numbers per file; standard input when none or `-`.",
+            valueName: "input"),
+        completion: .file())
+    var inputs: [String] = []
 
-    @Option(help: "Input format: jsonl or csv (default: from the file name, else jsonl).")
+    @Option(help: "Input format: jsonl or csv (default: from each file name, else jsonl).")
     var inputFormat: InputFormatOption?
+
+    @Option(help: "Input character encoding: utf-8 or windows-1252 (CSV saved by Excel).")
+    var encoding: EncodingOption = .utf8
+
+    @Option(
+        help: ArgumentHelp(
+            "A map of a CRM export's columns and values onto the input contract (docs/input-output.md, \"CRM exports\").", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml"]))
+    var map: String?
 
     @Option(help: "Output format: jsonl, csv or table (default: table on a terminal, else jsonl).")
     var format: OutputFormatOption?
 
-    @Option(help: ArgumentHelp("Write error records to this file instead of standard error.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write error records to this file instead of standard error.", valueName: "file"), completion: .file())
     var errors: String?
 
     enum InputFormatOption: String, ExpressibleByArgument, CaseIterable { case jsonl, csv }
     enum OutputFormatOption: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, table }
+    enum EncodingOption: String, ExpressibleByArgument, CaseIterable {
+        case utf8 = "utf-8"
+        case windows1252 = "windows-1252"
+    }
 
     var outputFormat: DecisionEncoder.Format {
         format.flatMap { DecisionEncoder.Format(rawValue: $0.rawValue) } ?? (Console.current.isTerminal ? .table : .jsonl)
     }
 
+    /// The named input files (not standard input).
+    var files: [String] { inputs.filter { $0 != "-" } }
+
+    /// Every input opened before any is read: a missing file or a folder stops the run at once.
     func records(contract: FieldContract) throws(ExitCode) -> RecordStream {
-        let handle: FileHandle
-        if let input, input != "-" {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw couldNotRun("\(input) is a folder, not an input file")
+        var sources: [RecordStream.Source] = []
+        let names = inputs.isEmpty ? ["-"] : inputs
+        for input in names {
+            let handle: FileHandle
+            if input == "-" {
+                if Console.current.isInputTerminal {
+                    Console.error("redress: reading records from standard input (end with Ctrl-D); pass a file name to read a file\n")
+                }
+                handle = FileHandle.standardInput
+            } else {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
+                    throw couldNotRun("\(input) is a folder, not an input file")
+                }
+                guard let file = FileHandle(forReadingAtPath: input) else { throw couldNotRun("cannot read \(input)") }
+                handle = file
             }
-            guard let file = FileHandle(forReadingAtPath: input) else { throw couldNotRun("cannot read \(input)") }
-            handle = file
-        } else {
-            handle = FileHandle.standardInput
+            let path = input == "-" ? nil : input
+            let format = inputFormat.flatMap { InputFormat(rawValue: $0.rawValue) } ?? InputFormat.guess(path: path)
+            sources.append(
+                RecordStream.Source(
+                    name: path ?? "standard input", reader: LineReader(handle: handle), format: format, formatGuessed: inputFormat == nil))
         }
-        let format = inputFormat.flatMap { InputFormat(rawValue: $0.rawValue) } ?? InputFormat.guess(path: input)
-        var stream = RecordStream(reader: LineReader(handle: handle), format: format)
+        var stream = RecordStream(sources: sources)
         stream.contract = contract
+        stream.encoding = encoding == .utf8 ? .utf8 : .windows1252
+        if let map {
+            do {
+                stream.map = try FieldMapDecoder.load(path: map)
+            } catch {
+                report(error)
+                throw ExitCode(ExitStatus.couldNotRun)
+            }
+        }
         return stream
     }
 
@@ -75,7 +116,7 @@ struct BatchOptions: ParsableArguments {
     /// An output path opened in place (see `OutputFile`), refused before anything is read when it
     /// is the input file itself. A write that fails later ends the run with one message, exit 2.
     func outputFile(_ path: String, option: String) throws(ExitCode) -> BufferedOutput {
-        if let input, input != "-", OutputFile.sameFile(input, path) {
+        if files.contains(where: { OutputFile.sameFile($0, path) }) {
             throw couldNotRun("\(option) \(path) is the input file; it would be overwritten", help: "write to another file")
         }
         let file: OutputFile
@@ -107,7 +148,7 @@ func forEachRecord(
             do {
                 try body(record)
             } catch {
-                errors.append(RecordFailureEncoder.encode(RecordFailure(line: record.line, id: record.id, message: error.message)))
+                errors.append(RecordFailureEncoder.encode(RecordFailure(line: record.line, id: record.id, message: error.message, file: record.file)))
                 failed += 1
             }
         case .failure(let failure):
@@ -115,9 +156,9 @@ func forEachRecord(
             failed += 1
         }
     }
-    if let problem = records.headerProblem {
+    if let problem = records.problem {
         errors.flush()
-        throw couldNotRun(problem, help: "rename the column to the field it holds (docs/input-output.md lists them); no row was read")
+        throw couldNotRun(problem.message, help: problem.help)
     }
     if let problem = records.readFailure {
         errors.flush()

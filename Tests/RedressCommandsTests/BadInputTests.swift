@@ -51,7 +51,7 @@ struct BadInputTests {
         ("unknown service", Array("\(good1)\n{\"id\":\"B\",\"received\":\"2024-12-20\",\"service\":\"bins\"}\n".utf8), "jsonl", ["G1"], [#""line":2,"id":"B","error":"unknown service `bins` for the north-somerset policy"#]),
         ("29 February 2023", Array("{\"id\":\"B\",\"received\":\"2023-02-29\"}\n\(good1)\n".utf8), "jsonl", ["G1"], ["`2023-02-29` is not a real date: February 2023 has 28 days, not 29"]),
         ("truncated last line", Array("\(good1)\n{\"id\":\"B\",\"rec".utf8), "jsonl", ["G1"], [#""line":2,"id":null,"error":"invalid JSON: "#]),
-        ("invalid UTF-8 in a line", Array("\(good1)\n".utf8) + [0x7B, 0xFF, 0x7D, 0x0A] + Array("\(good2)\n".utf8), "jsonl", ["G1", "G2"], [#""line":2,"id":null,"error":"the line is not valid UTF-8""#]),
+        ("invalid UTF-8 in a line", Array("\(good1)\n".utf8) + [0x7B, 0xFF, 0x7D, 0x0A] + Array("\(good2)\n".utf8), "jsonl", ["G1", "G2"], [#""line":2,"id":null,"error":"the line is not valid UTF-8 (byte 0xFF at column 2)"#]),
         ("a huge line", Array("\(good1)\n{\"id\":\"B\",\"text\":\"\(String(repeating: "a", count: 1_200_000))\"}\n\(good2)\n".utf8), "jsonl", ["G1", "G2"], [#""line":2,"id":null,"error":"line is 1200020 bytes, more than the limit of 1048576""#]),
         ("byte-order mark and CRLF", Array("\u{FEFF}\(good1)\r\n\(good2)\r\n".utf8), "jsonl", ["G1", "G2"], []),
         ("CSV quoted newline and a missing column", Array("id,received,service,text\r\nC1,2024-12-20,waste,\"two\nlines\"\r\nC2,2024-12-20\r\nC3,2024-12-20,highways,ok\r\n".utf8), "csv", ["C1", "C3"], [#""line":4,"id":"C2","error":"expected 4 CSV columns, found 2""#]),

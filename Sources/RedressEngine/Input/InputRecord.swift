@@ -5,10 +5,13 @@ import RedressDiagnostics
 public struct InputRecord: Sendable {
     public var line: Int
     public var fields: [RecordField]
+    /// The input file it came from, when a run reads several (line numbers count per file).
+    public var file: String?
 
-    public init(line: Int, fields: [RecordField]) {
+    public init(line: Int, fields: [RecordField], file: String? = nil) {
         self.line = line
         self.fields = fields
+        self.file = file
     }
 
     public func field(_ name: String) -> RecordField? { fields.first { $0.name == name } }
@@ -39,11 +42,14 @@ public struct RecordFailure: Error, Sendable, Hashable {
     public var line: Int
     public var id: String?
     public var message: String
+    /// The input file, when a run reads several.
+    public var file: String?
 
-    public init(line: Int, id: String?, message: String) {
+    public init(line: Int, id: String?, message: String, file: String? = nil) {
         self.line = line
         self.id = id
         self.message = message
+        self.file = file
     }
 }
 
@@ -57,106 +63,59 @@ public enum InputFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// Streams records from a line reader, in order, each either a record or a failure with its line.
-public struct RecordStream {
-    private var reader: LineReader
-    private let format: InputFormat
-    private var header: [String]?
-    private var csv = CSVRecordParser()
-    /// The physical line a CSV record began on (a quoted field may span lines).
-    private var csvRecordStart = 0
+/// The character encoding of an input file. Excel saves CSV as Windows-1252 unless told otherwise.
+public enum InputEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8"
+    case windows1252 = "windows-1252"
 
-    public init(reader: LineReader, format: InputFormat) {
-        self.reader = reader
-        self.format = format
-    }
+    /// Windows-1252's 0x80–0x9F (the rest of its upper half is Latin-1); nil where it defines nothing.
+    static let upper: [Unicode.Scalar?] = [
+        "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}", "\u{02C6}", "\u{2030}", "\u{0160}",
+        "\u{2039}", "\u{0152}", nil, "\u{017D}", nil, nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}",
+        "\u{2014}", "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}",
+    ]
 
-    /// Why the input could not be read to its end, if it could not.
-    public var readFailure: String? { reader.readFailure }
-    /// The fields records may carry; a CSV header with a near miss of one stops the stream.
-    public var contract: FieldContract?
-    /// Why the CSV header was refused (a near-miss column name), checked before any row is read.
-    public private(set) var headerProblem: String?
-    /// Blank lines skipped (they are not records, and are counted rather than dropped silently).
-    public private(set) var blankLines = 0
-
-    public mutating func next() -> Result<InputRecord, RecordFailure>? {
-        while headerProblem == nil {
-            let startLine = reader.lineNumber + 1
-            guard let line = reader.next() else {
-                if csv.isInsideQuotes {
-                    csv = CSVRecordParser()
-                    return .failure(
-                        RecordFailure(line: csvRecordStart, id: nil, message: "the file ends inside a quoted CSV field opened on this line"))
+    /// The line as UTF-8, or the first byte that has no character in this encoding.
+    func utf8(_ bytes: ArraySlice<UInt8>) -> Result<ArraySlice<UInt8>, EncodingFailure> {
+        switch self {
+        case .utf8:
+            if String(validating: bytes, as: UTF8.self) != nil { return .success(bytes) }
+            let offset = Self.firstInvalidUTF8(bytes)
+            return .failure(EncodingFailure(column: offset + 1, byte: bytes[bytes.startIndex + offset]))
+        case .windows1252:
+            guard bytes.contains(where: { $0 >= 0x80 }) else { return .success(bytes) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            for (offset, byte) in bytes.enumerated() {
+                let scalar: Unicode.Scalar?
+                switch byte {
+                case 0..<0x80: scalar = Unicode.Scalar(byte)
+                case 0x80..<0xA0: scalar = Self.upper[Int(byte - 0x80)]
+                default: scalar = Unicode.Scalar(UInt32(byte))
                 }
-                return nil
+                guard let scalar else { return .failure(EncodingFailure(column: offset + 1, byte: byte)) }
+                out.append(contentsOf: String(Character(scalar)).utf8)
             }
-            switch line {
-            case .tooLong(let length):
-                return .failure(
-                    RecordFailure(line: reader.lineNumber, id: nil, message: "line is \(length) bytes, more than the limit of \(LineReader.defaultMaxLineBytes)"))
-            case .text(var bytes):
-                if startLine == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-                if let result = record(bytes, line: startLine) { return result }
-            }
+            return .success(out[...])
         }
-        return nil
     }
 
-    private mutating func record(_ bytes: ArraySlice<UInt8>, line: Int) -> Result<InputRecord, RecordFailure>? {
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            return .failure(RecordFailure(line: line, id: nil, message: "the line is not valid UTF-8"))
-        }
-        switch format {
-        case .jsonl:
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                blankLines += 1
-                return nil
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int {
+        var offset = 0
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return offset
+            case .error: return offset
             }
-            do {
-                return .success(InputRecord(line: line, fields: try JSONObjectReader.read(Array(bytes))))
-            } catch {
-                return .failure(RecordFailure(line: line, id: nil, message: "invalid JSON: \(error.message)"))
-            }
-        case .csv:
-            if !csv.isInsideQuotes { csvRecordStart = line }
-            let recordLine = csvRecordStart
-            let cells: [String]?
-            do {
-                cells = try csv.feed(bytes)
-            } catch {
-                csv = CSVRecordParser()
-                return .failure(RecordFailure(line: recordLine, id: nil, message: "invalid CSV: \(error.message)"))
-            }
-            guard let cells else { return nil }
-            guard let header else {
-                let names = cells.map { $0.trimmingCharacters(in: .whitespaces) }
-                if Set(names).count != names.count {
-                    return .failure(RecordFailure(line: recordLine, id: nil, message: "the CSV header repeats a column name"))
-                }
-                header = names
-                if let problem = contract?.problem(in: names) { headerProblem = "the CSV header: " + problem }
-                return nil
-            }
-            if cells.count == 1, cells[0].isEmpty {
-                blankLines += 1
-                return nil
-            }
-            guard cells.count == header.count else {
-                return .failure(
-                    RecordFailure(
-                        line: recordLine, id: header.firstIndex(of: "id").flatMap { $0 < cells.count ? cells[$0] : nil },
-                        message: "expected \(header.count) CSV columns, found \(cells.count)"))
-            }
-            var fields: [RecordField] = []
-            for (name, cell) in zip(header, cells) where !cell.isEmpty {
-                let value: JSONValue =
-                    name == "categories"
-                    ? .array(cell.split(separator: ";").map { .string($0.trimmingCharacters(in: .whitespaces)) })
-                    : .string(cell)
-                fields.append(RecordField(name: name, value: value, rawJSON: JSONText.quoted(cell)))
-            }
-            return .success(InputRecord(line: recordLine, fields: fields))
         }
     }
+}
+
+/// A byte an input encoding cannot read, with its 1-based byte column.
+struct EncodingFailure: Error {
+    var column: Int
+    var byte: UInt8
 }

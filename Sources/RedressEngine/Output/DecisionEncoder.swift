@@ -161,6 +161,7 @@ public struct DecisionEncoder: Sendable {
 /// Writes failed records as JSON Lines: `{"line":7,"id":"C-7","error":"…"}`.
 public enum RecordFailureEncoder {
     public static func encode(_ failure: RecordFailure) -> String {
-        "{\"line\":\(failure.line),\"id\":\(failure.id.map(JSONText.quoted) ?? "null"),\"error\":\(JSONText.quoted(failure.message))}\n"
+        "{" + (failure.file.map { "\"file\":\(JSONText.quoted($0))," } ?? "")
+            + "\"line\":\(failure.line),\"id\":\(failure.id.map(JSONText.quoted) ?? "null"),\"error\":\(JSONText.quoted(failure.message))}\n"
     }
 }

@@ -1,0 +1,113 @@
+import Foundation
+import RedressDiagnostics
+
+/// Streams records from one or more inputs, in order, each either a record or a failure with its
+/// file and line. Each input has its own format, CSV header and line numbers.
+public struct RecordStream {
+    /// One input: a file or standard input.
+    public struct Source {
+        /// The file name (nil for standard input or a single unnamed input).
+        public var name: String?
+        var reader: LineReader
+        var format: InputFormat
+        /// True when the format was guessed (not given with `--input-format`): the first line is
+        /// then sniffed, and input in the other format stops the run with a hint.
+        var formatGuessed: Bool
+        var header: [String]?
+        var csv = CSVRecordParser()
+        /// The physical line a CSV record began on (a quoted field may span lines).
+        var csvRecordStart = 0
+        var sawContent = false
+
+        public init(name: String?, reader: LineReader, format: InputFormat, formatGuessed: Bool = false) {
+            self.name = name
+            self.reader = reader
+            self.format = format
+            self.formatGuessed = formatGuessed
+        }
+    }
+
+    private var sources: [Source]
+    private var current = 0
+    /// Whether records and failures carry their file name (when there are several inputs).
+    private let namesFiles: Bool
+
+    public init(reader: LineReader, format: InputFormat) {
+        self.init(sources: [Source(name: nil, reader: reader, format: format)])
+    }
+
+    public init(sources: [Source]) {
+        self.sources = sources
+        self.namesFiles = sources.count > 1
+    }
+
+    /// The fields records may carry; a CSV header with a near miss of one stops the stream.
+    public var contract: FieldContract?
+    /// CRM columns and values mapped onto the contract (`--map`); replaces the contract check.
+    public var map: FieldMap?
+    public var encoding: InputEncoding = .utf8
+    /// Why the stream stopped before its first record (a header it cannot read, input in the
+    /// other format), checked before any row is read.
+    public private(set) var problem: StreamProblem?
+    /// Blank lines skipped (they are not records, and are counted rather than dropped silently).
+    public private(set) var blankLines = 0
+
+    /// Why an input could not be read to its end, if one could not.
+    public var readFailure: String? {
+        sources.lazy.compactMap { source in source.reader.readFailure.map { (source.name.map { "\($0): " } ?? "") + $0 } }.first
+    }
+
+    /// The near-miss header message (kept for callers that only need the text).
+    public var headerProblem: String? { problem?.message }
+
+    public mutating func next() -> Result<InputRecord, RecordFailure>? {
+        while problem == nil, current < sources.count {
+            if let result = nextInCurrent() { return result }
+            current += 1
+        }
+        return nil
+    }
+
+    private mutating func nextInCurrent() -> Result<InputRecord, RecordFailure>? {
+        while problem == nil {
+            let file = namesFiles ? sources[current].name : nil
+            let startLine = sources[current].reader.lineNumber + 1
+            guard let line = sources[current].reader.next() else {
+                if sources[current].csv.isInsideQuotes {
+                    sources[current].csv = CSVRecordParser()
+                    return .failure(
+                        RecordFailure(
+                            line: sources[current].csvRecordStart, id: nil, message: "the file ends inside a quoted CSV field opened on this line",
+                            file: file))
+                }
+                return nil
+            }
+            switch line {
+            case .tooLong(let length):
+                return .failure(
+                    RecordFailure(
+                        line: sources[current].reader.lineNumber, id: nil,
+                        message: "line is \(length) bytes, more than the limit of \(LineReader.defaultMaxLineBytes)", file: file))
+            case .text(var bytes):
+                if startLine == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+                switch encoding.utf8(bytes) {
+                case .failure(let failure):
+                    let byte = "byte 0x\(String(failure.byte, radix: 16, uppercase: true)) at column \(failure.column)"
+                    let message =
+                        encoding == .utf8
+                        ? "the line is not valid UTF-8 (\(byte)); if the file was saved by Excel, try --encoding windows-1252"
+                        : "the line is not valid Windows-1252 (\(byte) has no character)"
+                    return .failure(RecordFailure(line: startLine, id: nil, message: message, file: file))
+                case .success(let text):
+                    switch sources[current].record(text, line: startLine, contract: contract, map: map, file: file) {
+                    case .record(let result): return result
+                    case .blank: blankLines += 1
+                    case .nothing: continue
+                    case .stop(let found): problem = found
+                    }
+                }
+            }
+        }
+        return nil
+    }
+}
