@@ -17,6 +17,13 @@ let package = Package(
             dependencies: [.product(name: "RedressEngine", package: "Redress")]
         ),
         .executableTarget(
+            name: "FuzzBatchPath",
+            dependencies: [
+                .product(name: "RedressEngine", package: "Redress"), .product(name: "RedressPolicy", package: "Redress"),
+                .product(name: "RedressCalendar", package: "Redress"),
+            ]
+        ),
+        .executableTarget(
             name: "FuzzPolicyDecoder",
             dependencies: [.product(name: "RedressPolicy", package: "Redress")]
         ),

@@ -32,7 +32,7 @@ struct FuzzReplayTests {
 
     @Test("record inputs: every line decided or reported")
     func records() {
-        for path in Self.files("complaints") {
+        for path in Self.files("complaints") + Self.files("batch") {
             let result = CommandRunner.run(
                 ["classify", "--policy", CommandRunner.library + "/councils/north-somerset", "--library", CommandRunner.library, path, "--format", "jsonl"])
             #expect([0, 1].contains(result.status), "\(path): exit \(result.status)")
