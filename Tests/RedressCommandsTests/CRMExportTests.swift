@@ -167,3 +167,48 @@ struct CRMExportTests {
         #expect(process.terminationStatus == 0)
     }
 }
+
+/// `--ics` files read by an independent iCalendar parser (PyPI `icalendar`): one event per open
+/// deadline, a distinct UID for ids that differ only in punctuation, ids with line breaks escaped.
+@Suite("iCalendar files")
+struct ICalendarFileTests {
+    @Test("ids `A.1`, `A-1` and one holding CRLF give distinct UIDs and a file icalendar reads")
+    func uids() throws {
+        let cases = try ClassifyCommandTests.write(
+            """
+            {"id":"A.1","received":"2025-01-06","service":"waste","events":[]}
+            {"id":"A-1","received":"2025-01-06","service":"waste","events":[]}
+            {"id":"B\\r\\nX;1","received":"2025-01-06","service":"waste","events":[]}
+
+            """, suffix: "jsonl")
+        let ics = cases + ".ics"
+        let result = CommandRunner.run(
+            ["schedule", cases, "--as-of", "2025-01-07", "--ics", ics, "--format", "jsonl", "--policy", CommandRunner.library + "/councils/north-somerset",
+             "--library", CommandRunner.library])
+        #expect(result.status == 0, "\(result.error)")
+        let (status, output) = try TestReportTests.python(
+            """
+            import sys
+            try:
+                import icalendar
+            except ImportError:
+                print("missing"); sys.exit(3)
+            calendar = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+            events = calendar.walk("VEVENT")
+            uids = [str(e["UID"]) for e in events]
+            print(len(events), len(set(uids)))
+            for e in events: print(str(e["SUMMARY"]).replace("\\n", "<NL>"))
+            """, [ics])
+        if status == 3 {
+            #expect(!TestReportTests.required, "CI must install icalendar (pip install icalendar)")
+            return
+        }
+        #expect(status == 0, "\(output)")
+        let lines = output.split(separator: "\n")
+        #expect(lines.first == "3 3", "three open deadlines, three distinct UIDs: \(output)")
+        #expect(lines.contains("B<NL>X;1: respond stage-1"), "\(output)")
+        let text = try String(contentsOfFile: ics, encoding: .utf8)
+        #expect(text.contains("UID:north-somerset/A%2E1/respond%20stage-1@redress\r\n"))
+        #expect(text.contains("UID:north-somerset/A-1/respond%20stage-1@redress\r\n"))
+    }
+}

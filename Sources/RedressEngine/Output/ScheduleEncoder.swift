@@ -152,24 +152,43 @@ public struct ICalendarWriter: Sendable {
         if let deleteAfter = schedule.deleteAfter { items.append(DueItem(caseID: schedule.id, what: "delete record", due: deleteAfter)) }
         return items.map { item in
             let compact = { (date: LocalDate) in date.description.replacingOccurrences(of: "-", with: "") }
-            let uid = "\(item.caseID)-\(item.what)".map { $0.isLetter || $0.isNumber ? $0 : "-" }
+            // Unique per council, case and deadline: the id is percent-encoded, so `A.1` and `A-1`
+            // (or an id holding a line break) can never share or break a UID.
+            let uid = [schedule.councilID, item.caseID, item.what].map(Self.uidPart).joined(separator: "/")
             return [
-                "BEGIN:VEVENT", "UID:\(String(uid))@redress", "DTSTAMP:\(compact(stamp))T000000Z",
+                "BEGIN:VEVENT", "UID:\(uid)@redress", "DTSTAMP:\(compact(stamp))T000000Z",
                 "DTSTART;VALUE=DATE:\(compact(item.due))", "DTEND;VALUE=DATE:\(compact(item.due.adding(days: 1)))",
                 "SUMMARY:\(Self.escape("\(item.caseID): \(item.what)"))", "END:VEVENT",
             ].map(Self.fold).joined()
         }.joined()
     }
 
+    /// Letters, digits and `-` `_` `~` as they are; every other byte as `%XX`.
+    static func uidPart(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if (byte < 0x80 && (scalar.properties.isAlphabetic || (0x30...0x39).contains(byte))) || "-_~".unicodeScalars.contains(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += "%" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return out
+    }
+
+    /// RFC 5545 TEXT: backslash, `;` and `,` escaped, any line break as `\n`, other control
+    /// characters (which no content line may hold) as spaces.
     static func escape(_ text: String) -> String {
         var out = ""
-        for character in text {
-            switch character {
+        for scalar in text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars {
+            switch scalar {
             case "\\": out += "\\\\"
             case ";": out += "\\;"
             case ",": out += "\\,"
-            case "\n": out += "\\n"
-            default: out.append(character)
+            case "\n", "\r": out += "\\n"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += " "
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out
