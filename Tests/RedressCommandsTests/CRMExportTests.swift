@@ -212,3 +212,20 @@ struct ICalendarFileTests {
         #expect(text.contains("UID:north-somerset/A-1/respond%20stage-1@redress\r\n"))
     }
 }
+
+@Suite("CSV decisions")
+struct CSVDecisionTests {
+    @Test("the CSV of classify has the exclusion reason, and every row has as many cells as the header")
+    func exclusionReason() throws {
+        let input = try ClassifyCommandTests.write(
+            "{\"id\":\"P1\",\"received\":\"2025-01-06\",\"service\":\"parking\",\"text\":\"my PCN\"}\n{\"id\":\"P2\",\"received\":\"2025-01-06\",\"service\":\"waste\"}\n",
+            suffix: "jsonl")
+        let result = CommandRunner.run(
+            ["classify", input, "--format", "csv", "--policy", CommandRunner.library + "/councils/north-somerset", "--library", CommandRunner.library])
+        var parser = CSVRecordParser()
+        let rows = try result.out.split(separator: "\r\n").map { line in try #require(try parser.feed(Array(line.utf8)[...])) }
+        #expect(rows.first?.contains("exclusion_reason") == true)
+        #expect(result.out.contains(",a penalty charge notice is a legal matter with its own appeal,"), "\(result.out)")
+        #expect(rows.allSatisfy { $0.count == rows.first?.count }, "\(rows.map(\.count))")
+    }
+}

@@ -17,7 +17,7 @@ public struct DecisionEncoder: Sendable {
     public static let csvByteOrderMark = "\u{FEFF}"
 
     static let csvColumns = [
-        "id", "council", "version", "type", "procedure", "stage", "excluded", "redirect", "deemed_received",
+        "id", "council", "version", "type", "procedure", "stage", "excluded", "redirect", "exclusion_reason", "deemed_received",
         "acknowledge_by", "respond_by", "in_time", "rule", "source", "flags",
     ]
 
@@ -116,7 +116,7 @@ public struct DecisionEncoder: Sendable {
     private func csv(_ d: Decision) -> String {
         let values: [String] = [
             d.id, d.councilID, d.versionID, d.type, d.procedure ?? "", d.stage ?? "", String(d.excluded), d.redirect ?? "",
-            d.deemedReceived.description, d.acknowledgeBy?.description ?? "", d.respondBy?.description ?? "", String(d.inTime),
+            d.exclusionReason ?? "", d.deemedReceived.description, d.acknowledgeBy?.description ?? "", d.respondBy?.description ?? "", String(d.inTime),
             d.rule, d.sourceText, d.flags.joined(separator: ";"),
         ]
         return values.map(CSVRecordParser.quote).joined(separator: ",") + "\r\n"
