@@ -6,6 +6,9 @@ import RedressYAML
 /// (the nearest enclosing `source:` or `assumed:`), and every number decoded with its citation.
 struct DecodeContext {
     var diagnostics: [Diagnostic] = []
+    /// Set when a routing rule could not be decoded: checks over the whole table then stay quiet
+    /// rather than report what the missing rule would have decided.
+    var routingIncomplete = false
     var numbers: [CitedNumber] = []
     private var citations: [Citation] = []
     /// Source ids declared in `sources:`, for checking `source: id: section` references.

@@ -68,6 +68,8 @@ public struct Policy: Sendable {
     /// False when `council`, `version` or `calendar` did not decode: the rest is still checked,
     /// but the policy is never compiled or compared with other versions.
     public var isComplete = true
+    /// False when a routing rule did not decode: checks over the whole routing table are skipped.
+    public var routingIsComplete = true
 
     public var services: [String] { Vocabulary.sharedServices + localServices }
 

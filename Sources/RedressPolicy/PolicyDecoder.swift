@@ -64,6 +64,7 @@ public enum PolicyDecoder {
             statutoryRoutes: statutoryRoutes, localServices: services, procedures: procedures, feedback: feedback, routing: routing, timeLimit: timeLimit,
             retention: retention, behaviour: behaviour, numbers: context.numbers, range: root.range)
         policy.isComplete = isComplete
+        policy.routingIsComplete = !context.routingIncomplete
         return (policy, context.diagnostics, context.numbers)
     }
 

@@ -14,7 +14,10 @@ enum RoutingDecoder {
         var seen: [String: SourceRange] = [:]
         var rules: [RoutingRule] = []
         for item in items {
-            guard let rule = rule(item, &context) else { continue }
+            guard let rule = rule(item, &context) else {
+                context.routingIncomplete = true
+                continue
+            }
             if let first = seen[rule.id] {
                 context.add(
                     .error(
@@ -33,6 +36,11 @@ enum RoutingDecoder {
         return context.cited(by: body) { context in
             guard let id = context.identifier(body["id"], "a routing rule") else { return nil }
             let outcomes = ["procedure", "exclude", "feedback"].filter { body[$0] != nil }
+            // `procedur: corporate` is already reported as an unknown key with "did you mean": no second error.
+            let misspeltOutcome = body.entries.contains { entry in
+                entry.key.scalar.map { !ruleKeys.contains($0.text) && SpellingSuggestion.closest(to: $0.text, in: ["procedure", "exclude", "feedback"]) != nil } ?? false
+            }
+            if outcomes.isEmpty, misspeltOutcome { return nil }
             guard outcomes.count == 1 else {
                 context.add(
                     .error(

@@ -53,6 +53,20 @@ struct CheckOutputTests {
         #expect(!result.error.contains("region"), "no cascade from the placeholder calendar: \(result.error)")
     }
 
+    @Test("a misspelt key in the catch-all rule is one error, not three")
+    func noCascade() throws {
+        var text = try String(contentsOfFile: CommandRunner.library + "/councils/derby/2019.yaml", encoding: .utf8)
+        text = text.replacingOccurrences(of: "  - id: everything-else\n    procedure: corporate", with: "  - id: everything-else\n    procedur: corporate")
+        text = text.replacingOccurrences(of: "within: 20 working days\n          from: escalation\n          source: \"web: Stage 2 within", with: "within: 20 workng days\n          from: escalation\n          source: \"web: Stage 2 within")
+        let result = try Self.check(text)
+        let errors = result.error.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 2, "\(result.error)")
+        #expect(result.error.contains("unknown key `procedur` in a routing rule"))
+        #expect(result.error.contains("did you mean `procedure`?"))
+        #expect(result.error.contains("unknown unit `workng days`"), "the other section is still checked")
+        #expect(!result.error.contains("catch-all") && !result.error.contains("neither `procedure`"))
+    }
+
     @Test("SARIF is read by sarif-tools with each error's rule, file, line and level")
     func sarif() throws {
         var text = try String(contentsOfFile: CommandRunner.library + "/councils/derby/2019.yaml", encoding: .utf8)

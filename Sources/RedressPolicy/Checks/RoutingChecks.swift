@@ -3,6 +3,7 @@ import RedressDiagnostics
 /// Routing ends with a catch-all rule (one without `when`), so every complaint gets a decision.
 struct CatchAllCheck: PolicyCheck {
     func check(_ policy: Policy, _ context: CheckContext) -> [Diagnostic] {
+        guard policy.routingIsComplete else { return [] }
         guard let last = policy.routing.last else {
             return [.error("policy.empty-routing", "`routing` has no rules", at: policy.range)]
         }
@@ -28,6 +29,7 @@ struct CatchAllCheck: PolicyCheck {
 /// match, alone or together (found over every class of complaint, `ComplaintSpace`).
 struct UnreachableRuleCheck: PolicyCheck {
     func check(_ policy: Policy, _ context: CheckContext) -> [Diagnostic] {
+        guard policy.routingIsComplete else { return [] }
         let space = ComplaintSpace(tables: [policy.routing])
         guard space.isExhaustive else { return pairwise(policy) }
         var decides = Array(repeating: false, count: policy.routing.count)

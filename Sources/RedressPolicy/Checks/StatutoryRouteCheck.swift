@@ -10,6 +10,7 @@ struct StatutoryRouteCheck: PolicyCheck {
         "add `statutory_routes: { childrens-social-care: children-statutory, adult-social-care: adults-statutory }` (importing statutory/children-england and statutory/adults-england), or `statutory_routes: { none: \"why\" }` for a council without social care functions"
 
     func check(_ policy: Policy, _ context: CheckContext) -> [Diagnostic] {
+        guard policy.routingIsComplete else { return [] }
         guard let declared = policy.statutoryRoutes else {
             return [
                 .error(
