@@ -16,9 +16,15 @@ let package = Package(
         .library(name: "RedressEngine", targets: ["RedressEngine"]),
         .library(name: "RedressPolicyTools", targets: ["RedressPolicyTools"]),
         .library(name: "RedressCommands", targets: ["RedressCommands"]),
+        // The service is its own product, so `swift run redress …` never builds the server stack.
+        .executable(name: "redress-server", targets: ["redress-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -43,6 +49,19 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "redress", dependencies: ["RedressCommands"]),
+        .target(
+            name: "RedressServer",
+            dependencies: [
+                "RedressPolicyTools", "RedressEngine", "RedressPolicy", "RedressCalendar", "RedressDiagnostics",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "redress-server",
+            dependencies: ["RedressServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "RedressBenchmarks",
             dependencies: [
@@ -52,6 +71,10 @@ let package = Package(
         ),
         .target(name: "RedressTestSupport", dependencies: ["RedressDiagnostics"]),
         .testTarget(name: "RedressDiagnosticsTests", dependencies: ["RedressDiagnostics"]),
+        .testTarget(
+            name: "RedressServerTests",
+            dependencies: ["RedressServer", "RedressEngine", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(
             name: "RedressYAMLTests",
             dependencies: ["RedressYAML", "RedressDiagnostics", "RedressTestSupport"],

@@ -1,0 +1,125 @@
+import Foundation
+import Hummingbird
+import RedressCalendar
+import RedressDiagnostics
+import RedressEngine
+import RedressPolicy
+
+/// Limits on what one request may carry.
+public struct RequestLimits: Sendable {
+    public var maxBodyBytes = 4 << 20
+    public var maxItems = 10_000
+
+    public init() {}
+}
+
+/// The HTTP API, versioned under `/v1` (described in `openapi.yaml`): the same engine, decisions and
+/// error records as the CLI's JSON Lines, over the councils of a policy library.
+public struct RedressAPI: Sendable {
+    public let registry: CouncilRegistry
+    public var limits = RequestLimits()
+
+    public init(registry: CouncilRegistry) {
+        self.registry = registry
+    }
+
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/healthz") { _, _ in Self.json("{\"status\":\"ok\"}") }
+        router.get("/v1/councils") { _, _ in Self.json(CouncilListing.json(await registry.snapshot)) }
+        router.post("/v1/councils/:council/classify") { request, context in
+            let engine = try await engine(context)
+            let items = try await body(request)
+            let encoder = DecisionEncoder(format: .jsonl)
+            return Self.results(items) { record throws(RecordError) in
+                encoder.encode(try engine.classify(Complaint(record: record)))
+            }
+        }
+        router.post("/v1/councils/:council/schedule") { request, context in
+            let engine = try await engine(context)
+            guard let text = request.uri.queryParameters["as_of"].map(String.init) else {
+                throw Problem(.badRequest, "`as_of` is required", help: "add ?as_of=YYYY-MM-DD: the date to judge deadlines on")
+            }
+            guard let asOf = try? LocalDate(iso: text) else {
+                throw Problem(.badRequest, "`as_of` must be a real date written YYYY-MM-DD, not `\(text)`")
+            }
+            let items = try await body(request)
+            let encoder = ScheduleEncoder(format: .jsonl)
+            return Self.results(items) { record throws(RecordError) in
+                encoder.encode(try engine.schedule(CaseHistory(record: record), asOf: asOf))
+            }
+        }
+        router.post("/v1/check") { request, _ in
+            let buffer = try await request.body.collect(upTo: limits.maxBodyBytes)
+            let loader = PolicyLoader(library: PolicyLibrary(root: registry.library))
+            var result = loader.load(bytes: Array(buffer.readableBytesView), path: request.uri.queryParameters["path"].map(String.init) ?? "draft.yaml")
+            result.diagnostics += PolicyChecker.standard.check(result)
+            let renderer = DiagnosticRenderer(sources: result.sources)
+            let errors = result.diagnostics.filter { $0.severity == .error }.count
+            return Self.json(
+                JSONText.object([
+                    ("valid", String(errors == 0)), ("errors", String(errors)),
+                    ("diagnostics", JSONText.array(result.diagnostics.map(renderer.renderJSON))),
+                ]))
+        }
+        return router
+    }
+
+    /// The engine of the council named in the path, or a 404 with the nearest council's name.
+    func engine(_ context: BasicRequestContext) async throws -> Engine {
+        let id = try context.parameters.require("council")
+        let councils = await registry.snapshot
+        guard let engine = councils[id]?.engine else {
+            let known = councils.filter { $0.value.engine != nil }.keys.sorted()
+            throw Problem(
+                .notFound, "no council `\(id)` in the library",
+                help: SpellingSuggestion.closest(to: id, in: known).map { "did you mean `\($0)`?" } ?? "councils: \(known.joined(separator: ", "))")
+        }
+        return engine
+    }
+
+    func body(_ request: Request) async throws -> (items: [RequestItems.Item], isArray: Bool) {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limits.maxBodyBytes)
+        } catch {
+            throw Problem(.contentTooLarge, "the request body is larger than \(limits.maxBodyBytes) bytes", help: "send fewer complaints per request")
+        }
+        let parsed = try RequestItems.parse(Array(buffer.readableBytesView))
+        guard parsed.items.count <= limits.maxItems else {
+            throw Problem(.contentTooLarge, "the array holds \(parsed.items.count) items, more than \(limits.maxItems)", help: "send fewer per request")
+        }
+        return parsed
+    }
+
+    /// One result per item, in order: its JSON Lines object, or its error record (`line` is the
+    /// item's 1-based position in the array). A single object in gives a single object out.
+    static func results(_ parsed: (items: [RequestItems.Item], isArray: Bool), _ body: (InputRecord) throws(RecordError) -> String) -> Response {
+        var objects: [String] = []
+        var failed = false
+        for item in parsed.items {
+            let text: String
+            switch item.fields {
+            case .success(let fields):
+                let record = InputRecord(line: item.index, fields: fields)
+                do {
+                    text = try body(record)
+                } catch {
+                    failed = true
+                    text = RecordFailureEncoder.encode(RecordFailure(line: item.index, id: record.id, message: error.message))
+                }
+            case .failure(let error):
+                failed = true
+                text = RecordFailureEncoder.encode(RecordFailure(line: item.index, id: nil, message: error.message))
+            }
+            objects.append(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+        }
+        let body = parsed.isArray ? JSONText.array(objects) : (objects.first ?? "{}")
+        // A single object that fails is a 422 with its error record; an array always answers 200.
+        return json(body, status: !parsed.isArray && failed ? .unprocessableContent : .ok)
+    }
+
+    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: text + "\n")))
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Hummingbird
+import Logging
+import RedressServer
+
+/// `redress-server` (also run as `redress serve`): the engine as an HTTP service over a policy library.
+@main
+struct RedressServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "redress serve",
+        abstract: "Serve every council of a policy library over HTTP (/v1, JSON), reloading changed policies that pass their checks.")
+
+    @Option(help: ArgumentHelp("The policy library (holds councils/, statutory/, calendars/).", valueName: "dir"), completion: .directory)
+    var library: String = "policies"
+
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+    @Option(help: "Seconds between looks at the library for changed policies.") var reloadInterval = 2
+
+    func run() async throws {
+        var logger = Logger(label: "redress")
+        logger.logLevel = .info
+        let registry = CouncilRegistry(library: library)
+        await registry.reload()
+        let api = RedressAPI(registry: registry)
+        var app = Application(
+            router: api.router(), configuration: .init(address: .hostname(host, port: port), serverName: "redress"), logger: logger)
+        app.addServices(ReloadService(registry: registry, interval: .seconds(reloadInterval), logger: logger))
+        try await app.runService()
+    }
+}

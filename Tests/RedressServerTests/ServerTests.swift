@@ -1,0 +1,170 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RedressServer
+import Testing
+
+/// The service in process (Hummingbird's test client): every endpoint and error, decisions equal to
+/// the CLI's, and hot reload that never activates a broken policy.
+@Suite("redress serve")
+struct ServerTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let library = root.appendingPathComponent("policies").path
+
+    static func app(library: String = library, limits: RequestLimits = RequestLimits()) async -> some ApplicationProtocol {
+        let registry = CouncilRegistry(library: library)
+        await registry.reload()
+        var api = RedressAPI(registry: registry)
+        api.limits = limits
+        return Application(router: api.router())
+    }
+
+    static func text(_ response: TestResponse) -> String { String(buffer: response.body) }
+
+    static func object(_ response: TestResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text(response).utf8)) as? [String: Any])
+    }
+
+    @Test("healthz, and the councils with versions, the one in force, digests and the last reload")
+    func councils() async throws {
+        try await Self.app().test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/v1/councils", method: .get) { response in
+                let councils = try #require(try Self.object(response)["councils"] as? [[String: Any]])
+                #expect(councils.map { $0["id"] as? String } == ["dacorum", "derby", "north-somerset", "stockton-on-tees", "warwickshire"])
+                let derby = try #require(councils.first { $0["id"] as? String == "derby" })
+                #expect((derby["versions"] as? [[String: Any]])?.map { $0["id"] as? String } == ["2014", "2019"])
+                #expect(derby["in_force"] as? String == "2019")
+                #expect((derby["digest"] as? String)?.hasPrefix("fnv1a64:") == true)
+                #expect((derby["last_reload"] as? [String: Any])?["result"] as? String == "loaded")
+            }
+        }
+    }
+
+    @Test("the HTTP decision equals the CLI's for every example complaint")
+    func equalsCLI() async throws {
+        let examples = Self.root.appendingPathComponent("examples/complaints.jsonl")
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("redress").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["classify", "--policy", Self.library + "/councils/north-somerset", "--library", Self.library, examples.path, "--format", "jsonl"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let cli = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").map(String.init)
+        process.waitUntilExit()
+        let lines = try String(contentsOf: examples, encoding: .utf8).split(separator: "\n")
+        #expect(cli.count == lines.count && cli.count >= 30)
+        try await Self.app().test(.router) { client in
+            for (line, expected) in zip(lines, cli) {
+                try await client.execute(uri: "/v1/councils/north-somerset/classify", method: .post, body: ByteBuffer(string: String(line))) { response in
+                    #expect(response.status == .ok)
+                    #expect(Self.text(response) == expected + "\n")
+                }
+            }
+            // The whole file as one array: the same objects, in order.
+            let array = "[" + lines.joined(separator: ",") + "]"
+            try await client.execute(uri: "/v1/councils/north-somerset/classify", method: .post, body: ByteBuffer(string: array)) { response in
+                #expect(Self.text(response) == "[" + cli.joined(separator: ",") + "]\n")
+            }
+        }
+    }
+
+    @Test("errors are problem+json with the CLI's words: 404 with a suggestion, 400 with a position, 413, 422, error records in arrays")
+    func errors() async throws {
+        var limits = RequestLimits()
+        limits.maxBodyBytes = 2_000
+        limits.maxItems = 3
+        try await Self.app(limits: limits).test(.router) { client in
+            try await client.execute(uri: "/v1/councils/north-somersett/classify", method: .post, body: ByteBuffer(string: "{}")) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "application/problem+json")
+                let problem = try Self.object(response)
+                #expect(problem["help"] as? String == "did you mean `north-somerset`?")
+            }
+            try await client.execute(uri: "/v1/councils/derby/classify", method: .post, body: ByteBuffer(string: "{\"id\": }")) { response in
+                #expect(response.status == .badRequest)
+                let problem = try Self.object(response)
+                #expect((problem["detail"] as? String)?.hasPrefix("the request body is not valid JSON") == true)
+            }
+            try await client.execute(uri: "/v1/councils/derby/classify", method: .post, body: ByteBuffer(string: "[{}, {}, {}, {}]")) { response in
+                #expect(response.status == .contentTooLarge)
+            }
+            try await client.execute(uri: "/v1/councils/derby/classify", method: .post, body: ByteBuffer(string: String(repeating: " ", count: 3_000) + "{}")) { response in
+                #expect(response.status == .contentTooLarge)
+            }
+            try await client.execute(uri: "/v1/councils/derby/classify", method: .post, body: ByteBuffer(string: "{\"id\":\"X\"}")) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(Self.text(response) == "{\"line\":1,\"id\":\"X\",\"error\":\"missing `received`\"}\n")
+            }
+            try await client.execute(uri: "/v1/councils/derby/schedule", method: .post, body: ByteBuffer(string: "[]")) { response in
+                #expect(response.status == .badRequest)
+                let problem = try Self.object(response)
+                #expect((problem["help"] as? String)?.contains("as_of=YYYY-MM-DD") == true)
+            }
+            try await client.execute(uri: "/v1/councils/derby/schedule?as_of=2025-01-31", method: .post, body: ByteBuffer(string: "[{\"id\":\"C\",\"received\":\"2025-01-06\",\"service\":\"waste\",\"events\":[]}, 7]")) { response in
+                #expect(response.status == .ok)
+                let items = try #require(try JSONSerialization.jsonObject(with: Data(Self.text(response).utf8)) as? [[String: Any]])
+                #expect(items.first?["status"] as? String != nil)
+                #expect(items.last?["error"] as? String == "item 2 of the array is not a JSON object")
+            }
+        }
+    }
+
+    @Test("check: policy text in, diagnostics with line, column and help out")
+    func check() async throws {
+        let text = try String(contentsOfFile: Self.library + "/councils/derby/2019.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "within: 10 working days", with: "within: 10 workin days")
+        try await Self.app().test(.router) { client in
+            try await client.execute(uri: "/v1/check?path=draft.yaml", method: .post, body: ByteBuffer(string: text)) { response in
+                let result = try Self.object(response)
+                #expect(result["valid"] as? Bool == false)
+                let diagnostic = try #require((result["diagnostics"] as? [[String: Any]])?.first { $0["severity"] as? String == "error" })
+                #expect(diagnostic["line"] as? Int == 33)
+                #expect(diagnostic["file"] as? String == "draft.yaml")
+                #expect((diagnostic["help"] as? String)?.contains("working days") == true)
+            }
+        }
+    }
+
+    @Test("hot reload: a broken policy never serves; the old one keeps deciding and the error is visible; a good change serves")
+    func reload() async throws {
+        let library = FileManager.default.temporaryDirectory.appendingPathComponent("redress-library-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: Self.library, toPath: library)
+        let registry = CouncilRegistry(library: library)
+        await registry.reload()
+        let app = Application(router: RedressAPI(registry: registry).router())
+        let file = library + "/councils/north-somerset/2021-01.yaml"
+        let good = try String(contentsOfFile: file, encoding: .utf8)
+        let complaint = ByteBuffer(string: "{\"id\":\"R\",\"received\":\"2024-12-20\",\"service\":\"highways\"}")
+        try await app.test(.router) { client in
+            func respondBy() async throws -> String? {
+                try await client.execute(uri: "/v1/councils/north-somerset/classify", method: .post, body: complaint) { response in
+                    try Self.object(response)["respond_by"] as? String
+                }
+            }
+            #expect(try await respondBy() == "2025-01-08")
+            // An editor's half-written save: the file cut off mid-way.
+            try String(good.prefix(good.count / 2)).write(toFile: file, atomically: false, encoding: .utf8)
+            await registry.reload()
+            #expect(try await respondBy() == "2025-01-08", "the old policy keeps serving")
+            try await client.execute(uri: "/v1/councils", method: .get) { response in
+                let councils = try #require(try Self.object(response)["councils"] as? [[String: Any]])
+                let reload = try #require(councils.first { $0["id"] as? String == "north-somerset" }?["last_reload"] as? [String: Any])
+                #expect(reload["result"] as? String == "rejected")
+                #expect((reload["diagnostics"] as? [Any])?.isEmpty == false)
+            }
+            // A good change: Stage 1 in 15 working days.
+            let changed = good.replacingOccurrences(of: "within: 10 working days", with: "within: 15 working days")
+            #expect(changed != good)
+            try changed.write(toFile: file, atomically: false, encoding: .utf8)
+            await registry.reload()
+            #expect(try await respondBy() == "2025-01-15")
+            // The folder emptied: the last good policy keeps serving, with a warning.
+            try FileManager.default.removeItem(atPath: file)
+            await registry.reload()
+            #expect(try await respondBy() == "2025-01-15")
+        }
+    }
+}
