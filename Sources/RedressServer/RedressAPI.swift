@@ -17,23 +17,32 @@ public struct RequestLimits: Sendable {
 /// error records as the CLI's JSON Lines, over the councils of a policy library.
 public struct RedressAPI: Sendable {
     public let registry: CouncilRegistry
+    public let metrics: ServerMetrics
     public var limits = RequestLimits()
 
-    public init(registry: CouncilRegistry) {
+    public init(registry: CouncilRegistry, metrics: ServerMetrics = ServerMetrics()) {
         self.registry = registry
+        self.metrics = metrics
     }
 
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         router.get("/healthz") { _, _ in Self.json("{\"status\":\"ok\"}") }
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.text)))
+        }
         router.get("/v1/councils") { _, _ in Self.json(CouncilListing.json(await registry.snapshot)) }
         router.post("/v1/councils/:council/classify") { request, context in
             let engine = try await engine(context)
             let items = try await body(request)
             let encoder = DecisionEncoder(format: .jsonl)
-            return Self.results(items) { record throws(RecordError) in
+            let (response, decided) = Self.results(items) { record throws(RecordError) in
                 encoder.encode(try engine.classify(Complaint(record: record)))
             }
+            metrics.decisions(decided, kind: "classify")
+            return response
         }
         router.post("/v1/councils/:council/schedule") { request, context in
             let engine = try await engine(context)
@@ -45,9 +54,11 @@ public struct RedressAPI: Sendable {
             }
             let items = try await body(request)
             let encoder = ScheduleEncoder(format: .jsonl)
-            return Self.results(items) { record throws(RecordError) in
+            let (response, decided) = Self.results(items) { record throws(RecordError) in
                 encoder.encode(try engine.schedule(CaseHistory(record: record), asOf: asOf))
             }
+            metrics.decisions(decided, kind: "schedule")
+            return response
         }
         router.post("/v1/check") { request, _ in
             let buffer = try await request.body.collect(upTo: limits.maxBodyBytes)
@@ -94,9 +105,12 @@ public struct RedressAPI: Sendable {
 
     /// One result per item, in order: its JSON Lines object, or its error record (`line` is the
     /// item's 1-based position in the array). A single object in gives a single object out.
-    static func results(_ parsed: (items: [RequestItems.Item], isArray: Bool), _ body: (InputRecord) throws(RecordError) -> String) -> Response {
+    static func results(
+        _ parsed: (items: [RequestItems.Item], isArray: Bool), _ body: (InputRecord) throws(RecordError) -> String
+    ) -> (Response, decided: Int) {
         var objects: [String] = []
         var failed = false
+        var decided = 0
         for item in parsed.items {
             let text: String
             switch item.fields {
@@ -104,6 +118,7 @@ public struct RedressAPI: Sendable {
                 let record = InputRecord(line: item.index, fields: fields)
                 do {
                     text = try body(record)
+                    decided += 1
                 } catch {
                     failed = true
                     text = RecordFailureEncoder.encode(RecordFailure(line: item.index, id: record.id, message: error.message))
@@ -116,7 +131,7 @@ public struct RedressAPI: Sendable {
         }
         let body = parsed.isArray ? JSONText.array(objects) : (objects.first ?? "{}")
         // A single object that fails is a 422 with its error record; an array always answers 200.
-        return json(body, status: !parsed.isArray && failed ? .unprocessableContent : .ok)
+        return (json(body, status: !parsed.isArray && failed ? .unprocessableContent : .ok), decided)
     }
 
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -7,9 +7,11 @@ public struct ReloadService: Service {
     public let registry: CouncilRegistry
     public let interval: Duration
     public let logger: Logger
+    public let metrics: ServerMetrics
 
-    public init(registry: CouncilRegistry, interval: Duration, logger: Logger) {
+    public init(registry: CouncilRegistry, interval: Duration, logger: Logger, metrics: ServerMetrics) {
         self.registry = registry
+        self.metrics = metrics
         self.interval = interval
         self.logger = logger
     }
@@ -19,6 +21,7 @@ public struct ReloadService: Service {
             try? await Task.sleep(for: interval)
             for id in await registry.reload() {
                 guard let outcome = await registry.snapshot[id]?.lastReload else { continue }
+                metrics.reload(outcome.result)
                 switch outcome.result {
                 case .loaded: logger.info("reloaded council", metadata: ["council": "\(id)"])
                 case .rejected, .missing:

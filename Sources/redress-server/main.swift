@@ -22,10 +22,11 @@ struct RedressServerCommand: AsyncParsableCommand {
         logger.logLevel = .info
         let registry = CouncilRegistry(library: library)
         await registry.reload()
-        let api = RedressAPI(registry: registry)
+        let metrics = ServerMetrics()
+        let api = RedressAPI(registry: registry, metrics: metrics)
         var app = Application(
             router: api.router(), configuration: .init(address: .hostname(host, port: port), serverName: "redress"), logger: logger)
-        app.addServices(ReloadService(registry: registry, interval: .seconds(reloadInterval), logger: logger))
+        app.addServices(ReloadService(registry: registry, interval: .seconds(reloadInterval), logger: logger, metrics: metrics))
         try await app.runService()
     }
 }

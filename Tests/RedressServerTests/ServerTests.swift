@@ -167,4 +167,19 @@ struct ServerTests {
             #expect(try await respondBy() == "2025-01-15")
         }
     }
+
+    @Test("metrics: requests by route and status, latency histogram, decisions, in Prometheus text")
+    func metrics() async throws {
+        try await Self.app().test(.router) { client in
+            try await client.execute(uri: "/v1/councils/derby/classify", method: .post, body: ByteBuffer(string: "[{\"id\":\"M\",\"received\":\"2025-01-06\"},{}]")) { _ in }
+            try await client.execute(uri: "/v1/councils/nowhere/classify", method: .post, body: ByteBuffer(string: "{}")) { _ in }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = Self.text(response)
+                #expect(text.contains(#"redress_http_requests_total{route="/v1/councils/{council}/classify",status="200"} 1"#), "\(text)")
+                #expect(text.contains(#"redress_http_requests_total{route="/v1/councils/{council}/classify",status="404"} 1"#))
+                #expect(text.contains(#"redress_decisions_total{kind="classify"} 1"#))
+                #expect(text.contains("redress_http_request_duration_seconds_bucket"))
+            }
+        }
+    }
 }
