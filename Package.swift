@@ -73,7 +73,9 @@ let package = Package(
         .testTarget(name: "RedressDiagnosticsTests", dependencies: ["RedressDiagnostics"]),
         .testTarget(
             name: "RedressServerTests",
-            dependencies: ["RedressServer", "RedressEngine", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: [
+                "RedressServer", "RedressEngine", "RedressYAML", "RedressDiagnostics", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "RedressYAMLTests",

@@ -61,7 +61,13 @@ public struct RedressAPI: Sendable {
             return response
         }
         router.post("/v1/check") { request, _ in
-            let buffer = try await request.body.collect(upTo: limits.maxBodyBytes)
+            let buffer: ByteBuffer
+            do {
+                buffer = try await request.body.collect(upTo: limits.maxBodyBytes)
+            } catch {
+                throw Problem(.contentTooLarge, "the policy is larger than \(limits.maxBodyBytes) bytes")
+            }
+            guard buffer.readableBytes > 0 else { throw Problem(.badRequest, "the request body is empty", help: "send the policy's YAML text") }
             let loader = PolicyLoader(library: PolicyLibrary(root: registry.library))
             var result = loader.load(bytes: Array(buffer.readableBytesView), path: request.uri.queryParameters["path"].map(String.init) ?? "draft.yaml")
             result.diagnostics += PolicyChecker.standard.check(result)

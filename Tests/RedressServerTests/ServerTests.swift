@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import RedressDiagnostics
 import RedressServer
+import RedressYAML
 import Testing
 
 /// The service in process (Hummingbird's test client): every endpoint and error, decisions equal to
@@ -180,6 +182,58 @@ struct ServerTests {
                 #expect(text.contains(#"redress_decisions_total{kind="classify"} 1"#))
                 #expect(text.contains("redress_http_request_duration_seconds_bucket"))
             }
+        }
+    }
+}
+
+/// The server checked against its OpenAPI document: every documented operation answers with one of
+/// its documented statuses and content types, and nothing undocumented is served.
+@Suite("OpenAPI document")
+struct OpenAPIDocumentTests {
+    @Test("every documented operation answers with a documented status")
+    func documented() async throws {
+        let text = try String(contentsOf: ServerTests.root.appendingPathComponent("openapi.yaml"), encoding: .utf8)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(Self.jsonFromYAML(text).utf8)) as? [String: Any])
+        #expect(document["openapi"] as? String == "3.1.0")
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        #expect(Set(paths.keys) == ["/healthz", "/metrics", "/v1/councils", "/v1/councils/{council}/classify", "/v1/councils/{council}/schedule", "/v1/check"])
+        let bodies = [
+            "/v1/councils/{council}/classify": "{\"id\":\"O\",\"received\":\"2025-01-06\",\"service\":\"waste\"}",
+            "/v1/councils/{council}/schedule": "{\"id\":\"O\",\"received\":\"2025-01-06\",\"service\":\"waste\",\"events\":[]}",
+            "/v1/check": try String(contentsOfFile: ServerTests.library + "/councils/dacorum/2022-12.yaml", encoding: .utf8),
+        ]
+        let operations: [(path: String, method: String, statuses: Set<String>)] = paths.flatMap { path, methods in
+            methods.map { method, operation in
+                (path, method, Set(((operation as? [String: Any])?["responses"] as? [String: Any])?.keys.map { $0 } ?? []))
+            }
+        }
+        try await ServerTests.app().test(.router) { client in
+            for (path, method, statuses) in operations {
+                do {
+                    var uri = path.replacingOccurrences(of: "{council}", with: "north-somerset")
+                    if path.hasSuffix("/schedule") { uri += "?as_of=2025-01-31" }
+                    try await client.execute(
+                        uri: uri, method: method == "post" ? .post : .get, body: bodies[path].map { ByteBuffer(string: $0) }
+                    ) { response in
+                        #expect(statuses.contains(String(response.status.code)), "\(method) \(path): \(response.status.code) is not documented")
+                    }
+                }
+            }
+            try await client.execute(uri: "/v1/undocumented", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+
+    /// openapi.yaml read with the project's own YAML loader, as JSON for JSONSerialization.
+    static func jsonFromYAML(_ text: String) throws -> String {
+        let document = try YAMLLoader().load(text, path: "openapi.yaml")
+        return try #require(document.root.map(Self.json))
+    }
+
+    static func json(_ node: YAMLNode) -> String {
+        switch node {
+        case .scalar(let scalar): scalar.isNull ? "null" : JSONText.quoted(scalar.text)
+        case .sequence(let sequence): "[" + sequence.items.map(json).joined(separator: ",") + "]"
+        case .mapping(let mapping): "{" + mapping.entries.map { JSONText.quoted($0.key.scalar?.text ?? "") + ":" + json($0.value) }.joined(separator: ",") + "}"
         }
     }
 }
