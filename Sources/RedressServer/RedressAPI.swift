@@ -19,10 +19,12 @@ public struct RedressAPI: Sendable {
     public let registry: CouncilRegistry
     public let metrics: ServerMetrics
     public var limits = RequestLimits()
+    public var decisionLog: DecisionLog?
 
-    public init(registry: CouncilRegistry, metrics: ServerMetrics = ServerMetrics()) {
+    public init(registry: CouncilRegistry, metrics: ServerMetrics = ServerMetrics(), decisionLog: DecisionLog? = nil) {
         self.registry = registry
         self.metrics = metrics
+        self.decisionLog = decisionLog
     }
 
     public func router() -> Router<BasicRequestContext> {
@@ -35,17 +37,20 @@ public struct RedressAPI: Sendable {
         }
         router.get("/v1/councils") { _, _ in Self.json(CouncilListing.json(await registry.snapshot)) }
         router.post("/v1/councils/:council/classify") { request, context in
-            let engine = try await engine(context)
+            let council = try await council(context)
+            let engine = try council.engine.orThrow()
             let items = try await body(request)
             let encoder = DecisionEncoder(format: .jsonl)
-            let (response, decided) = Self.results(items) { record throws(RecordError) in
+            let outcome = Self.results(items) { record throws(RecordError) in
                 encoder.encode(try engine.classify(Complaint(record: record)))
             }
-            metrics.decisions(decided, kind: "classify")
-            return response
+            try await log(outcome.entries, council: council, context: context)
+            metrics.decisions(outcome.decided, kind: "classify")
+            return outcome.response
         }
         router.post("/v1/councils/:council/schedule") { request, context in
-            let engine = try await engine(context)
+            let council = try await council(context)
+            let engine = try council.engine.orThrow()
             guard let text = request.uri.queryParameters["as_of"].map(String.init) else {
                 throw Problem(.badRequest, "`as_of` is required", help: "add ?as_of=YYYY-MM-DD: the date to judge deadlines on")
             }
@@ -54,11 +59,12 @@ public struct RedressAPI: Sendable {
             }
             let items = try await body(request)
             let encoder = ScheduleEncoder(format: .jsonl)
-            let (response, decided) = Self.results(items) { record throws(RecordError) in
+            let outcome = Self.results(items) { record throws(RecordError) in
                 encoder.encode(try engine.schedule(CaseHistory(record: record), asOf: asOf))
             }
-            metrics.decisions(decided, kind: "schedule")
-            return response
+            try await log(outcome.entries, council: council, context: context)
+            metrics.decisions(outcome.decided, kind: "schedule")
+            return outcome.response
         }
         router.post("/v1/check") { request, _ in
             let buffer: ByteBuffer
@@ -82,17 +88,34 @@ public struct RedressAPI: Sendable {
         return router
     }
 
-    /// The engine of the council named in the path, or a 404 with the nearest council's name.
-    func engine(_ context: BasicRequestContext) async throws -> Engine {
+    /// Writes one decision-log line per result; a log that cannot be written fails the request.
+    func log(_ entries: [(input: String, output: String)], council: CouncilState, context: BasicRequestContext) async throws {
+        guard let decisionLog, !entries.isEmpty else { return }
+        let time = CouncilListing.timestamp(Date())
+        let lines = entries.map { entry in
+            JSONText.object([
+                ("time", JSONText.quoted(time)), ("request_id", JSONText.quoted(context.id)), ("council", JSONText.quoted(council.id)),
+                ("digest", council.digest.map(JSONText.quoted) ?? "null"), ("input", entry.input), ("result", entry.output),
+            ]) + "\n"
+        }.joined()
+        do {
+            try await decisionLog.append(lines)
+        } catch {
+            throw Problem(.serviceUnavailable, "the decision was made but could not be recorded: \(error)", help: "no decision is given without its record; try again")
+        }
+    }
+
+    /// The council named in the path, or a 404 with the nearest council's name.
+    func council(_ context: BasicRequestContext) async throws -> CouncilState {
         let id = try context.parameters.require("council")
         let councils = await registry.snapshot
-        guard let engine = councils[id]?.engine else {
+        guard let council = councils[id], council.engine != nil else {
             let known = councils.filter { $0.value.engine != nil }.keys.sorted()
             throw Problem(
                 .notFound, "no council `\(id)` in the library",
                 help: SpellingSuggestion.closest(to: id, in: known).map { "did you mean `\($0)`?" } ?? "councils: \(known.joined(separator: ", "))")
         }
-        return engine
+        return council
     }
 
     func body(_ request: Request) async throws -> (items: [RequestItems.Item], isArray: Bool) {
@@ -113,8 +136,9 @@ public struct RedressAPI: Sendable {
     /// item's 1-based position in the array). A single object in gives a single object out.
     static func results(
         _ parsed: (items: [RequestItems.Item], isArray: Bool), _ body: (InputRecord) throws(RecordError) -> String
-    ) -> (Response, decided: Int) {
+    ) -> (response: Response, decided: Int, entries: [(input: String, output: String)]) {
         var objects: [String] = []
+        var entries: [(input: String, output: String)] = []
         var failed = false
         var decided = 0
         for item in parsed.items {
@@ -133,14 +157,30 @@ public struct RedressAPI: Sendable {
                 failed = true
                 text = RecordFailureEncoder.encode(RecordFailure(line: item.index, id: nil, message: error.message))
             }
-            objects.append(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+            let object = text.hasSuffix("\n") ? String(text.dropLast()) : text
+            objects.append(object)
+            let input: String
+            if case .success(let fields) = item.fields {
+                input = JSONText.object(fields.map { ($0.name, $0.rawJSON) })
+            } else {
+                input = "null"
+            }
+            entries.append((input, object))
         }
         let body = parsed.isArray ? JSONText.array(objects) : (objects.first ?? "{}")
         // A single object that fails is a 422 with its error record; an array always answers 200.
-        return (json(body, status: !parsed.isArray && failed ? .unprocessableContent : .ok), decided)
+        return (json(body, status: !parsed.isArray && failed ? .unprocessableContent : .ok), decided, entries)
     }
 
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: text + "\n")))
+    }
+}
+
+extension Optional where Wrapped == Engine {
+    /// The engine of a council that `council(_:)` found serving.
+    func orThrow() throws -> Engine {
+        guard let engine = self else { throw Problem(.notFound, "the council has no policy serving") }
+        return engine
     }
 }

@@ -170,6 +170,46 @@ struct ServerTests {
         }
     }
 
+    @Test("decision log: one line per decision with request id, council, digest, input and result; rotation; an unwritable log refuses to answer")
+    func decisionLog() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("redress-decisions-\(UUID().uuidString).jsonl").path
+        let registry = CouncilRegistry(library: Self.library)
+        await registry.reload()
+        let log = try DecisionLog(path: path, maxBytes: 1_500, keep: 2)
+        let app = Application(router: RedressAPI(registry: registry, decisionLog: log).router())
+        let body = ByteBuffer(string: "[{\"id\":\"L1\",\"received\":\"2024-12-20\",\"service\":\"highways\"},{\"id\":\"L2\"}]")
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/v1/councils/north-somerset/classify", method: .post, body: body) { #expect($0.status == .ok) }
+        }
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(first["council"] as? String == "north-somerset")
+        #expect((first["digest"] as? String)?.hasPrefix("fnv1a64:") == true)
+        #expect((first["request_id"] as? String)?.isEmpty == false)
+        #expect((first["input"] as? [String: Any])?["service"] as? String == "highways")
+        #expect((first["result"] as? [String: Any])?["respond_by"] as? String == "2025-01-08")
+        let second = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
+        #expect((second["result"] as? [String: Any])?["error"] as? String == "missing `received`")
+        // Past 1,500 bytes the log rotates to .1 and starts again; nothing is lost.
+        try await app.test(.router) { client in
+            for _ in 0..<3 {
+                try await client.execute(uri: "/v1/councils/north-somerset/classify", method: .post, body: body) { #expect($0.status == .ok) }
+            }
+        }
+        let current = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count
+        let rotated = try String(contentsOfFile: path + ".1", encoding: .utf8).split(separator: "\n").count
+        let older = (try? String(contentsOfFile: path + ".2", encoding: .utf8).split(separator: "\n").count) ?? 0
+        #expect(current + rotated + older == 8)
+        // A log that cannot be written: no decision is given without its record.
+        let full = try DecisionLog(path: "/dev/full")
+        try await Application(router: RedressAPI(registry: registry, decisionLog: full).router()).test(.router) { client in
+            try await client.execute(uri: "/v1/councils/north-somerset/classify", method: .post, body: body) { response in
+                #expect(response.status == .serviceUnavailable)
+            }
+        }
+    }
+
     @Test("metrics: requests by route and status, latency histogram, decisions, in Prometheus text")
     func metrics() async throws {
         try await Self.app().test(.router) { client in
