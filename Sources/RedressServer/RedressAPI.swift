@@ -85,6 +85,7 @@ public struct RedressAPI: Sendable {
                     ("diagnostics", JSONText.array(result.diagnostics.map(renderer.renderJSON))),
                 ]))
         }
+        addBehaviour(to: router)
         return router
     }
 

@@ -114,6 +114,22 @@ struct ServerTests {
         }
     }
 
+    @Test("behaviour: contacts grouped by complainant, the CLI's findings, unreadable contacts as error records")
+    func behaviour() async throws {
+        let contacts = try String(contentsOf: Self.root.appendingPathComponent("examples/contacts.jsonl"), encoding: .utf8)
+            .split(separator: "\n").joined(separator: ",")
+        try await Self.app().test(.router) { client in
+            try await client.execute(
+                uri: "/v1/councils/north-somerset/behaviour", method: .post, body: ByteBuffer(string: "[" + contacts + ",{\"on\":\"2024-03-01\"}]")
+            ) { response in
+                #expect(response.status == .ok)
+                let items = try #require(try JSONSerialization.jsonObject(with: Data(Self.text(response).utf8)) as? [[String: Any]])
+                #expect(items.first?["complainant"] as? String == "P-1")
+                #expect(items.last?["error"] != nil)
+            }
+        }
+    }
+
     @Test("check: policy text in, diagnostics with line, column and help out")
     func check() async throws {
         let text = try String(contentsOfFile: Self.library + "/councils/derby/2019.yaml", encoding: .utf8)
@@ -236,10 +252,16 @@ struct OpenAPIDocumentTests {
         let document = try #require(try JSONSerialization.jsonObject(with: Data(Self.jsonFromYAML(text).utf8)) as? [String: Any])
         #expect(document["openapi"] as? String == "3.1.0")
         let paths = try #require(document["paths"] as? [String: [String: Any]])
-        #expect(Set(paths.keys) == ["/healthz", "/metrics", "/v1/councils", "/v1/councils/{council}/classify", "/v1/councils/{council}/schedule", "/v1/check"])
+        #expect(
+            Set(paths.keys) == [
+                "/healthz", "/metrics", "/v1/councils", "/v1/councils/{council}/classify", "/v1/councils/{council}/schedule",
+                "/v1/councils/{council}/behaviour", "/v1/check",
+            ])
         let bodies = [
             "/v1/councils/{council}/classify": "{\"id\":\"O\",\"received\":\"2025-01-06\",\"service\":\"waste\"}",
             "/v1/councils/{council}/schedule": "{\"id\":\"O\",\"received\":\"2025-01-06\",\"service\":\"waste\",\"events\":[]}",
+            "/v1/councils/{council}/behaviour": try String(contentsOf: ServerTests.root.appendingPathComponent("examples/contacts.jsonl"), encoding: .utf8)
+                .split(separator: "\n").first.map(String.init) ?? "{}",
             "/v1/check": try String(contentsOfFile: ServerTests.library + "/councils/dacorum/2022-12.yaml", encoding: .utf8),
         ]
         let operations: [(path: String, method: String, statuses: Set<String>)] = paths.flatMap { path, methods in
