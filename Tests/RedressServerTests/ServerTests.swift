@@ -226,6 +226,32 @@ struct ServerTests {
         }
     }
 
+    @Test("the real server starts, answers and stops cleanly on SIGTERM")
+    func gracefulShutdown() throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("redress-server").path
+        let port = Int.random(in: 20_000..<30_000)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [
+            "-c",
+            """
+            \(binary) --library \(Self.library) --port \(port) >/dev/null 2>&1 &
+            server=$!
+            for i in $(seq 100); do curl -sf http://127.0.0.1:\(port)/healthz >/dev/null && break; sleep 0.1; done
+            curl -sf http://127.0.0.1:\(port)/healthz || exit 3
+            kill -TERM $server
+            wait $server
+            """,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.contains("\"status\":\"ok\""), "\(text)")
+        #expect(process.terminationStatus == 0, "the server's exit status after SIGTERM")
+    }
+
     @Test("metrics: requests by route and status, latency histogram, decisions, in Prometheus text")
     func metrics() async throws {
         try await Self.app().test(.router) { client in
