@@ -86,6 +86,8 @@ public struct RedressAPI: Sendable {
                 ]))
         }
         addBehaviour(to: router)
+        addDraftRoutes(to: router)
+        addWorkbenchPage(to: router)
         return router
     }
 

@@ -325,3 +325,49 @@ struct OpenAPIDocumentTests {
         }
     }
 }
+
+/// The workbench in a real browser (Debian's headless Chromium, Selenium, axe-core), against the
+/// real server on a copy of the library: Browser/workbench_test.py says what it checks.
+@Suite("Workbench in a browser")
+struct WorkbenchBrowserTests {
+    static let required = ProcessInfo.processInfo.environment["REDRESS_REQUIRE_ORACLES"] == "1"
+
+    @Test("load, pick a council, a typo and its fix, a complaint's due date, compare, accessibility, hot reload")
+    func browser() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver") else {
+            #expect(!Self.required, "CI must install chromium and chromium-driver")
+            return
+        }
+        let library = FileManager.default.temporaryDirectory.appendingPathComponent("redress-workbench-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: ServerTests.library, toPath: library)
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("redress-server").path
+        let script = ServerTests.root.appendingPathComponent("Tests/RedressServerTests/Browser/workbench_test.py").path
+        let port = Int.random(in: 30_000..<40_000)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [
+            "-c",
+            """
+            \(binary) --library \(library) --port \(port) --reload-interval 1 >/dev/null 2>&1 &
+            server=$!
+            for i in $(seq 100); do curl -sf http://127.0.0.1:\(port)/healthz >/dev/null && break; sleep 0.1; done
+            python3 \(script) http://127.0.0.1:\(port)/ \(library) \(library)/screenshots
+            status=$?
+            kill -TERM $server
+            exit $status
+            """,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if process.terminationStatus == 3 {
+            #expect(!Self.required, "CI must install selenium and axe-selenium-python: \(text)")
+            return
+        }
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("axe: 0 violations"), "\(text)")
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import RedressCalendar
+import RedressDiagnostics
+import RedressEngine
+import RedressPolicy
+
+/// A policy officer's draft, worked on beside its council's versions: the process diagram, the
+/// council's test file run against it, a complaint decided with its explanation, and the complete
+/// diff against the version in force. What the web workbench shows; each answer is JSON.
+public struct DraftWorkbench: Sendable {
+    public let draft: LoadedPolicy
+    public let library: PolicyLibrary
+    /// The council folder the draft belongs to (its other versions, its tests).
+    public let councilFolder: String?
+
+    /// Loads and checks the draft; throws every diagnostic when it is not valid.
+    public init(text: String, path: String, library: PolicyLibrary, councilFolder: String?) throws(DiagnosticList) {
+        self.draft = try PolicyLoader(library: library).loadChecked(bytes: Array(text.utf8), path: path)
+        self.library = library
+        self.councilFolder = councilFolder
+    }
+
+    /// The council's versions with the draft in place of the version it revises (same version id),
+    /// or added as a new one.
+    func engineWithDraft() throws(DiagnosticList) -> Engine {
+        var loaded = [draft]
+        if let councilFolder {
+            let loader = PolicyLoader(library: library)
+            for file in (try? Engine.policyFiles(at: councilFolder)) ?? [] {
+                guard let version = try? loader.loadChecked(path: file), version.policy.version.id != draft.policy.version.id else { continue }
+                loaded.append(version)
+            }
+        }
+        return try Engine(loaded)
+    }
+
+    /// Mermaid and numbered text always; SVG when Graphviz's `dot` is installed on the server.
+    public func diagramJSON(graphviz: String?) -> String {
+        let diagram = PolicyDiagram(policy: draft.policy)
+        let svg = graphviz.flatMap { Self.render(diagram.render(.dot), with: $0) }
+        return JSONText.object([
+            ("title", JSONText.quoted(diagram.title)), ("svg", svg.map(JSONText.quoted) ?? "null"),
+            ("mermaid", JSONText.quoted(diagram.render(.mermaid))), ("text", JSONText.quoted(diagram.render(.text))),
+            ("note", svg == nil ? JSONText.quoted("Graphviz is not installed on the server: the Mermaid text is shown instead") : nil),
+        ])
+    }
+
+    static func render(_ dot: String, with graphviz: String) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: graphviz)
+        process.arguments = ["-Tsvg"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+            try input.fileHandleForWriting.write(contentsOf: Data(dot.utf8))
+            try input.fileHandleForWriting.close()
+        } catch {
+            return nil
+        }
+        let svg = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let text = String(decoding: svg, as: UTF8.self)
+        // The SVG element only: the XML prolog and doctype cannot sit inside an HTML page.
+        return text.range(of: "<svg").map { String(text[$0.lowerBound...]) } ?? text
+    }
+
+    /// The council's test file (`tests/<council>.yaml` in the library) run against the draft.
+    public func testsJSON(council: String) -> String {
+        let path = library.root + "/tests/\(council).yaml"
+        guard FileManager.default.fileExists(atPath: path) else {
+            return TestReportEncoder.json([TestFileReport(path: path, results: [], error: "the library has no tests for `\(council)`")])
+        }
+        do {
+            let file = try PolicyTestFile.load(path: path)
+            let results = PolicyTestRunner.run(file, engine: try engineWithDraft())
+            return TestReportEncoder.json([TestFileReport(path: path, results: results)])
+        } catch {
+            return TestReportEncoder.json([TestFileReport(path: path, results: [], error: error.diagnostics.first?.message ?? "cannot run the tests")])
+        }
+    }
+
+    /// One complaint decided by the draft (as if in force on every date), with the rules tried
+    /// before the deciding one and why each did not match, and the working days counted.
+    public func classifyJSON(_ fields: [RecordField]) -> String {
+        let engine: Engine
+        do {
+            engine = try Engine([PolicyImpact.timeless(draft)])
+        } catch {
+            return JSONText.object([("error", JSONText.quoted(error.diagnostics.first?.message ?? "the draft cannot be compiled"))])
+        }
+        do {
+            let decision = try engine.classify(try Complaint(record: InputRecord(line: 1, fields: fields)), explain: true)
+            let encoded = DecisionEncoder(format: .jsonl).encode(decision).trimmingCharacters(in: .newlines)
+            let counted = decision.respondBy.flatMap { due in try? draft.calendar.workingDays(from: decision.deemedReceived, to: due) }
+            return JSONText.object([
+                ("decision", encoded), ("working_days_to_respond", counted.map(String.init) ?? "null"),
+                ("rule_line", String(decision.source.start.line)), ("rule_column", String(decision.source.start.column)),
+            ])
+        } catch {
+            return JSONText.object([("error", JSONText.quoted(error.message))])
+        }
+    }
+
+    /// The complete diff against the council's version in force on `date` (or its latest), with
+    /// its impact on the council's example complaints (the complaints of its test file).
+    public func diffJSON(inForceOn date: LocalDate, council: String) -> String {
+        guard let councilFolder else { return JSONText.object([("error", JSONText.quoted("no council to compare with"))]) }
+        let loader = PolicyLoader(library: library)
+        let versions = ((try? Engine.policyFiles(at: councilFolder)) ?? []).compactMap { try? loader.loadChecked(path: $0) }
+        guard let current = versions.first(where: { $0.policy.version.isInForce(on: date) }) ?? versions.last else {
+            return JSONText.object([("error", JSONText.quoted("the council has no valid version to compare with"))])
+        }
+        let examples = ((try? PolicyTestFile.load(path: library.root + "/tests/\(council).yaml"))?.cases ?? [])
+            .filter { $0.asOf == nil }.compactMap { try? Complaint(record: $0.record) }
+        let impact = try? PolicyImpact.compare(old: current, new: draft, complaints: examples)
+        return DiffReport(old: current, new: draft, impact: impact).json()
+    }
+}
