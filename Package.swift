@@ -75,7 +75,8 @@ let package = Package(
         .testTarget(
             name: "RedressServerTests",
             dependencies: [
-                "RedressServer", "RedressEngine", "RedressYAML", "RedressDiagnostics", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "RedressServer", "RedressEngine", "RedressYAML", "RedressDiagnostics", "RedressTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
@@ -99,11 +100,11 @@ let package = Package(
         ),
         .testTarget(
             name: "RedressPolicyToolsTests",
-            dependencies: ["RedressPolicyTools", "RedressEngine", "RedressPolicy", "RedressYAML", "RedressDiagnostics"]
+            dependencies: ["RedressPolicyTools", "RedressEngine", "RedressPolicy", "RedressYAML", "RedressDiagnostics", "RedressTestSupport"]
         ),
         .testTarget(
             name: "RedressCommandsTests",
-            dependencies: ["RedressCommands", "RedressEngine", "RedressDiagnostics"],
+            dependencies: ["RedressCommands", "RedressEngine", "RedressDiagnostics", "RedressTestSupport"],
             exclude: ["Fixtures"]
         ),
     ],

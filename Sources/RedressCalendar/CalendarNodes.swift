@@ -30,7 +30,7 @@ public enum HolidayListDecoder {
         var seen: [LocalDate: SourceRange] = [:]
         for item in items {
             guard let mapping = item.expectMapping("a day in \(what)", &diagnostics) else { continue }
-            mapping.checkKeys(known: ["date", "name", "source"], required: ["date", "name"], in: "a day off", &diagnostics)
+            mapping.checkKeys(known: ["date", "name", "source", "projected"], required: ["date", "name"], in: "a day off", &diagnostics)
             guard let dateNode = mapping["date"]?.expectText("`date`", &diagnostics),
                 let date = dateNode.expectDate("`date`", &diagnostics),
                 let name = mapping["name"]?.expectText("`name`", &diagnostics)
@@ -43,7 +43,8 @@ public enum HolidayListDecoder {
                 continue
             }
             seen[date] = dateNode.range
-            holidays.append(Holiday(date: date, name: name.text))
+            let projected = mapping["projected"]?.expectText("`projected`", &diagnostics)?.expectBool("`projected`", &diagnostics) ?? false
+            holidays.append(Holiday(date: date, name: name.text, projected: projected))
         }
         return holidays
     }
@@ -51,7 +52,7 @@ public enum HolidayListDecoder {
 
 /// Reads a region's bank holiday file (`policies/calendars/<region>.yaml`).
 public enum RegionCalendarDecoder {
-    static let keys = ["redress-calendar", "region", "name", "covers", "sources", "holidays"]
+    static let keys = ["redress-calendar", "region", "name", "covers", "announced_to", "sources", "holidays"]
 
     public static func decode(_ document: YAMLDocument) throws(DiagnosticList) -> WorkingDayCalendar {
         var diagnostics: [Diagnostic] = []
@@ -90,7 +91,19 @@ public enum RegionCalendarDecoder {
                 diagnostics.append(.error("calendar.outside-covers", "\(holiday.date) is outside `covers`", at: node.range))
             }
         }
+        let announcedNode = root["announced_to"]?.expectText("`announced_to`", &diagnostics)
+        let announcedTo = announcedNode?.expectDate("`announced_to`", &diagnostics)
+        if let node = root["holidays"] {
+            // Projected days are exactly those after the last announced year.
+            for holiday in holidays where holiday.projected != (announcedTo.map { holiday.date > $0 } ?? false) {
+                diagnostics.append(
+                    .error(
+                        "calendar.projected-mismatch",
+                        "\(holiday.date) is \(holiday.projected ? "marked projected but within" : "after `announced_to` but not marked projected, outside") the announced years",
+                        at: node.range, help: "regenerate the file with scripts/make_calendars.py"))
+            }
+        }
         guard diagnostics.isEmpty, let region, let covers else { throw fail(diagnostics) }
-        return WorkingDayCalendar(region: region, covers: covers, holidays: holidays)
+        return WorkingDayCalendar(region: region, covers: covers, holidays: holidays, announcedTo: announcedTo)
     }
 }

@@ -84,6 +84,10 @@ public struct Engine: Sendable {
                 decision.flags.append("aware-on-missing")
             }
         }
+        // A date counted across a year whose bank holidays are not yet announced may move.
+        if [decision.deemedReceived, decision.acknowledgeBy, decision.respondBy].contains(where: { $0.map(compiled.calendar.isProjected) ?? false }) {
+            decision.flags.append("projected-calendar")
+        }
         return decision
     }
 

@@ -51,4 +51,29 @@ struct CalendarCommandTests {
         #expect(lines.contains("2022-09-19  Mon  Bank holiday for the State Funeral of Queen Elizabeth II"))
         #expect(lines.first == "2022-01-03  Mon  New Year's Day (substitute day)")
     }
+
+    @Test("2014 and 2040 both work; a date in a year not yet announced is flagged as projected")
+    func projectedYears() {
+        let early = CommandRunner.run(["calendar", "add", "2014-06-02", "10", "--library", CommandRunner.library])
+        #expect(early.status == 0 && early.out == "2014-06-16\n" && early.error.isEmpty, "\(early)")
+        let late = CommandRunner.run(["calendar", "add", "2040-06-01", "10", "--library", CommandRunner.library])
+        #expect(late.status == 0 && late.out == "2040-06-15\n")
+        #expect(late.error.contains("note: projected"), "\(late.error)")
+        // Scotland: Friday 27 November 2026 + 5 working days skips St Andrew's Day (Monday 30 November).
+        let scottish = CommandRunner.run(["calendar", "add", "2026-11-27", "5", "--region", "scotland", "--library", CommandRunner.library])
+        #expect(scottish.out == "2026-12-07\n")
+    }
+
+    @Test("a decision whose dates fall in a projected year carries the flag; one in an announced year does not")
+    func projectedFlag() throws {
+        let input = try ClassifyCommandTests.write(
+            "{\"id\":\"P1\",\"received\":\"2027-12-20\",\"service\":\"waste\"}\n{\"id\":\"P2\",\"received\":\"2027-06-01\",\"service\":\"waste\"}\n",
+            suffix: "jsonl")
+        let result = CommandRunner.run(
+            ["classify", input, "--format", "jsonl", "--policy", CommandRunner.library + "/councils/north-somerset", "--library", CommandRunner.library])
+        let lines = result.out.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains("\"projected-calendar\"") == true, "\(result.out)")
+        #expect(lines.last?.contains("projected-calendar") == false)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RedressTestSupport
 import Testing
 
 /// Failures only a real process shows: closed or full standard output, a folder as input, an output
@@ -24,7 +25,7 @@ struct ProcessFailureTests {
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        let data = PipeReading.readAll(errors.fileHandleForReading)
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus, error: String(decoding: data, as: UTF8.self))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RedressTestSupport
 import Testing
 
 /// `redress test` for CI: JUnit XML read by an independent JUnit parser (PyPI `junitparser`), JSON,
@@ -31,7 +32,7 @@ struct TestReportTests {
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let output = String(decoding: PipeReading.readAll(pipe.fileHandleForReading), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, output)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import RedressDiagnostics
+import RedressTestSupport
 import Testing
 
 @testable import RedressPolicy
@@ -96,7 +97,7 @@ struct SchemaTests {
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let output = String(decoding: PipeReading.readAll(pipe.fileHandleForReading), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, output)
     }

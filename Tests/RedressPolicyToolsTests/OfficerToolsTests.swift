@@ -1,6 +1,7 @@
 import Foundation
 import RedressEngine
 import RedressPolicy
+import RedressTestSupport
 import Testing
 
 @testable import RedressPolicyTools
@@ -139,8 +140,8 @@ struct OfficerToolsTests {
         try process.run()
         input.fileHandleForWriting.write(Data(dot.utf8))
         try input.fileHandleForWriting.close()
-        let svg = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let svg = PipeReading.readAll(output.fileHandleForReading)
+        let stderr = String(decoding: PipeReading.readAll(errors.fileHandleForReading), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(stderr)")
         return String(decoding: svg, as: UTF8.self)

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import RedressDiagnostics
 import RedressServer
 import RedressYAML
+import RedressTestSupport
 import Testing
 
 /// The service in process (Hummingbird's test client): every endpoint and error, decisions equal to
@@ -54,7 +55,7 @@ struct ServerTests {
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let cli = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").map(String.init)
+        let cli = String(decoding: PipeReading.readAll(pipe.fileHandleForReading), as: UTF8.self).split(separator: "\n").map(String.init)
         process.waitUntilExit()
         let lines = try String(contentsOf: examples, encoding: .utf8).split(separator: "\n")
         #expect(cli.count == lines.count && cli.count >= 30)
@@ -246,7 +247,7 @@ struct ServerTests {
         let output = Pipe()
         process.standardOutput = output
         try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(decoding: PipeReading.readAll(output.fileHandleForReading), as: UTF8.self)
         process.waitUntilExit()
         #expect(text.contains("\"status\":\"ok\""), "\(text)")
         #expect(process.terminationStatus == 0, "the server's exit status after SIGTERM")
@@ -361,7 +362,7 @@ struct WorkbenchBrowserTests {
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(decoding: PipeReading.readAll(output.fileHandleForReading), as: UTF8.self)
         process.waitUntilExit()
         if process.terminationStatus == 3 {
             #expect(!Self.required, "CI must install selenium and axe-selenium-python: \(text)")

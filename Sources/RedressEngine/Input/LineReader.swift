@@ -65,6 +65,8 @@ public struct LineReader {
                 let chunk = try handle.read(upToCount: 1 << 16) ?? Data()
                 if chunk.isEmpty { atEOF = true } else { buffer.append(contentsOf: chunk) }
             } catch {
+                // A signal interrupting the read is not a failure: read again.
+                if (error as NSError).code == EINTR { continue }
                 readFailure = String(cString: strerror((error as NSError).code == 0 ? EIO : Int32((error as NSError).code)))
                 atEOF = true
             }

@@ -35,6 +35,10 @@ extension Engine {
         }
         try applyRetention(&result, policy: policy, calendar: calendar, lastContact: replay.lastContact)
         try applyStatus(&result, calendar: calendar, asOf: asOf, dueSoonWithin: dueSoonWithin)
+        let workingDayDates = result.stages.flatMap { [$0.acknowledgeBy, $0.respondBy, $0.escalateBy] }.compactMap { $0 }
+        if !result.flags.contains("projected-calendar"), workingDayDates.contains(where: calendar.isProjected) {
+            result.flags.append("projected-calendar")
+        }
         return result
     }
 
