@@ -27,6 +27,20 @@ def obj(description, properties, required=()):
             "required": list(required), "additionalProperties": False}
 
 
+def vocabulary_object(description, required):
+    ids = {"type": "array", "items": {"type": "string", "pattern": ID}, "uniqueItems": True}
+    ombudsman = {"type": "object", "additionalProperties": False, "required": ["id", "name"], "properties": {
+        "id": {"type": "string", "pattern": ID}, "name": {"type": "string"},
+        "next": {"type": "string", "description": "Where the complainant goes next, in words."},
+        "time_limit": {"type": "object", "additionalProperties": False, "required": ["within"], "properties": {
+            "within": {"type": "string", "pattern": DURATION}, "from": {"type": "string"},
+            "source": {"type": "string"}, "assumed": {"type": "string"}}},
+        "source": {"type": "string"}, "assumed": {"type": "string"}}}
+    return {"type": "object", "description": description, "additionalProperties": False, "required": list(required),
+            "properties": {"feedback_types": ids, "channels": ids, "made_by": ids, "services": ids,
+                           "ombudsmen": {"type": "array", "items": ombudsman}}}
+
+
 def one_or_many(item, description):
     return {"description": description, "anyOf": [item, {"type": "array", "items": item, "minItems": 1}]}
 
@@ -102,18 +116,19 @@ DEFS = {
         "kind": {"enum": ["corporate", "statutory"]},
         "implements": {**ref("id"), "description": "The statutory procedure this one carries out; its limits may not be loosened."},
         "stages": {"type": "array", "items": ref("stage"), "minItems": 1},
-        "then": {"enum": ["lgsco", "housing-ombudsman"], "description": "The ombudsman after the last stage."},
+        "then": {"type": "string", "pattern": ID, "examples": ["lgsco", "housing-ombudsman", "spso", "psow", "nipso"],
+                 "description": "The ombudsman after the last stage (an id from the vocabulary)."},
         "time_limit": ref("time-limit"),
         **CITATION,
     }, ["stages"]),
     "procedures": {"type": "object", "description": "Procedures by id.", "propertyNames": ref("id"),
                    "additionalProperties": ref("procedure")},
     "conditions": obj("All conditions must hold; a list means any of its values.", {
-        "type": one_or_many({"enum": FEEDBACK_TYPES}, "Feedback types."),
+        "type": one_or_many({"type": "string", "pattern": ID, "examples": FEEDBACK_TYPES}, "Feedback types."),
         "service": one_or_many({"type": "string", "pattern": ID, "examples": SERVICES}, "Service ids."),
         "categories": one_or_many({"type": "string"}, "Any of these categories."),
-        "channel": one_or_many({"enum": CHANNELS}, "How the complaint arrived."),
-        "made_by": one_or_many({"enum": MAKERS}, "Who made it."),
+        "channel": one_or_many({"type": "string", "pattern": ID, "examples": CHANNELS}, "How the complaint arrived."),
+        "made_by": one_or_many({"type": "string", "pattern": ID, "examples": MAKERS}, "Who made it."),
         "mentions": one_or_many({"type": "string", "minLength": 1}, "Phrases in the text (case-insensitive, whole words)."),
         "matter_older_than": {**ref("duration"), "description": "The matter is older than this at receipt (from aware_on)."},
     }),
@@ -126,7 +141,7 @@ DEFS = {
         "procedure": {**ref("id"), "description": "Handle under this procedure."},
         "stage": {**ref("id"), "description": "Start at this stage instead of the first."},
         "exclude": ref("exclusion"),
-        "feedback": {"enum": FEEDBACK_TYPES[1:], "description": "Record as this kind of feedback."},
+        "feedback": {"type": "string", "pattern": ID, "examples": FEEDBACK_TYPES[1:], "description": "Record as this kind of feedback."},
         "flags": one_or_many({"type": "string"}, "Flags added to every decision of this rule."),
         **CITATION,
     }, ["id"]),
@@ -135,7 +150,7 @@ DEFS = {
     "retention-rule": obj("How long records are kept.", {
         "id": ref("id"),
         "when": obj("Which cases the rule covers.", {
-            "type": one_or_many({"enum": FEEDBACK_TYPES}, "Case types."),
+            "type": one_or_many({"type": "string", "pattern": ID, "examples": FEEDBACK_TYPES}, "Case types."),
             "procedure": one_or_many(ref("id"), "Procedures."),
             "closed_at": one_or_many(ref("id"), "Stage ids, or an ombudsman id for cases referred to it."),
         }),
@@ -187,10 +202,11 @@ POLICY = {
         "calendar": ref("calendar"),
         "imports": ref("imports"),
         "services": one_or_many(ref("id"), "Services beyond the shared vocabulary."),
+        "vocabulary": vocabulary_object("The council's own words, added to the library's vocabulary.yaml.", required=()),
         "statutory_routes": ref("statutory-routes"),
         "procedures": ref("procedures"),
-        "feedback": obj("How compliments, comments and suggestions are handled.", {
-            t: ref("feedback-handling") for t in FEEDBACK_TYPES[1:]}),
+        "feedback": {"type": "object", "description": "How each kind of feedback (not complaints) is handled, by feedback type.",
+                     "propertyNames": {"pattern": ID}, "additionalProperties": ref("feedback-handling")},
         "routing": {"type": "array", "items": ref("rule"), "minItems": 1,
                     "description": "Ordered rules; the first match decides; the last must be a catch-all."},
         "time_limit": ref("time-limit"),
@@ -312,8 +328,15 @@ MAP = {
     },
 }
 
+VOCABULARY = dict(
+    vocabulary_object("The library's shared vocabularies. See docs/policy-format.md.",
+                      required=("redress-vocabulary", "feedback_types", "channels", "made_by", "ombudsmen")),
+    **{"$schema": "https://json-schema.org/draft/2020-12/schema",
+       "$id": "https://redress.example/schemas/vocabulary.schema.json", "title": "Redress vocabulary"})
+VOCABULARY["properties"] = dict(VOCABULARY["properties"], **{"redress-vocabulary": {"const": 1}})
+
 if __name__ == "__main__":
-    for name, schema in [("policy", POLICY), ("fragment", FRAGMENT), ("policy-tests", TESTS), ("field-map", MAP)]:
+    for name, schema in [("policy", POLICY), ("fragment", FRAGMENT), ("policy-tests", TESTS), ("field-map", MAP), ("vocabulary", VOCABULARY)]:
         path = ROOT / "schemas" / f"{name}.schema.json"
         path.write_text(json.dumps(schema, indent=2) + "\n")
         print(f"wrote {path}")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedressEngine
+import RedressPolicy
 
 /// `redress classify`: route and date every incoming complaint.
 struct ClassifyCommand: ParsableCommand {
@@ -22,7 +23,8 @@ struct ClassifyCommand: ParsableCommand {
 
     func run() throws {
         let engine = try policy.engine()
-        var records = try batch.records(contract: .complaint)
+        let vocabulary = engine.versions.map(\.policy.vocabulary).reduce(PolicyVocabulary()) { $0.adding($1) }
+        var records = try batch.records(contract: .complaint, vocabulary: vocabulary)
         let encoder = DecisionEncoder(format: batch.outputFormat)
         var output = BufferedOutput(write: Console.out)
         var errors = try batch.errorSink()

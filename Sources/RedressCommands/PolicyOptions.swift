@@ -70,7 +70,8 @@ struct BatchOptions: ParsableArguments {
     var files: [String] { inputs.filter { $0 != "-" } }
 
     /// Every input opened before any is read: a missing file or a folder stops the run at once.
-    func records(contract: FieldContract) throws(ExitCode) -> RecordStream {
+    /// `vocabulary`: the policy's words, to check a `--map`'s values against.
+    func records(contract: FieldContract, vocabulary: PolicyVocabulary? = nil) throws(ExitCode) -> RecordStream {
         var sources: [RecordStream.Source] = []
         let names = inputs.isEmpty ? ["-"] : inputs
         for input in names {
@@ -99,7 +100,7 @@ struct BatchOptions: ParsableArguments {
         stream.encoding = encoding == .utf8 ? .utf8 : .windows1252
         if let map {
             do {
-                stream.map = try FieldMapDecoder.load(path: map)
+                stream.map = try FieldMapDecoder.load(path: map, vocabulary: vocabulary)
             } catch {
                 report(error)
                 throw ExitCode(ExitStatus.couldNotRun)

@@ -6,6 +6,8 @@ import RedressYAML
 /// (the nearest enclosing `source:` or `assumed:`), and every number decoded with its citation.
 struct DecodeContext {
     var diagnostics: [Diagnostic] = []
+    /// The words values may take: the library's vocabulary with the policy's own additions.
+    var vocabulary = PolicyVocabulary()
     /// Set when a routing rule could not be decoded: checks over the whole table then stay quiet
     /// rather than report what the missing rule would have decided.
     var routingIncomplete = false
@@ -15,6 +17,10 @@ struct DecodeContext {
     var sourceIDs: Set<String> = []
 
     var citation: Citation? { citations.last }
+
+    init(vocabulary: PolicyVocabulary = PolicyVocabulary()) {
+        self.vocabulary = vocabulary
+    }
 
     mutating func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 

@@ -15,8 +15,8 @@ public struct PolicyFragment: Sendable {
 enum FragmentDecoder {
     static let keys = ["redress-fragment", "id", "title", "sources", "imports", "procedures"]
 
-    static func decode(_ document: YAMLDocument, expectedName: String) -> (PolicyFragment?, [Diagnostic]) {
-        var context = DecodeContext()
+    static func decode(_ document: YAMLDocument, expectedName: String, vocabulary: PolicyVocabulary) -> (PolicyFragment?, [Diagnostic]) {
+        var context = DecodeContext(vocabulary: vocabulary)
         let path = document.source.path
         guard let root = document.root?.expectMapping("a policy fragment", &context.diagnostics) else {
             if document.root == nil {

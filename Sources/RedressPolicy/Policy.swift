@@ -70,8 +70,10 @@ public struct Policy: Sendable {
     public var isComplete = true
     /// False when a routing rule did not decode: checks over the whole routing table are skipped.
     public var routingIsComplete = true
+    /// The library's vocabulary with this policy's additions.
+    public var vocabulary = PolicyVocabulary()
 
-    public var services: [String] { Vocabulary.sharedServices + localServices }
+    public var services: [String] { vocabulary.services + localServices.filter { !vocabulary.services.contains($0) } }
 
     public func procedure(_ id: String) -> Procedure? { procedures.first { $0.id == id } }
 }

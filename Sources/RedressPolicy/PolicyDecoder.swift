@@ -6,7 +6,7 @@ import RedressYAML
 /// Imports are listed but not resolved here (see `PolicyLoader`).
 public enum PolicyDecoder {
     static let topKeys = [
-        "redress", "council", "version", "sources", "calendar", "imports", "services", "statutory_routes", "procedures",
+        "redress", "council", "version", "sources", "calendar", "imports", "services", "vocabulary", "statutory_routes", "procedures",
         "feedback", "routing", "time_limit", "retention", "behaviour",
     ]
     static let statutoryRoutesNoneKeys = ["none", "source", "assumed"]
@@ -17,8 +17,8 @@ public enum PolicyDecoder {
     static let sourceKeys = ["title", "url", "file"]
 
     /// The decoded policy, or nil when errors made it unusable; diagnostics either way.
-    static func decode(_ document: YAMLDocument) -> (Policy?, [Diagnostic], [CitedNumber]) {
-        var context = DecodeContext()
+    static func decode(_ document: YAMLDocument, vocabulary library: PolicyVocabulary) -> (Policy?, [Diagnostic], [CitedNumber]) {
+        var context = DecodeContext(vocabulary: library)
         let path = document.source.path
         let start = SourceRange(file: path, at: SourceLocation(line: 1, column: 1))
         guard let rootNode = document.root else {
@@ -32,6 +32,11 @@ public enum PolicyDecoder {
             in: "a policy file", &context.diagnostics)
         if let version = context.text(root["redress"], "`redress`"), version != "1", let node = root["redress"]?.scalar {
             context.add(node.invalid("unsupported policy format version `\(version)`", help: "this Redress reads `redress: 1`"))
+        }
+        // The council's own words come first: routing, procedures and retention may use them.
+        if let additions = root["vocabulary"]?.expectMapping("`vocabulary`", &context.diagnostics) {
+            additions.checkKeys(known: VocabularyDecoder.additionKeys, in: "`vocabulary`", &context.diagnostics)
+            context.vocabulary = library.adding(VocabularyDecoder.decode(additions, &context))
         }
         let sources = root["sources"].map { decodeSources($0, &context) } ?? []
         context.sourceIDs = Set(sources.map(\.id))
@@ -64,6 +69,7 @@ public enum PolicyDecoder {
             statutoryRoutes: statutoryRoutes, localServices: services, procedures: procedures, feedback: feedback, routing: routing, timeLimit: timeLimit,
             retention: retention, behaviour: behaviour, numbers: context.numbers, range: root.range)
         policy.isComplete = isComplete
+        policy.vocabulary = context.vocabulary
         policy.routingIsComplete = !context.routingIncomplete
         return (policy, context.diagnostics, context.numbers)
     }

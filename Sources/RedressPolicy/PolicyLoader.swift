@@ -14,6 +14,9 @@ public struct PolicyLibrary: Sendable {
     public var calendars: CalendarLibrary { CalendarLibrary(directory: root + "/calendars") }
 
     public func path(forImport name: String) -> String { root + "/" + name + ".yaml" }
+
+    /// The library's shared vocabularies (feedback types, channels, made_by, services, ombudsmen).
+    public var vocabularyPath: String { root + "/vocabulary.yaml" }
 }
 
 /// Everything known after reading a policy: the policy (nil when too broken to decode), its
@@ -92,7 +95,10 @@ public struct PolicyLoader: Sendable {
         var result = PolicyLoadResult()
         guard let document = readYAML(bytes, path: path, into: &result) else { return result }
         result.document = document.root
-        let (decoded, diagnostics, _) = PolicyDecoder.decode(document)
+        guard let vocabulary = VocabularyDecoder.load(library: library, limits: limits, diagnostics: &result.diagnostics, sources: &result.sources) else {
+            return result
+        }
+        let (decoded, diagnostics, _) = PolicyDecoder.decode(document, vocabulary: vocabulary)
         result.diagnostics += diagnostics
         guard var policy = decoded else { return result }
         var stack = [ImportFrame(name: policy.council.id, path: path)]
@@ -152,7 +158,7 @@ public struct PolicyLoader: Sendable {
                 continue
             }
             guard let document = readYAML(Array(data), path: path, into: &result) else { continue }
-            let (decoded, diagnostics) = FragmentDecoder.decode(document, expectedName: reference.name)
+            let (decoded, diagnostics) = FragmentDecoder.decode(document, expectedName: reference.name, vocabulary: policy.vocabulary)
             result.diagnostics += diagnostics
             guard let fragment = decoded else { continue }
             result.fragments.append(fragment)

@@ -44,7 +44,7 @@ enum ProcedureDecoder {
             return Procedure(
                 id: id, name: context.text(body["name"], "`name`") ?? id, kind: kind,
                 implements: context.identifier(body["implements"], "`implements`"), stages: stages,
-                then: context.oneOf(body["then"], "`then`", allowed: Vocabulary.ombudsmen.keys.sorted()),
+                then: context.oneOf(body["then"], "`then`", allowed: context.vocabulary.ombudsmen.map(\.id)),
                 timeLimit: body["time_limit"].flatMap { timeLimit($0, &context) }, definedIn: file, range: keyRange,
                 implementsRange: body["implements"]?.range)
         }

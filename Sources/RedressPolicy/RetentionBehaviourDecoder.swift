@@ -27,7 +27,7 @@ enum RetentionBehaviourDecoder {
                     citation: context.citation, range: body.keyRange)
                 if let when = body["when"]?.expectMapping("`when`", &context.diagnostics) {
                     when.checkKeys(known: retentionConditionKeys, in: "`when` of a retention rule", &context.diagnostics)
-                    rule.types = when["type"].flatMap { context.words($0, "`type`", allowed: Vocabulary.feedbackTypes) }
+                    rule.types = when["type"].flatMap { context.words($0, "`type`", allowed: context.vocabulary.feedbackTypes) }
                     rule.procedures = when["procedure"].flatMap { context.words($0, "`procedure`") }
                     rule.closedAt = when["closed_at"].flatMap { context.words($0, "`closed_at`") }
                 }
@@ -108,9 +108,9 @@ enum RetentionBehaviourDecoder {
         var result: [FeedbackHandling] = []
         for entry in body.entries {
             guard let key = entry.key.scalar else { continue }
-            guard Vocabulary.feedbackTypes.contains(key.text), key.text != "complaint" else {
+            guard context.vocabulary.feedbackTypes.contains(key.text), key.text != "complaint" else {
                 context.add(
-                    context.unknownValue(key, what: "a feedback type", allowed: Vocabulary.feedbackTypes.filter { $0 != "complaint" }))
+                    context.unknownValue(key, what: "a feedback type", allowed: context.vocabulary.feedbackTypes.filter { $0 != "complaint" }))
                 continue
             }
             guard let handling = entry.value.expectMapping("feedback `\(key.text)`", &context.diagnostics) else { continue }

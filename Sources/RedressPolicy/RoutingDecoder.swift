@@ -59,7 +59,7 @@ enum RoutingDecoder {
                 guard let exclusion = exclusion(exclude, &context) else { return nil }
                 outcome = .exclude(exclusion)
             } else {
-                guard let type = context.oneOf(body["feedback"], "`feedback`", allowed: Vocabulary.feedbackTypes) else {
+                guard let type = context.oneOf(body["feedback"], "`feedback`", allowed: context.vocabulary.feedbackTypes) else {
                     return nil
                 }
                 outcome = .feedback(type)
@@ -79,11 +79,11 @@ enum RoutingDecoder {
         guard let body = node.expectMapping("`when`", &context.diagnostics) else { return nil }
         body.checkKeys(known: conditionKeys, in: "`when`", &context.diagnostics)
         var conditions = RoutingConditions(range: body.keyRange)
-        conditions.types = body["type"].flatMap { context.words($0, "`type`", allowed: Vocabulary.feedbackTypes) }
+        conditions.types = body["type"].flatMap { context.words($0, "`type`", allowed: context.vocabulary.feedbackTypes) }
         conditions.services = body["service"].flatMap { context.words($0, "`service`") }
         conditions.categories = body["categories"].flatMap { context.words($0, "`categories`") }
-        conditions.channels = body["channel"].flatMap { context.words($0, "`channel`", allowed: Vocabulary.channels) }
-        conditions.makers = body["made_by"].flatMap { context.words($0, "`made_by`", allowed: Vocabulary.makers) }
+        conditions.channels = body["channel"].flatMap { context.words($0, "`channel`", allowed: context.vocabulary.channels) }
+        conditions.makers = body["made_by"].flatMap { context.words($0, "`made_by`", allowed: context.vocabulary.makers) }
         conditions.mentions = body["mentions"].flatMap { context.words($0, "`mentions`") }
         if let mentions = conditions.mentions, let node = body["mentions"],
             mentions.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty })

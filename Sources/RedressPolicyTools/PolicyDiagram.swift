@@ -151,7 +151,7 @@ public struct PolicyDiagram: Sendable {
                 } else if let then = procedure.then {
                     if !ombudsmen.contains(then) {
                         ombudsmen.append(then)
-                        nodes.append(Node(id: "ombudsman-\(then)", lines: [Vocabulary.ombudsmen[then] ?? then], shape: .ombudsman))
+                        nodes.append(Node(id: "ombudsman-\(then)", lines: [policy.vocabulary.ombudsman(then)?.name ?? then], shape: .ombudsman))
                     }
                     edges.append(Edge(from: id, to: "ombudsman-\(then)", label: Self.escalation(stage)))
                 }

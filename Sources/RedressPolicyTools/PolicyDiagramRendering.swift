@@ -99,7 +99,7 @@ extension PolicyDiagram {
                     let next = procedure.stages[index + 1]
                     out += "   \(Self.escalation(stage).prefix(1).uppercased() + Self.escalation(stage).dropFirst()): go to step \(stepOf[Self.stageID(procedure.id, next.id)] ?? 0).\n"
                 } else if let then = procedure.then {
-                    out += "   \(Self.escalation(stage).prefix(1).uppercased() + Self.escalation(stage).dropFirst()): the \(Vocabulary.ombudsmen[then] ?? then).\n"
+                    out += "   \(Self.escalation(stage).prefix(1).uppercased() + Self.escalation(stage).dropFirst()): the \(policy.vocabulary.ombudsman(then)?.name ?? then).\n"
                 }
             }
         }

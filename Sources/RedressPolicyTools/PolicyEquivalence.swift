@@ -35,7 +35,7 @@ public struct PolicyEquivalence: Sendable {
     public var routesAndTimescalesEqual: Bool { isExhaustive && differences.isEmpty }
 
     public static func compare(_ old: Policy, _ new: Policy) -> PolicyEquivalence {
-        let space = ComplaintSpace(tables: [old.routing, new.routing])
+        let space = ComplaintSpace(tables: [old.routing, new.routing], types: old.vocabulary.adding(new.vocabulary).feedbackTypes)
         var groups: [String: (Int?, Int?, [ComplaintClass])] = [:]
         var order: [String] = []
         space.forEach { complaint in

@@ -163,6 +163,7 @@ struct PolicyDiagnosticsTests {
         }
         try fragment("a", "b").write(to: root.appendingPathComponent("shared/a.yaml"), atomically: true, encoding: .utf8)
         try fragment("b", "a").write(to: root.appendingPathComponent("shared/b.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: PolicyFixtures.policies.appendingPathComponent("vocabulary.yaml"), to: root.appendingPathComponent("vocabulary.yaml"))
         let loader = PolicyLoader(library: PolicyLibrary(root: root.path))
         let result = loader.load(bytes: Array(PolicyFixtures.policy(extra: "imports: [shared/a]\n").utf8), path: "p.yaml")
         let cycle = result.diagnostics.first { $0.id == "policy.import-cycle" }

@@ -126,7 +126,11 @@ struct SchemaTests {
         #expect(testsStatus == 0, "\(testsOutput)")
     }
 
-    @Test("the schema rejects every bad fixture", .enabled(if: validator != nil), arguments: badFixtures)
+    /// Mistakes only `redress check` can see: vocabulary values are data (the library's
+    /// vocabulary.yaml and the policy's own `vocabulary:`), which a JSON Schema cannot read.
+    static let checkOnly: Set<String> = ["unknown-channel.yaml"]
+
+    @Test("the schema rejects every bad fixture", .enabled(if: validator != nil), arguments: badFixtures.filter { !checkOnly.contains($0) })
     func schemaRejects(_ name: String) throws {
         let (status, _) = try Self.validate(
             [PolicyFixtures.fixtures.appendingPathComponent("bad/\(name)").path], schema: "policy.schema.json")

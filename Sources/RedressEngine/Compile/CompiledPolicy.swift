@@ -43,10 +43,10 @@ public struct CompiledPolicy: Sendable {
             let conditions = rule.conditions
             return CompiledRule(
                 rule: rule,
-                types: interner.set(conditions?.types, in: Interner.types),
+                types: interner.set(conditions?.types, in: interner.types),
                 services: interner.set(conditions?.services, in: interner.services),
-                channels: interner.set(conditions?.channels, in: Interner.channels),
-                makers: interner.set(conditions?.makers, in: Interner.makers),
+                channels: interner.set(conditions?.channels, in: interner.channels),
+                makers: interner.set(conditions?.makers, in: interner.makers),
                 categories: interner.set(conditions?.categories, in: interner.categories),
                 phrases: interner.set(conditions?.mentions, in: interner.phrases),
                 matterOlderThan: conditions?.matterOlderThan)
@@ -76,10 +76,19 @@ public struct CompiledPolicy: Sendable {
         for category in complaint.categories {
             if let index = interner.categoryIndex[category.lowercased()] { categories.insert(index) }
         }
+        /// A value of the policy's vocabulary, or an error naming the nearest.
+        func index(_ value: String?, _ name: String, in words: [String]) throws(RecordError) -> Int? {
+            guard let value else { return nil }
+            guard let found = words.firstIndex(of: value) else {
+                let hint = SpellingSuggestion.closest(to: value, in: words).map { "did you mean `\($0)`? " } ?? ""
+                throw RecordError("unknown \(name) `\(value)` for the \(policy.council.id) policy; \(hint)(expected one of: \(words.joined(separator: ", ")))")
+            }
+            return found
+        }
         return ComplaintFeatures(
-            type: Interner.types.firstIndex(of: complaint.type) ?? 0, service: service,
-            channel: complaint.channel.flatMap { Interner.channels.firstIndex(of: $0) },
-            maker: complaint.madeBy.flatMap { Interner.makers.firstIndex(of: $0) }, categories: categories,
+            type: try index(complaint.type, "type", in: interner.types) ?? 0, service: service,
+            channel: try index(complaint.channel, "channel", in: interner.channels),
+            maker: try index(complaint.madeBy, "made_by", in: interner.makers), categories: categories,
             phrases: usesPhrases ? matcher.matches(in: complaint.text ?? "") : IDSet(count: 0),
             received: complaint.received.date, awareOn: complaint.awareOn)
     }

@@ -24,12 +24,12 @@ struct CompiledRule: Sendable {
         }
         if let channels {
             guard let channel = features.channel, channels.contains(channel) else {
-                return "channel \(features.channel.map { "`\(Interner.channels[$0])`" } ?? "(none)") is not \(interner.describe(channels, in: Interner.channels))"
+                return "channel \(features.channel.map { "`\(interner.channels[$0])`" } ?? "(none)") is not \(interner.describe(channels, in: interner.channels))"
             }
         }
         if let makers {
             guard let maker = features.maker, makers.contains(maker) else {
-                return "made_by \(features.maker.map { "`\(Interner.makers[$0])`" } ?? "(none)") is not \(interner.describe(makers, in: Interner.makers))"
+                return "made_by \(features.maker.map { "`\(interner.makers[$0])`" } ?? "(none)") is not \(interner.describe(makers, in: interner.makers))"
             }
         }
         if let categories, !categories.intersects(features.categories) {

@@ -4,11 +4,10 @@ import RedressPolicy
 /// Maps the words routing compares (types, services, channels, makers, categories, phrases) to
 /// small integers once per policy, so rules become bit sets.
 struct Interner: Sendable {
-    static let types = ["complaint", "compliment", "comment", "suggestion"]
-    static let channels = ["web", "email", "phone", "letter", "in-person", "social-media"]
-    static let makers = ["customer", "representative", "mp", "councillor"]
-
-    var types: [String] { Self.types }
+    /// From the policy's vocabulary (the library's words and the council's own).
+    let types: [String]
+    let channels: [String]
+    let makers: [String]
     let services: [String]
     let serviceIndex: [String: Int]
     let categories: [String]
@@ -16,6 +15,9 @@ struct Interner: Sendable {
     let phrases: [String]
 
     init(policy: Policy) {
+        types = policy.vocabulary.feedbackTypes
+        channels = policy.vocabulary.channels
+        makers = policy.vocabulary.makers
         services = policy.services
         serviceIndex = Dictionary(services.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var categories: [String] = []

@@ -9,26 +9,28 @@ import RedressYAML
 public enum FieldMapDecoder {
     public static let topKeys = ["redress-map", "fields", "source", "description"]
     public static let ruleKeys = ["column", "value", "values", "date", "separator"]
-    /// Fields whose values must come from a fixed vocabulary.
-    static let closed: [String: [String]] = [
-        "type": Vocabulary.feedbackTypes, "channel": Vocabulary.channels, "made_by": Vocabulary.makers,
-    ]
+    /// Fields whose values must come from the policy's vocabulary.
+    static func closed(_ vocabulary: PolicyVocabulary?) -> [String: [String]] {
+        guard let vocabulary else { return [:] }
+        return ["type": vocabulary.feedbackTypes, "channel": vocabulary.channels, "made_by": vocabulary.makers]
+    }
     static let dateFields: Set<String> = ["received", "aware_on"]
 
-    public static func load(path: String, limits: YAMLLimits = .default) throws(DiagnosticList) -> FieldMap {
+    /// `vocabulary`: the policy's words, against which mapped `type`, `channel` and `made_by` values are checked.
+    public static func load(path: String, vocabulary: PolicyVocabulary? = nil, limits: YAMLLimits = .default) throws(DiagnosticList) -> FieldMap {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DiagnosticList(.error("map.unreadable", "cannot read the map file", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
         }
         let document = try YAMLLoader(limits: limits).load(Array(data), path: path)
         var diagnostics: [Diagnostic] = []
-        let map = decode(document, &diagnostics)
+        let map = decode(document, closed: closed(vocabulary), &diagnostics)
         guard let map, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw DiagnosticList(diagnostics, sources: SourceFiles([document.source]))
         }
         return map
     }
 
-    static func decode(_ document: YAMLDocument, _ diagnostics: inout [Diagnostic]) -> FieldMap? {
+    static func decode(_ document: YAMLDocument, closed: [String: [String]], _ diagnostics: inout [Diagnostic]) -> FieldMap? {
         let path = document.source.path
         guard let root = document.root?.expectMapping("a map file", &diagnostics) else {
             if document.root == nil {
@@ -53,7 +55,7 @@ public enum FieldMapDecoder {
                             ?? "fields: \(known.joined(separator: ", "))"))
                 continue
             }
-            if let rule = self.rule(name.text, entry.value, &diagnostics) { rules.append(rule) }
+            if let rule = self.rule(name.text, entry.value, closed: closed, &diagnostics) { rules.append(rule) }
         }
         if !rules.contains(where: { $0.field == "id" }) || !rules.contains(where: { $0.field == "received" }) {
             diagnostics.append(.error("map.missing-field", "the map must say where `id` and `received` come from", at: fields.keyRange))
@@ -61,7 +63,7 @@ public enum FieldMapDecoder {
         return FieldMap(rules: rules, path: path)
     }
 
-    static func rule(_ field: String, _ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> FieldMap.Rule? {
+    static func rule(_ field: String, _ node: YAMLNode, closed: [String: [String]], _ diagnostics: inout [Diagnostic]) -> FieldMap.Rule? {
         // `field: Column Name`: the column as it is (a date column then holds ISO dates).
         if let column = node.scalar, !column.isNull {
             return FieldMap.Rule(field: field, column: column.text, mappedValues: [])
@@ -71,7 +73,7 @@ public enum FieldMapDecoder {
         var rule = FieldMap.Rule(field: field, column: body["column"]?.expectText("`column`", &diagnostics)?.text, mappedValues: [])
         if let constant = body["value"]?.expectText("`value`", &diagnostics) {
             rule.constant = constant.text
-            check(constant, field, &diagnostics)
+            check(constant, field, closed, &diagnostics)
         }
         if (rule.column == nil) == (rule.constant == nil) {
             diagnostics.append(.error("map.column-or-value", "the map for `\(field)` needs exactly one of `column` or `value`", at: body.keyRange))
@@ -107,7 +109,7 @@ public enum FieldMapDecoder {
                             at: from.range, related: [RelatedLocation("the first is here", at: earlier.range)]))
                     continue
                 }
-                check(to, field, &diagnostics)
+                check(to, field, closed, &diagnostics)
                 written[key] = from
                 table[key] = to.text
                 rule.mappedValues.append(from.text)
@@ -118,7 +120,7 @@ public enum FieldMapDecoder {
     }
 
     /// A mapped value of a closed field must be one of its vocabulary.
-    static func check(_ value: YAMLScalar, _ field: String, _ diagnostics: inout [Diagnostic]) {
+    static func check(_ value: YAMLScalar, _ field: String, _ closed: [String: [String]], _ diagnostics: inout [Diagnostic]) {
         guard let allowed = closed[field], !allowed.contains(value.text) else { return }
         diagnostics.append(
             .error(

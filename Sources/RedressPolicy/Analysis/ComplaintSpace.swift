@@ -40,14 +40,15 @@ public struct ComplaintSpace: Sendable {
     private let categorySubsets: [Set<Int>]
     private let mentionSubsets: [Set<Int>]
 
-    public init(tables: [[RoutingRule]]) {
+    /// `types`: the feedback types complaints may have (the policies' vocabularies).
+    public init(tables: [[RoutingRule]], types: [String]) {
         let conditions = tables.flatMap { $0.compactMap(\.conditions) }
         func named(_ values: (RoutingConditions) -> [String]?) -> [String?] {
             var seen: [String] = []
             for condition in conditions { for value in values(condition) ?? [] where !seen.contains(value) { seen.append(value) } }
             return seen + [nil]
         }
-        types = Vocabulary.feedbackTypes
+        self.types = types
         services = named(\.services)
         channels = named(\.channels)
         makers = named(\.makers)

@@ -53,7 +53,7 @@ struct ReferenceCheck: PolicyCheck {
             }
         }
         let stageIDs = Set(policy.procedures.flatMap { $0.stages.map(\.id) })
-        let closable = Array(stageIDs) + Vocabulary.ombudsmen.keys
+        let closable = Array(stageIDs) + policy.vocabulary.ombudsmen.map(\.id)
         for rule in policy.retention {
             for id in rule.procedures ?? [] where policy.procedure(id) == nil {
                 found.append(

@@ -9,7 +9,7 @@ struct CatchAllCheck: PolicyCheck {
         }
         guard last.isCatchAll else {
             // Name the complaints no rule was meant for, found over every class of complaint.
-            let space = ComplaintSpace(tables: [policy.routing])
+            let space = ComplaintSpace(tables: [policy.routing], types: policy.vocabulary.feedbackTypes)
             var undecided: [ComplaintClass] = []
             space.forEach { complaint in
                 if space.decidingRule(in: policy.routing, for: complaint) == nil { undecided.append(complaint) }
@@ -30,7 +30,7 @@ struct CatchAllCheck: PolicyCheck {
 struct UnreachableRuleCheck: PolicyCheck {
     func check(_ policy: Policy, _ context: CheckContext) -> [Diagnostic] {
         guard policy.routingIsComplete else { return [] }
-        let space = ComplaintSpace(tables: [policy.routing])
+        let space = ComplaintSpace(tables: [policy.routing], types: policy.vocabulary.feedbackTypes)
         guard space.isExhaustive else { return pairwise(policy) }
         var decides = Array(repeating: false, count: policy.routing.count)
         var shadowedBy = Array(repeating: Set<Int>(), count: policy.routing.count)
