@@ -28,9 +28,12 @@ public struct ConformanceCode: Sendable {
     public var id: String
     public var title: String
     public var appliesTo: Procedure.Kind
+    /// When set, the code applies only to procedures that end with this ombudsman (the Housing
+    /// Ombudsman's code binds a council's landlord procedure, not its other complaints).
+    public var ombudsman: String?
     public var points: [Point]
 
-    static let keys = ["redress-code", "id", "title", "applies_to", "sources", "points"]
+    static let keys = ["redress-code", "id", "title", "applies_to", "ombudsman", "sources", "points"]
     static let pointKeys = ["id", "check", "stage", "within", "from", "at_most", "text", "source", "assumed"]
 
     public static func load(path: String) throws(DiagnosticList) -> ConformanceCode {
@@ -74,6 +77,7 @@ public struct ConformanceCode: Sendable {
         guard diagnostics.isEmpty, let id = root["id"]?.scalar?.text else { throw DiagnosticList(diagnostics, sources: SourceFiles([document.source])) }
         return ConformanceCode(
             id: id, title: root["title"]?.scalar?.text ?? id,
-            appliesTo: root["applies_to"]?.scalar.flatMap { Procedure.Kind(rawValue: $0.text) } ?? .corporate, points: points)
+            appliesTo: root["applies_to"]?.scalar.flatMap { Procedure.Kind(rawValue: $0.text) } ?? .corporate,
+            ombudsman: root["ombudsman"]?.scalar?.text, points: points)
     }
 }

@@ -26,7 +26,9 @@ public struct ConformanceFinding: Sendable {
 public enum ConformanceReport {
     public static func compare(_ policy: Policy, with code: ConformanceCode) -> [ConformanceFinding] {
         var findings: [ConformanceFinding] = []
-        let procedures = policy.procedures.filter { $0.kind == code.appliesTo && $0.definedIn == policy.path }
+        let procedures = policy.procedures.filter { procedure in
+            procedure.kind == code.appliesTo && procedure.definedIn == policy.path && (code.ombudsman.map { procedure.then == $0 } ?? true)
+        }
         for procedure in procedures {
             for point in code.points {
                 findings.append(finding(point, procedure: procedure, policy: policy, code: code))

@@ -80,3 +80,39 @@ struct OfficerCommandTests {
         #expect(result.error.contains("did you mean `20 working days`?"))
     }
 }
+
+/// Every UK nation: each nation's code checks its council; a council adds words without Swift.
+@Suite("Nations")
+struct NationsTests {
+    @Test(
+        "check --code works for each nation's code: nothing looser",
+        arguments: [("fife", "spso-mchp"), ("swansea", "psow-model"), ("ards-and-north-down", "nipso-mchp"), ("dacorum", "housing-ombudsman-2024")])
+    func codes(_ council: String, _ code: String) {
+        let result = CommandRunner.run(["check", CommandRunner.library + "/councils/\(council)", "--code", code, "--library", CommandRunner.library])
+        #expect(result.status == 0, "\(result.out)\(result.error)")
+        #expect(result.out.contains("meets"))
+        #expect(!result.out.contains("looser:"))
+    }
+
+    @Test("a Welsh policy with then: psow and its own webchat channel passes check and decides a webchat complaint")
+    func welshWebchat() throws {
+        var text = try String(contentsOfFile: CommandRunner.library + "/councils/swansea/2020-04.yaml", encoding: .utf8)
+        text = text.replacingOccurrences(of: "imports:\n", with: "vocabulary:\n  channels: [webchat]\nimports:\n")
+        text = text.replacingOccurrences(
+            of: "  - id: everything-else\n",
+            with: "  - { id: webchat, when: { channel: webchat }, procedure: corporate, flags: [via-webchat] }\n  - id: everything-else\n")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-wales-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let policy = folder.appendingPathComponent("2020-04.yaml").path
+        try text.write(toFile: policy, atomically: false, encoding: .utf8)
+        let check = CommandRunner.run(["check", policy, "--library", CommandRunner.library])
+        #expect(check.status == 0, "\(check.error)")
+        #expect(check.out.contains("0 errors, 0 warnings"))
+        let input = try ClassifyCommandTests.write(#"{"id":"W1","received":"2025-01-06","service":"waste","channel":"webchat"}"# + "\n", suffix: "jsonl")
+        let decided = CommandRunner.run(["classify", "--policy", policy, input, "--format", "jsonl", "--library", CommandRunner.library])
+        #expect(decided.out.contains(#""rule":"webchat""#) && decided.out.contains(#""via-webchat""#), "\(decided.out)\(decided.error)")
+        // Without the council's addition, the same channel is an error with the nearest word.
+        let plain = CommandRunner.run(["classify", "--policy", CommandRunner.library + "/councils/swansea", input, "--format", "jsonl", "--library", CommandRunner.library])
+        #expect(plain.error.contains("unknown channel `webchat` for the swansea policy"), "\(plain.error)")
+    }
+}
