@@ -96,6 +96,14 @@ public struct ScheduleEncoder: Sendable {
             w.raw(String(stage.pausedDays))
             w.raw(",\"escalate_by\":")
             w.date(stage.escalateBy)
+            if let outcome = stage.outcome {
+                w.raw(",\"outcome\":")
+                w.quoted(outcome.rawValue)
+            }
+            if let remedy = stage.remedy {
+                w.raw(",\"remedy\":")
+                w.quoted(remedy)
+            }
             if !stage.milestones.isEmpty {
                 w.raw(",\"milestones\":[")
                 for (m, milestone) in stage.milestones.enumerated() {

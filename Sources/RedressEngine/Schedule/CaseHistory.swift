@@ -23,13 +23,28 @@ public struct CaseEvent: Sendable, Hashable {
     public var days: Int?
     /// The milestone id, for `milestone`.
     public var milestone: String?
+    /// For `responded`: what the response found.
+    public var outcome: Outcome?
+    /// For `responded`: the remedy offered, in words.
+    public var remedy: String?
 
-    public init(on: LocalDate, kind: Kind, stage: String? = nil, days: Int? = nil, milestone: String? = nil) {
+    /// What a response found about the complaint (for reports).
+    public enum Outcome: String, Sendable, Hashable, CaseIterable {
+        case upheld
+        case partlyUpheld = "partly-upheld"
+        case notUpheld = "not-upheld"
+    }
+
+    public init(
+        on: LocalDate, kind: Kind, stage: String? = nil, days: Int? = nil, milestone: String? = nil, outcome: Outcome? = nil, remedy: String? = nil
+    ) {
         self.on = on
         self.kind = kind
         self.stage = stage
         self.days = days
         self.milestone = milestone
+        self.outcome = outcome
+        self.remedy = remedy
     }
 }
 
@@ -73,7 +88,7 @@ public struct CaseHistory: Sendable {
             default: throw RecordError("event \(number): `\(name)` must be text")
             }
         }
-        let known: Set<String> = ["on", "event", "stage", "days", "milestone", "note", "by"]
+        let known: Set<String> = ["on", "event", "stage", "days", "milestone", "note", "by", "outcome", "remedy"]
         if let unknown = fields.first(where: { !known.contains($0.name) }) {
             throw RecordError("event \(number): unknown field `\(unknown.name)`")
         }
@@ -98,6 +113,18 @@ public struct CaseHistory: Sendable {
         }
         if kind == .extended, days == nil { throw RecordError("event \(number): `extended` needs `days`") }
         if kind == .milestone, try text("milestone") == nil { throw RecordError("event \(number): `milestone` needs `milestone`") }
-        return CaseEvent(on: on, kind: kind, stage: try text("stage"), days: days, milestone: try text("milestone"))
+        var outcome: CaseEvent.Outcome?
+        if let outcomeText = try text("outcome") {
+            guard kind == .responded else { throw RecordError("event \(number): `outcome` belongs on a `responded` event") }
+            guard let value = CaseEvent.Outcome(rawValue: outcomeText) else {
+                throw RecordError(
+                    "event \(number): unknown outcome `\(outcomeText)` (expected one of: \(CaseEvent.Outcome.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            outcome = value
+        }
+        let remedy = try text("remedy")
+        if remedy != nil, kind != .responded { throw RecordError("event \(number): `remedy` belongs on a `responded` event") }
+        return CaseEvent(
+            on: on, kind: kind, stage: try text("stage"), days: days, milestone: try text("milestone"), outcome: outcome, remedy: remedy)
     }
 }

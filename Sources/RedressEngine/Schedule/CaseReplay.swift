@@ -10,6 +10,8 @@ struct CaseReplay {
         var start: LocalDate
         var acknowledged: LocalDate?
         var responded: LocalDate?
+        var outcome: CaseEvent.Outcome?
+        var remedy: String?
         var recordAgreed: LocalDate?
         var milestones: [String: LocalDate] = [:]
         /// Extensions in the order recorded: when each was agreed and by how many working days.
@@ -101,6 +103,8 @@ struct CaseReplay {
                 throw RecordError("stage `\(current)` was answered twice without an escalation (\(event.on))")
             }
             runs[index].responded = event.on
+            runs[index].outcome = event.outcome
+            runs[index].remedy = event.remedy
         case .escalated:
             try escalate(event, from: index)
         case .extended:
@@ -247,7 +251,7 @@ struct CaseReplay {
                     acknowledged: run.acknowledged, respondBy: respondBy, responded: run.responded, met: met, daysLate: late,
                     extendedDays: extended, pausedDays: run.paused,
                     escalateBy: run.responded == nil ? nil : try due(run.stage.escalate, run, acknowledgeBy: acknowledgeBy),
-                    milestones: milestones))
+                    milestones: milestones, outcome: run.outcome, remedy: run.remedy))
         }
         return result
     }

@@ -21,6 +21,9 @@ public struct StageSchedule: Sendable, Hashable {
     public var escalateBy: LocalDate?
     /// Intermediate deadlines: id, due date, date met.
     public var milestones: [MilestoneSchedule]
+    /// What the response found, when the `responded` event says (`outcome`).
+    public var outcome: CaseEvent.Outcome? = nil
+    public var remedy: String? = nil
 }
 
 public struct MilestoneSchedule: Sendable, Hashable {
