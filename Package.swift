@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "RedressPolicy", targets: ["RedressPolicy"]),
         .library(name: "RedressEngine", targets: ["RedressEngine"]),
         .library(name: "RedressPolicyTools", targets: ["RedressPolicyTools"]),
+        .library(name: "RedressReport", targets: ["RedressReport"]),
         .library(name: "RedressCommands", targets: ["RedressCommands"]),
         // The service is its own product, so `swift run redress …` never builds the server stack.
         .executable(name: "redress-server", targets: ["redress-server"]),
@@ -41,10 +42,11 @@ let package = Package(
             name: "RedressPolicyTools",
             dependencies: ["RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics"]
         ),
+        .target(name: "RedressReport", dependencies: ["RedressEngine", "RedressCalendar", "RedressDiagnostics"]),
         .target(
             name: "RedressCommands",
             dependencies: [
-                "RedressPolicyTools", "RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics",
+                "RedressReport", "RedressPolicyTools", "RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

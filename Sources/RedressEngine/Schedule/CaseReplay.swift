@@ -84,7 +84,8 @@ struct CaseReplay {
             case .acknowledged, .responded, .contact: return
             case .closed: closedOn = event.on
             case .referredToOmbudsman:
-                closedAt = "lgsco"
+                // The ombudsman this procedure ends with (the Housing Ombudsman, the SPSO, …).
+                closedAt = procedure?.then ?? "ombudsman"
                 if closedOn == nil { closedOn = event.on }
             default:
                 throw RecordError("`\(name)` on \(event.on): this case is not under a procedure (excluded or feedback), so it has no stages")

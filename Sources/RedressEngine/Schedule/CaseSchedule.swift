@@ -71,4 +71,8 @@ public struct CaseSchedule: Sendable {
     public var retentionRule: String?
     public var flags: [String]
     public var extra: [RecordField]
+    /// The first working day the complaint counts as received (for reports by period).
+    public var deemedReceived: LocalDate? = nil
+    /// Why it is outside the procedure, when excluded (for reports by reason).
+    public var exclusionReason: String? = nil
 }

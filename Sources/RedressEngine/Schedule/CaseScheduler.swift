@@ -21,6 +21,8 @@ extension Engine {
             procedure: decision.procedure, excluded: decision.excluded, stages: stages, status: .open, nextDue: nil,
             ombudsmanFrom: nil, ombudsman: procedure?.then, closedOn: replay.closedOn, closedAt: replay.closedAt,
             deleteAfter: nil, retentionRule: nil, flags: decision.flags + replay.flags, extra: history.complaint.extra)
+        result.deemedReceived = decision.deemedReceived
+        result.exclusionReason = decision.exclusionReason
         if decision.excluded {
             result.flags.append("excluded")
             if result.closedOn == nil { result.closedOn = decision.deemedReceived }
