@@ -91,6 +91,18 @@ public struct DeadlineComparison: Sendable {
     /// nil when it never does. Paths from different roots are compared from the same date when the
     /// limit's root comes no earlier (a record is agreed on or after the stage starts).
     public func laterExample(_ path: DeadlinePath, than limit: DeadlinePath) -> (start: LocalDate, own: LocalDate, limit: LocalDate)? {
+        // Exact shortcuts: the same steps never end later; one step in the same unit from the same
+        // root ends later on some date exactly when its amount is larger (adding is monotonic in
+        // the amount for every unit), so only the first start date is needed for the example.
+        if path.root == limit.root, path.steps == limit.steps { return nil }
+        if path.root == limit.root, path.steps.count == 1, limit.steps.count == 1, path.steps[0].unit == limit.steps[0].unit {
+            guard path.steps[0].amount > limit.steps[0].amount else { return nil }
+            for start in starts {
+                guard let own = try? path.date(from: start, calendar: calendar), let bound = try? limit.date(from: start, calendar: calendar) else { continue }
+                if own > bound { return (start, own, bound) }
+            }
+            return nil
+        }
         for start in starts {
             guard let own = try? path.date(from: start, calendar: calendar),
                 let bound = try? limit.date(from: start, calendar: calendar)

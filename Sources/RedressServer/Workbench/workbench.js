@@ -56,7 +56,7 @@ function scheduleCheck() {
   state.lastInput = performance.now();
   clearTimeout(state.timer);
   renderGutter();
-  state.timer = setTimeout(check, 120);
+  state.timer = setTimeout(check, 100);
 }
 editor.addEventListener("input", scheduleCheck);
 
