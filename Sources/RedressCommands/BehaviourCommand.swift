@@ -33,8 +33,8 @@ struct BehaviourCommand: ParsableCommand {
         var errors = try batch.errorSink()
         let (order, histories, failures) = Self.read(&records)
         var failed = failures.count
-        for failure in failures { errors.append(RecordFailureEncoder.encode(failure)) }
-        let encoder = BehaviourEncoder(format: batch.outputFormat)
+        for failure in failures { errors.append(batch.failureText(failure)) }
+        let encoder = BehaviourEncoder(format: batch.outputFormat, terminalWidth: Console.current.columns, colour: Console.current.colour)
         var output = BufferedOutput(write: Console.out)
         output.append(encoder.header)
         for complainant in order {
@@ -43,7 +43,7 @@ struct BehaviourCommand: ParsableCommand {
             do {
                 output.append(encoder.encode(try engine.behaviour(complainant: complainant, contacts: contacts, asOf: day ?? latest)))
             } catch {
-                errors.append(RecordFailureEncoder.encode(RecordFailure(line: contacts.first?.line ?? 0, id: complainant, message: error.message)))
+                errors.append(batch.failureText(RecordFailure(line: contacts.first?.line ?? 0, id: complainant, message: error.message)))
                 failed += 1
             }
         }

@@ -25,14 +25,14 @@ struct ClassifyCommand: ParsableCommand {
         let engine = try policy.engine()
         let vocabulary = engine.versions.map(\.policy.vocabulary).reduce(PolicyVocabulary()) { $0.adding($1) }
         var records = try batch.records(contract: .complaint, vocabulary: vocabulary)
-        let encoder = DecisionEncoder(format: batch.outputFormat)
+        let encoder = DecisionEncoder(format: batch.outputFormat, terminalWidth: Console.current.columns, colour: Console.current.colour)
         var output = BufferedOutput(write: Console.out)
         var errors = try batch.errorSink()
         var progress = ProgressLine()
         output.append(encoder.header)
         var decided = 0
         var seen = 0
-        let failed = try forEachRecord(&records, errors: &errors) { (record) throws(RecordError) in
+        let failed = try forEachRecord(&records, errors: &errors, describe: batch.failureText) { (record) throws(RecordError) in
             seen += 1
             progress.tick(seen)
             let decision = try engine.classify(Complaint(record: record), explain: explain)

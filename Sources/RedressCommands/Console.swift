@@ -12,22 +12,37 @@ public struct Console: Sendable {
     public let isErrorTerminal: Bool
     /// Whether standard input is a terminal (a hint that the command is waiting for input).
     public let isInputTerminal: Bool
+    /// The width tables must fit: the terminal's columns, measured; else `COLUMNS`; else none.
+    public let columns: Int?
+    /// Whether to colour tables: a terminal, `NO_COLOR` unset, `TERM` not `dumb`.
+    public let colour: Bool
 
     public init(
-        isTerminal: Bool, isErrorTerminal: Bool = false, isInputTerminal: Bool = false, writeOut: @escaping @Sendable (String) -> Void,
-        writeError: @escaping @Sendable (String) -> Void
+        isTerminal: Bool, isErrorTerminal: Bool = false, isInputTerminal: Bool = false, columns: Int? = nil, colour: Bool = false,
+        writeOut: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void
     ) {
         self.isTerminal = isTerminal
         self.isErrorTerminal = isErrorTerminal
         self.isInputTerminal = isInputTerminal
+        self.columns = columns
+        self.colour = colour
         self.writeOut = writeOut
         self.writeError = writeError
     }
 
     public static let standard = Console(
         isTerminal: isatty(STDOUT_FILENO) == 1, isErrorTerminal: isatty(STDERR_FILENO) == 1, isInputTerminal: isatty(STDIN_FILENO) == 1,
+        columns: measuredColumns(), colour: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb",
         writeOut: { writeOrExit($0, to: STDOUT_FILENO, name: "standard output") },
         writeError: { writeOrExit($0, to: STDERR_FILENO, name: "standard error") })
+
+    /// The terminal's width from the kernel (TIOCGWINSZ), else `COLUMNS`.
+    static func measuredColumns() -> Int? {
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+    }
 
     /// Writes every byte with write(2), never Foundation's trapping `FileHandle.write`. A reader
     /// that closed the pipe (`redress classify … | head`) ends the run quietly; any other failure
@@ -54,11 +69,16 @@ public struct Console: Sendable {
 public final class CapturedConsole: Sendable {
     private let state = Mutex<(out: String, error: String)>(("", ""))
 
-    public init() {}
+    private let columns: Int?
+
+    /// `columns`: a terminal width to render tables for.
+    public init(columns: Int? = nil) {
+        self.columns = columns
+    }
 
     public var console: Console {
         Console(
-            isTerminal: false,
+            isTerminal: false, columns: columns,
             writeOut: { text in self.state.withLock { $0.out += text } },
             writeError: { text in self.state.withLock { $0.error += text } })
     }

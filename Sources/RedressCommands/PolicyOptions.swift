@@ -51,7 +51,20 @@ struct BatchOptions: ParsableArguments {
         try input.records(contract: contract, vocabulary: vocabulary)
     }
 
+    /// On a table, failed records are kept back and shown in their own section after it, in words.
+    var failuresAfterTable: Bool { outputFormat == .table && errors == nil }
+
+    /// An error record as written: JSON Lines, or a readable line after a table.
+    func failureText(_ failure: RecordFailure) -> String {
+        guard failuresAfterTable else { return RecordFailureEncoder.encode(failure) }
+        let place = (failure.file.map { "\($0): " } ?? "") + "line \(failure.line)"
+        return "  \(place)" + (failure.id.map { " (\(DecisionEncoder.escapingControls($0)))" } ?? "") + ": \(DecisionEncoder.escapingControls(failure.message))\n"
+    }
+
     func errorSink() throws(ExitCode) -> BufferedOutput {
+        if failuresAfterTable {
+            return BufferedOutput(write: { Console.error("\nFailed records:\n" + $0) }, holding: true)
+        }
         guard let errors else { return BufferedOutput(write: Console.error) }
         return try outputFile(errors, option: "--errors")
     }
@@ -64,7 +77,8 @@ struct BatchOptions: ParsableArguments {
 /// Runs `body` on every record of a stream, in order. A record that cannot be read, or that `body`
 /// rejects, becomes an error record; none is dropped. Returns how many failed.
 func forEachRecord(
-    _ records: inout RecordStream, errors: inout BufferedOutput, _ body: (InputRecord) throws(RecordError) -> Void
+    _ records: inout RecordStream, errors: inout BufferedOutput, describe: (RecordFailure) -> String = RecordFailureEncoder.encode,
+    _ body: (InputRecord) throws(RecordError) -> Void
 ) throws(ExitCode) -> Int {
     var failed = 0
     while let next = records.next() {
@@ -73,11 +87,11 @@ func forEachRecord(
             do {
                 try body(record)
             } catch {
-                errors.append(RecordFailureEncoder.encode(RecordFailure(line: record.line, id: record.id, message: error.message, file: record.file)))
+                errors.append(describe(RecordFailure(line: record.line, id: record.id, message: error.message, file: record.file)))
                 failed += 1
             }
         case .failure(let failure):
-            errors.append(RecordFailureEncoder.encode(failure))
+            errors.append(describe(failure))
             failed += 1
         }
     }
@@ -94,16 +108,26 @@ func forEachRecord(
 }
 
 /// Collects output and writes it in large pieces: one write per line would dominate a batch.
+/// A holding buffer writes nothing until `flush()` (a section after a table), keeping at most
+/// `heldLimit` bytes and counting what it could not keep.
 struct BufferedOutput {
     let write: (String) -> Void
     private(set) var pending: [UInt8] = []
+    let holding: Bool
+    static let heldLimit = 1 << 20
+    private(set) var dropped = 0
 
-    init(write: @escaping (String) -> Void) {
+    init(write: @escaping (String) -> Void, holding: Bool = false) {
         self.write = write
+        self.holding = holding
         pending.reserveCapacity(1 << 17)
     }
 
     mutating func append(_ text: String) {
+        if holding, pending.count + text.utf8.count > Self.heldLimit {
+            dropped += 1
+            return
+        }
         pending.append(contentsOf: text.utf8)
         flushIfFull()
     }
@@ -115,10 +139,14 @@ struct BufferedOutput {
     }
 
     private mutating func flushIfFull() {
-        if pending.count >= 1 << 16 { flush() }
+        if !holding, pending.count >= 1 << 16 { flush() }
     }
 
     mutating func flush() {
+        if dropped > 0 {
+            pending.append(contentsOf: "  … and \(dropped) more; write them all with --errors FILE\n".utf8)
+            dropped = 0
+        }
         if !pending.isEmpty { write(String(decoding: pending, as: UTF8.self)) }
         pending.removeAll(keepingCapacity: true)
     }

@@ -46,7 +46,7 @@ struct ScheduleCommand: ParsableCommand {
         }
         let engine = try policy.engine()
         var records = try batch.records(contract: .complaint)
-        let encoder = ScheduleEncoder(format: batch.outputFormat)
+        let encoder = ScheduleEncoder(format: batch.outputFormat, terminalWidth: Console.current.columns, colour: Console.current.colour)
         var output = BufferedOutput(write: Console.out)
         var errors = try batch.errorSink()
         var calendarFile: BufferedOutput?
@@ -56,7 +56,7 @@ struct ScheduleCommand: ParsableCommand {
             calendarFile?.append(icalendar.header)
         }
         output.append(encoder.header)
-        var failed = try forEachRecord(&records, errors: &errors) { (record) throws(RecordError) in
+        var failed = try forEachRecord(&records, errors: &errors, describe: batch.failureText) { (record) throws(RecordError) in
             let schedule = try engine.schedule(CaseHistory(record: record), asOf: day, dueSoonWithin: dueWithin ?? 5)
             guard selected(schedule) else { return }
             output.append(encoder.encode(schedule))

@@ -32,4 +32,6 @@ public struct Decision: Sendable {
     public var extra: [RecordField]
     /// With `explain`: the rules tried before `rule`.
     public var tried: [RuleTrace]?
+    /// The date the complaint says it was received (before any cut-off or non-working day moved it).
+    public var received: LocalDate? = nil
 }

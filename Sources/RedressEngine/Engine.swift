@@ -51,7 +51,7 @@ public struct Engine: Sendable {
             id: complaint.id, councilID: policy.council.id, versionID: policy.version.id, type: complaint.type,
             procedure: nil, stage: nil, excluded: false, exclusionReason: nil, redirect: nil, deemedReceived: deemed,
             acknowledgeBy: nil, respondBy: nil, inTime: true, rule: rule.id, source: rule.range, sourceText: compiled.sourceTexts[index], flags: rule.flags,
-            extra: complaint.extra, tried: explain ? compiled.trace(features, upTo: index) : nil)
+            extra: complaint.extra, tried: explain ? compiled.trace(features, upTo: index) : nil, received: complaint.received.date)
         if complaint.service == nil, compiled.routesOnService { decision.flags.append("service-missing") }
         var timeLimit = policy.timeLimit
         switch rule.outcome {

@@ -14,8 +14,9 @@ enum CommandRunner {
         .deletingLastPathComponent()
     static let library = repositoryRoot.appendingPathComponent("policies").path
 
-    static func run(_ arguments: [String]) -> CommandResult {
-        let capture = CapturedConsole()
+    /// `columns`: render tables for a terminal this wide.
+    static func run(_ arguments: [String], columns: Int? = nil) -> CommandResult {
+        let capture = CapturedConsole(columns: columns)
         let status: Int32 = Console.$current.withValue(capture.console) {
             do {
                 var command = try RedressCommand.parseAsRoot(arguments)

@@ -3,9 +3,15 @@ import RedressDiagnostics
 /// Writes behaviour reports as JSON Lines, CSV or a readable table.
 public struct BehaviourEncoder: Sendable {
     public let format: DecisionEncoder.Format
+    public let table: TextTable
 
-    public init(format: DecisionEncoder.Format) {
+    public init(format: DecisionEncoder.Format, terminalWidth: Int? = nil, colour: Bool = false) {
         self.format = format
+        self.table = TextTable(
+            [
+                .init("COMPLAINANT", preferred: 16, minimum: 8, priority: 5), .init("CONTACTS", preferred: 8, minimum: 8, priority: 4),
+                .init("REVIEW BY", preferred: 10, minimum: 0, priority: 1), .init("CRITERIA MET (EVIDENCE LINES)", preferred: 40, minimum: 12, priority: 0),
+            ], totalWidth: terminalWidth, colour: colour)
     }
 
     static let advice = "advice to staff: a person decides, under the policy's process; Redress restricts no one"
@@ -14,7 +20,7 @@ public struct BehaviourEncoder: Sendable {
         switch format {
         case .jsonl: ""
         case .csv: DecisionEncoder.csvByteOrderMark + "complainant,council,version,contacts,criteria_met,evidence_lines,restriction_review_by,restriction_status\r\n"
-        case .table: DecisionEncoder.tableRow(["COMPLAINANT", "CONTACTS", "REVIEW BY", "CRITERIA MET (EVIDENCE LINES)"], widths: [14, 10, 12])
+        case .table: table.header
         }
     }
 
@@ -33,9 +39,9 @@ public struct BehaviourEncoder: Sendable {
         case .table:
             let met = report.findings.map { "\($0.criterion) (\($0.evidence.map { String($0.line) }.joined(separator: ",")))" }
             let review = report.restrictions.last.map { "\($0.reviewBy?.description ?? "—")" } ?? "—"
-            return DecisionEncoder.tableRow(
+            return table.row(
                 [report.complainant, String(report.contacts), review, met.isEmpty ? "none" : met.joined(separator: "; ")],
-                widths: [14, 10, 12])
+                colours: met.isEmpty ? [:] : [3: .yellow])
         }
     }
 

@@ -7,10 +7,24 @@ public struct DecisionEncoder: Sendable {
     }
 
     public let format: Format
+    /// The table's layout (for `.table`): fitted to the terminal's width, coloured when it can be.
+    public let table: TextTable
 
-    public init(format: Format) {
+    /// `terminalWidth`: the columns a table must fit (nil: unlimited, as in a file).
+    public init(format: Format, terminalWidth: Int? = nil, colour: Bool = false) {
         self.format = format
+        self.table = TextTable(Self.tableColumns, totalWidth: terminalWidth, colour: colour)
     }
+
+    /// Received and deemed dates are both shown; on a narrow terminal the acknowledgement date goes
+    /// first, then stage, procedure and id shrink, and the rule or redirect last.
+    static let tableColumns: [TextTable.Column] = [
+        .init("ID", preferred: 24, minimum: 12, priority: 4), .init("PROCEDURE", preferred: 18, minimum: 9, priority: 3),
+        .init("STAGE", preferred: 15, minimum: 7, priority: 2), .init("RECEIVED", preferred: 10, minimum: 10, priority: 8),
+        .init("DEEMED", preferred: 10, minimum: 10, priority: 8), .init("ACK BY", preferred: 10, minimum: 0, priority: 1),
+        .init("RESPOND BY", preferred: 10, minimum: 10, priority: 9), .init("IN TIME", preferred: 7, minimum: 7, priority: 6),
+        .init("RULE / REDIRECT", preferred: 30, minimum: 8, priority: 5),
+    ]
 
     /// CSV starts with a UTF-8 byte-order mark so spreadsheets read accented names correctly;
     /// Redress's own readers skip it.
@@ -26,7 +40,7 @@ public struct DecisionEncoder: Sendable {
         switch format {
         case .jsonl: ""
         case .csv: Self.csvByteOrderMark + Self.csvColumns.joined(separator: ",") + "\r\n"
-        case .table: Self.tableRow(["ID", "PROCEDURE", "STAGE", "RECEIVED", "ACK BY", "RESPOND BY", "IN TIME", "RULE / REDIRECT"])
+        case .table: table.header
         }
     }
 
@@ -123,38 +137,26 @@ public struct DecisionEncoder: Sendable {
     }
 
     private func table(_ d: Decision) -> String {
-        var row = Self.tableRow([
-            d.id, d.procedure ?? (d.excluded ? "excluded" : "—"), d.stage ?? "—", d.deemedReceived.description,
-            d.acknowledgeBy?.description ?? "—", d.respondBy?.description ?? "—", d.inTime ? "yes" : "NO",
-            d.excluded ? "→ " + (d.redirect ?? d.exclusionReason ?? "") : d.rule,
-        ])
-        if !d.flags.isEmpty { row += String(repeating: " ", count: 12) + "flags: " + d.flags.joined(separator: ", ") + "\n" }
-        for trace in d.tried ?? [] { row += "            tried \(trace.rule) (\(trace.source)): \(trace.reason)\n" }
+        var row = table.row(
+            [
+                d.id, d.procedure ?? (d.excluded ? "excluded" : "—"), d.stage ?? "—", (d.received ?? d.deemedReceived).description,
+                d.deemedReceived.description, d.acknowledgeBy?.description ?? "—", d.respondBy?.description ?? "—", d.inTime ? "yes" : "NO",
+                d.excluded ? "→ " + (d.redirect ?? d.exclusionReason ?? "") : d.rule,
+            ],
+            colours: [1: d.excluded ? .yellow : nil, 7: d.inTime ? .green : .red].compactMapValues { $0 })
+        if !d.flags.isEmpty { row += table.note("flags: " + d.flags.joined(separator: ", ")) }
+        for trace in d.tried ?? [] { row += table.note("tried \(trace.rule) (\(trace.source)): \(trace.reason)") }
         return row
     }
 
     /// Control characters never reach the terminal raw: a tab, escape or carriage return in an id
     /// is shown as `\u{1B}`.
-    static func escapingControls(_ text: String) -> String {
+    public static func escapingControls(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
         return String(
             text.unicodeScalars.map { scalar in
                 scalar.properties.generalCategory == .control ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
             }.joined())
-    }
-
-    static func tableRow(_ cells: [String], widths: [Int] = [12, 20, 16, 11, 11, 11, 8]) -> String {
-        var line = ""
-        for (index, raw) in cells.enumerated() {
-            let cell = escapingControls(raw)
-            if index < widths.count {
-                let clipped = cell.count > widths[index] - 1 ? String(cell.prefix(widths[index] - 2)) + "…" : cell
-                line += clipped + String(repeating: " ", count: max(1, widths[index] - clipped.count))
-            } else {
-                line += cell
-            }
-        }
-        return line + "\n"
     }
 }
 

@@ -3,18 +3,25 @@ import RedressCalendar
 /// Writes case schedules as JSON Lines, CSV or a readable table.
 public struct ScheduleEncoder: Sendable {
     public let format: DecisionEncoder.Format
+    public let table: TextTable
 
-    public init(format: DecisionEncoder.Format) {
+    public init(format: DecisionEncoder.Format, terminalWidth: Int? = nil, colour: Bool = false) {
         self.format = format
+        self.table = TextTable(Self.tableColumns, totalWidth: terminalWidth, colour: colour)
     }
 
-    static let widths = [12, 11, 22, 11, 13]
+    static let tableColumns: [TextTable.Column] = [
+        .init("ID", preferred: 16, minimum: 8, priority: 6), .init("STATUS", preferred: 10, minimum: 10, priority: 7),
+        .init("STAGE", preferred: 16, minimum: 7, priority: 2), .init("DEEMED", preferred: 10, minimum: 0, priority: 1),
+        .init("NEXT DUE", preferred: 10, minimum: 10, priority: 8), .init("DELETE AFTER", preferred: 12, minimum: 0, priority: 3),
+        .init("WHAT / FLAGS", preferred: 30, minimum: 10, priority: 0),
+    ]
 
     public var header: String {
         switch format {
         case .jsonl: ""
         case .csv: DecisionEncoder.csvByteOrderMark + "id,council,version,procedure,status,stage,respond_by,next_due,next_due_what,closed_on,closed_at,delete_after,flags\r\n"
-        case .table: DecisionEncoder.tableRow(["ID", "STATUS", "STAGE", "NEXT DUE", "DELETE AFTER", "WHAT / FLAGS"], widths: Self.widths)
+        case .table: table.header
         }
     }
 
@@ -36,11 +43,19 @@ public struct ScheduleEncoder: Sendable {
             return values.map(CSVRecordParser.quote).joined(separator: ",") + "\r\n"
         case .table:
             let what = [schedule.nextDue?.what].compactMap { $0 } + schedule.flags
-            return DecisionEncoder.tableRow([
-                schedule.id, schedule.status.rawValue, schedule.stages.last.map { "\($0.stage)#\($0.occurrence)" } ?? "—",
-                schedule.nextDue?.due.description ?? "—", schedule.deleteAfter?.description ?? "—",
-                what.joined(separator: ", "),
-            ], widths: Self.widths)
+            let statusColour: TextTable.Colour? =
+                switch schedule.status {
+                case .overdue, .deleteDue: .red
+                case .dueSoon: .yellow
+                case .closed: .dim
+                case .open: nil
+                }
+            return table.row(
+                [
+                    schedule.id, schedule.status.rawValue, schedule.stages.last.map { "\($0.stage)#\($0.occurrence)" } ?? "—",
+                    schedule.deemedReceived?.description ?? "—", schedule.nextDue?.due.description ?? "—",
+                    schedule.deleteAfter?.description ?? "—", what.joined(separator: ", "),
+                ], colours: statusColour.map { [1: $0] } ?? [:])
         }
     }
 
