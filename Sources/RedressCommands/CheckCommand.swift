@@ -12,7 +12,8 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check policy files and report every problem with its line and column.",
         discussion: "Exit status: 0 when no errors (warnings and notes allowed), 1 when any policy has errors, 2 when a file cannot be read.")
 
-    @Argument(help: "Policy files or council folders to check (a folder's versions are also checked against each other).") var policies: [String]
+    @Argument(help: "Policy files or council folders to check (a folder's versions are also checked against each other).", completion: PathCompletion.policies)
+    var policies: [String]
 
     @Flag(help: "List every value marked `assumed:` with its reason.") var assumptions = false
 

@@ -11,7 +11,8 @@ struct DiagramCommand: ParsableCommand {
         abstract: "Draw the policy's process as a flowchart: routes, exclusions, stages with timescales, the ombudsman.",
         discussion: "Mermaid renders on common code hosting sites; DOT renders with Graphviz (`dot -Tsvg`).")
 
-    @Argument(help: "A policy file, or a council folder (its latest version unless --version).") var policy: String
+    @Argument(help: "A policy file, or a council folder (its latest version unless --version).", completion: PathCompletion.policies)
+    var policy: String
 
     @Option(help: ArgumentHelp("With a council folder: the version to draw.", valueName: "id")) var version: String?
 

@@ -11,10 +11,10 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Show what changed between two policy versions and, given complaints, how many decisions change.")
 
-    @Argument(help: "The old version's policy file.") var old: String
-    @Argument(help: "The new version's policy file.") var new: String
+    @Argument(help: "The old version's policy file.", completion: PathCompletion.policies) var old: String
+    @Argument(help: "The new version's policy file.", completion: PathCompletion.policies) var new: String
 
-    @Option(help: ArgumentHelp("Complaints (JSON Lines or CSV) to decide under both versions.", valueName: "file"))
+    @Option(help: ArgumentHelp("Complaints (JSON Lines or CSV) to decide under both versions.", valueName: "file"), completion: .file())
     var complaints: String?
 
     @Option(help: "Output format: text for people, json for tools.") var format: DiffFormat = .text

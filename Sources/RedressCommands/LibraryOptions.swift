@@ -9,7 +9,7 @@ struct LibraryOptions: ParsableArguments {
         help: ArgumentHelp(
             "The policy library folder (holding calendars/ and statutory/).",
             discussion: "Default: $REDRESS_LIBRARY, else a `policies` folder found above the current directory or the redress executable.",
-            valueName: "dir"))
+            valueName: "dir"), completion: .directory)
     var library: String?
 
     /// The library folder, or nil when none can be found.

@@ -6,7 +6,7 @@ import RedressPolicy
 
 /// `--policy PATH`: a policy file, or a council folder holding one file per version.
 struct PolicyOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A policy file, or a council folder of versions.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("A policy file, or a council folder of versions.", valueName: "path"), completion: PathCompletion.policies)
     var policy: String
 
     @OptionGroup var library: LibraryOptions

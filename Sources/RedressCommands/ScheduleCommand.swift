@@ -27,10 +27,10 @@ struct ScheduleCommand: ParsableCommand {
     @Flag(help: "Only overdue cases.") var overdue = false
     @Flag(help: "Only closed cases past their retention date.") var deleteDue = false
 
-    @Option(help: ArgumentHelp("Also write the due dates as an iCalendar file.", valueName: "file"))
+    @Option(help: ArgumentHelp("Also write the due dates as an iCalendar file.", valueName: "file"), completion: .file(extensions: ["ics"]))
     var ics: String?
 
-    @Option(help: ArgumentHelp("A contacts file (see `redress behaviour`): also report restrictions whose review falls due.", valueName: "file"))
+    @Option(help: ArgumentHelp("A contacts file (see `redress behaviour`): also report restrictions whose review falls due.", valueName: "file"), completion: .file())
     var restrictions: String?
 
     func validate() throws {
