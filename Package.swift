@@ -33,6 +33,11 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        .systemLibrary(
+            name: "CXLSX",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
         .target(name: "RedressDiagnostics"),
         .target(name: "RedressYAML", dependencies: ["CYAML", "RedressDiagnostics"]),
         .target(name: "RedressCalendar", dependencies: ["RedressYAML", "RedressDiagnostics"]),
@@ -43,10 +48,11 @@ let package = Package(
             dependencies: ["RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics"]
         ),
         .target(name: "RedressReport", dependencies: ["RedressEngine", "RedressCalendar", "RedressDiagnostics"]),
+        .target(name: "RedressSpreadsheet", dependencies: ["CXLSX", "RedressEngine", "RedressCalendar"]),
         .target(
             name: "RedressCommands",
             dependencies: [
-                "RedressReport", "RedressPolicyTools", "RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics",
+                "RedressReport", "RedressSpreadsheet", "RedressPolicyTools", "RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

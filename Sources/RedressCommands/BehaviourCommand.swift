@@ -34,20 +34,22 @@ struct BehaviourCommand: ParsableCommand {
         let (order, histories, failures) = Self.read(&records)
         var failed = failures.count
         for failure in failures { errors.append(batch.failureText(failure)) }
-        let encoder = BehaviourEncoder(format: batch.outputFormat, terminalWidth: Console.current.columns, colour: Console.current.colour)
-        var output = BufferedOutput(write: Console.out)
-        output.append(encoder.header)
+        let encoder = BehaviourEncoder(format: batch.outputFormat, terminalWidth: batch.tableWidth, colour: batch.colour)
+        var output = try ResultOutput(batch)
+        let sheet = try output.sheet(BehaviourEncoder.sheet)
+        output.appendText(encoder.header)
         for complainant in order {
             let contacts = histories[complainant] ?? []
             let latest = contacts.map(\.on).max() ?? LocalDate(dayNumber: 0)
             do {
-                output.append(encoder.encode(try engine.behaviour(complainant: complainant, contacts: contacts, asOf: day ?? latest)))
+                let report = try engine.behaviour(complainant: complainant, contacts: contacts, asOf: day ?? latest)
+                output.append(report, to: sheet) { $0.append(contentsOf: encoder.encode(report).utf8) }
             } catch {
                 errors.append(batch.failureText(RecordFailure(line: contacts.first?.line ?? 0, id: complainant, message: error.message)))
                 failed += 1
             }
         }
-        output.flush()
+        output.finish()
         errors.flush()
         if failed > 0 {
             Console.error("redress: \(failed) record\(failed == 1 ? "" : "s") failed\(blankSummary(records.blankLines))\n")
@@ -60,7 +62,12 @@ struct BehaviourCommand: ParsableCommand {
         var order: [String] = []
         var histories: [String: [ContactRecord]] = [:]
         var failures: [RecordFailure] = []
+        var progress = ProgressLine()
+        defer { progress.finish() }
+        var seen = 0
         while let next = records.next() {
+            seen += 1
+            progress.tick(seen)
             switch next {
             case .success(let record):
                 do {

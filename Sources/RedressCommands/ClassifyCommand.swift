@@ -25,42 +25,22 @@ struct ClassifyCommand: ParsableCommand {
         let engine = try policy.engine()
         let vocabulary = engine.versions.map(\.policy.vocabulary).reduce(PolicyVocabulary()) { $0.adding($1) }
         var records = try batch.records(contract: .complaint, vocabulary: vocabulary)
-        let encoder = DecisionEncoder(format: batch.outputFormat, terminalWidth: Console.current.columns, colour: Console.current.colour)
-        var output = BufferedOutput(write: Console.out)
+        let encoder = DecisionEncoder(format: batch.outputFormat, terminalWidth: batch.tableWidth, colour: batch.colour)
+        var output = try ResultOutput(batch)
+        let sheet = try output.sheet(DecisionEncoder.sheet)
         var errors = try batch.errorSink()
-        var progress = ProgressLine()
-        output.append(encoder.header)
+        output.appendText(encoder.header)
         var decided = 0
-        var seen = 0
         let failed = try forEachRecord(&records, errors: &errors, describe: batch.failureText) { (record) throws(RecordError) in
-            seen += 1
-            progress.tick(seen)
             let decision = try engine.classify(Complaint(record: record), explain: explain)
-            output.append { encoder.encode(decision, into: &$0) }
+            output.append(decision, to: sheet) { encoder.encode(decision, into: &$0) }
             decided += 1
         }
-        output.flush()
+        output.finish()
         errors.flush()
-        progress.finish()
         if failed > 0 || records.blankLines > 0 {
             Console.error("redress: \(decided) decided, \(failed) failed\(blankSummary(records.blankLines))\n")
         }
         if failed > 0 { throw ExitCode(ExitStatus.invalid) }
-    }
-}
-
-/// A progress line on standard error for long runs, only when standard error is a terminal.
-struct ProgressLine {
-    private let enabled = Console.current.isErrorTerminal
-    private var shown = false
-
-    mutating func tick(_ count: Int) {
-        guard enabled, count % 50_000 == 0 else { return }
-        Console.error("\r\(count) records…")
-        shown = true
-    }
-
-    mutating func finish() {
-        if shown { Console.error("\r\u{1B}[K") }
     }
 }

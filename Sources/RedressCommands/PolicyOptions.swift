@@ -32,17 +32,29 @@ struct PolicyOptions: ParsableArguments {
 struct BatchOptions: ParsableArguments {
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: jsonl, csv or table (default: table on a terminal, else jsonl).")
+    @Option(help: "Output format: jsonl, csv, table or xlsx (default: table on a terminal, else jsonl).")
     var format: OutputFormatOption?
+
+    @Option(help: ArgumentHelp("Write results to this file instead of standard output (needed for xlsx).", valueName: "file"), completion: .file(extensions: ["jsonl", "csv", "txt", "xlsx"]))
+    var output: String?
 
     @Option(help: ArgumentHelp("Write error records to this file instead of standard error.", valueName: "file"), completion: .file())
     var errors: String?
 
-    enum OutputFormatOption: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, table }
+    enum OutputFormatOption: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, table, xlsx }
 
+    /// A workbook instead of text.
+    var writesWorkbook: Bool { format == .xlsx }
+
+    /// The text format (for xlsx no text is written; its records still go through `ResultOutput`).
     var outputFormat: DecisionEncoder.Format {
-        format.flatMap { DecisionEncoder.Format(rawValue: $0.rawValue) } ?? (Console.current.isTerminal ? .table : .jsonl)
+        format.flatMap { DecisionEncoder.Format(rawValue: $0.rawValue) } ?? (writesWorkbook || output != nil || !Console.current.isTerminal ? .jsonl : .table)
     }
+
+    /// The width a table must fit: the terminal's, unless results go to a file.
+    var tableWidth: Int? { output == nil ? Console.current.columns : nil }
+    /// Colour only on a terminal.
+    var colour: Bool { output == nil && Console.current.colour }
 
     /// The named input files (not standard input).
     var files: [String] { input.files }
@@ -81,7 +93,12 @@ func forEachRecord(
     _ body: (InputRecord) throws(RecordError) -> Void
 ) throws(ExitCode) -> Int {
     var failed = 0
+    var progress = ProgressLine()
+    defer { progress.finish() }
+    var seen = 0
     while let next = records.next() {
+        seen += 1
+        progress.tick(seen)
         switch next {
         case .success(let record):
             do {

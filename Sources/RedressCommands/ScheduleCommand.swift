@@ -33,8 +33,16 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A contacts file (see `redress behaviour`): also report restrictions whose review falls due.", valueName: "file"), completion: .file())
     var restrictions: String?
 
+    @Option(help: ArgumentHelp("Write the restriction reviews to this file, as their own table (needed with csv).", valueName: "file"), completion: .file())
+    var reviewsOutput: String?
+
     func validate() throws {
         if let dueWithin, !(0...250).contains(dueWithin) { throw ValidationError("--due-within must be from 0 to 250") }
+        if reviewsOutput != nil, restrictions == nil { throw ValidationError("--reviews-output needs --restrictions") }
+        if reviewsOutput != nil, batch.writesWorkbook { throw ValidationError("in a workbook the restriction reviews are their own worksheet; drop --reviews-output") }
+        if restrictions != nil, reviewsOutput == nil, batch.outputFormat == .csv, !batch.writesWorkbook {
+            throw ValidationError("a CSV file holds one table; write the restriction reviews to their own with --reviews-output FILE.csv")
+        }
     }
 
     func run() throws {
@@ -46,20 +54,22 @@ struct ScheduleCommand: ParsableCommand {
         }
         let engine = try policy.engine()
         var records = try batch.records(contract: .complaint)
-        let encoder = ScheduleEncoder(format: batch.outputFormat, terminalWidth: Console.current.columns, colour: Console.current.colour)
-        var output = BufferedOutput(write: Console.out)
+        let encoder = ScheduleEncoder(format: batch.outputFormat, terminalWidth: batch.tableWidth, colour: batch.colour)
+        var output = try ResultOutput(batch)
+        let sheet = try output.sheet(ScheduleEncoder.sheet)
         var errors = try batch.errorSink()
+
         var calendarFile: BufferedOutput?
         let icalendar = ICalendarWriter(stamp: day)
         if let ics {
             calendarFile = try batch.outputFile(ics, option: "--ics")
             calendarFile?.append(icalendar.header)
         }
-        output.append(encoder.header)
+        output.appendText(encoder.header)
         var failed = try forEachRecord(&records, errors: &errors, describe: batch.failureText) { (record) throws(RecordError) in
             let schedule = try engine.schedule(CaseHistory(record: record), asOf: day, dueSoonWithin: dueWithin ?? 5)
             guard selected(schedule) else { return }
-            output.append(encoder.encode(schedule))
+            output.append(schedule, to: sheet) { $0.append(contentsOf: encoder.encode(schedule).utf8) }
             calendarFile?.append(icalendar.events(for: schedule))
         }
         if let restrictions {
@@ -67,7 +77,7 @@ struct ScheduleCommand: ParsableCommand {
         }
         calendarFile?.append(icalendar.footer)
         calendarFile?.flush()
-        output.flush()
+        output.finish()
         errors.flush()
         if failed > 0 {
             Console.error("redress: \(failed) case\(failed == 1 ? "" : "s") failed\(blankSummary(records.blankLines))\n")
@@ -82,11 +92,16 @@ struct ScheduleCommand: ParsableCommand {
             || (deleteDue && schedule.status == .deleteDue)
     }
 
-    /// Restrictions whose review is due by --as-of (or within --due-within working days of it),
-    /// one line each after the cases.
+    /// Restrictions whose review is due by --as-of (or within --due-within working days of it), as
+    /// their own table: in --reviews-output, a worksheet of the workbook, a section after a text
+    /// table, or `kind: restriction-review` records after the cases in JSON Lines.
     func reportRestrictionReviews(
-        _ path: String, engine: Engine, asOf: LocalDate, output: inout BufferedOutput, errors: inout BufferedOutput
+        _ path: String, engine: Engine, asOf: LocalDate, output: inout ResultOutput, errors: inout BufferedOutput
     ) throws(ExitCode) -> Int {
+        let encoder = RestrictionReviewEncoder(format: batch.outputFormat, terminalWidth: batch.tableWidth, colour: batch.colour)
+        let sheet = try output.sheet(RestrictionReviewEncoder.sheet)
+        var separate = try reviewsOutput.map { (file) throws(ExitCode) in try batch.outputFile(file, option: "--reviews-output") }
+        var reviews: [DueRestrictionReview] = []
         guard let handle = FileHandle(forReadingAtPath: path) else { throw couldNotRun("cannot read \(path)") }
         var records = RecordStream(reader: LineReader(handle: handle), format: InputFormat.guess(path: path))
         let (order, histories, failures) = BehaviourCommand.read(&records)
@@ -99,19 +114,20 @@ struct ScheduleCommand: ParsableCommand {
                 let report = try engine.behaviour(complainant: complainant, contacts: contacts, asOf: asOf)
                 for restriction in report.restrictions {
                     guard let reviewBy = restriction.reviewBy, reviewBy <= horizon else { continue }
-                    let status = reviewBy < asOf ? "overdue" : reviewBy == asOf ? "due" : "due-soon"
-                    switch batch.outputFormat {
-                    case .jsonl:
-                        output.append(
-                            "{\"kind\":\"restriction-review\",\"complainant\":\(JSONText.quoted(complainant)),\"decided_on\":\"\(restriction.decidedOn)\",\"decided_by\":\(JSONText.quoted(restriction.decidedBy)),\"review_by\":\"\(reviewBy)\",\"status\":\"\(status)\"}\n")
-                    case .csv, .table:
-                        output.append("restriction-review,\(CSVRecordParser.quote(complainant)),\(restriction.decidedOn),\(reviewBy),\(status)\n")
-                    }
+                    reviews.append(DueRestrictionReview(complainant: complainant, review: restriction, reviewBy: reviewBy, asOf: asOf))
                 }
             } catch {
                 errors.append(RecordFailureEncoder.encode(RecordFailure(line: contacts.first?.line ?? 0, id: complainant, message: error.message)))
                 failed += 1
             }
+        }
+        if separate != nil {
+            separate?.append(encoder.header)
+            for review in reviews { separate?.append(encoder.encode(review)) }
+            separate?.flush()
+        } else if !reviews.isEmpty || batch.outputFormat == .table {
+            output.appendText(reviews.isEmpty ? "\nNo restriction reviews due.\n" : encoder.header)
+            for review in reviews { output.append(review, to: sheet) { $0.append(contentsOf: encoder.encode(review).utf8) } }
         }
         return failed
     }

@@ -120,11 +120,11 @@ extension ComplaintsReport {
 
     /// CSV for a spreadsheet: one long table (`table, row, column, value`), RFC 4180, CRLF.
     public func csv() -> String {
-        var out = "table,row,column,value\r\n"
+        var out = DecisionEncoder.csvByteOrderMark + CSVRecordParser.csvLine(["table", "row", "column", "value"])
         for table in tables {
             for row in table.rows {
                 for (index, column) in table.columns.enumerated().dropFirst() {
-                    out += [table.id, row[0], column, row[index]].map(CSVRecordParser.quote).joined(separator: ",") + "\r\n"
+                    out += CSVRecordParser.csvLine([table.id, row[0], column, row[index]])
                 }
             }
         }

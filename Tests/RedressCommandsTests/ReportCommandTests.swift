@@ -62,7 +62,7 @@ struct ReportCommandTests {
         #expect(text.out.contains("Self-assessment against lgsco-2024:"))
         #expect(text.out.contains("stricter: corporate stage-1-respond"))
         let csv = CommandRunner.run(Self.arguments + ["--format", "csv"])
-        #expect(csv.out.hasPrefix("table,row,column,value\r\n"))
+        #expect(csv.out.hasPrefix("\u{FEFF}table,row,column,value\r\n"))
         #expect(csv.out.contains("timeliness,corporate / stage-1,median working days,9\r\n"))
         let bad = try ClassifyCommandTests.write(
             #"{"id":"B","received":"2025-01-06","service":"waste","events":[{"on":"2025-01-10","event":"responded","outcome":"maybe"}]}"# + "\n",

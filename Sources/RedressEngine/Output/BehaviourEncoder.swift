@@ -16,10 +16,24 @@ public struct BehaviourEncoder: Sendable {
 
     static let advice = "advice to staff: a person decides, under the policy's process; Redress restricts no one"
 
+    /// The columns of CSV and spreadsheet output, declared once.
+    public static let sheet = SheetLayout<BehaviourReport>(
+        title: "Behaviour",
+        columns: [
+            .init("complainant", width: 16) { .text($0.complainant) }, .init("council", width: 16) { .text($0.councilID) },
+            .init("version") { .text($0.versionID) }, .init("contacts") { .integer($0.contacts) },
+            .init("criteria_met", width: 30) { .text($0.findings.map(\.criterion).joined(separator: ";")) },
+            .init("evidence_lines", width: 20) {
+                .text($0.findings.map { $0.evidence.map { String($0.line) }.joined(separator: " ") }.joined(separator: ";"))
+            },
+            .init("restriction_review_by") { .date($0.restrictions.last?.reviewBy) },
+            .init("restriction_status") { .text($0.restrictions.last?.status) },
+        ])
+
     public var header: String {
         switch format {
         case .jsonl: ""
-        case .csv: DecisionEncoder.csvByteOrderMark + "complainant,council,version,contacts,criteria_met,evidence_lines,restriction_review_by,restriction_status\r\n"
+        case .csv: Self.sheet.csvHeader
         case .table: table.header
         }
     }
@@ -27,15 +41,7 @@ public struct BehaviourEncoder: Sendable {
     public func encode(_ report: BehaviourReport) -> String {
         switch format {
         case .jsonl: return json(report)
-        case .csv:
-            let review = report.restrictions.last
-            let values = [
-                report.complainant, report.councilID, report.versionID, String(report.contacts),
-                report.findings.map(\.criterion).joined(separator: ";"),
-                report.findings.map { $0.evidence.map { String($0.line) }.joined(separator: " ") }.joined(separator: ";"),
-                review?.reviewBy?.description ?? "", review?.status ?? "",
-            ]
-            return values.map(CSVRecordParser.quote).joined(separator: ",") + "\r\n"
+        case .csv: return Self.sheet.csvRow(report)
         case .table:
             let met = report.findings.map { "\($0.criterion) (\($0.evidence.map { String($0.line) }.joined(separator: ",")))" }
             let review = report.restrictions.last.map { "\($0.reviewBy?.description ?? "—")" } ?? "—"

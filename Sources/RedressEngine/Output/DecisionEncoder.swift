@@ -30,16 +30,26 @@ public struct DecisionEncoder: Sendable {
     /// Redress's own readers skip it.
     public static let csvByteOrderMark = "\u{FEFF}"
 
-    static let csvColumns = [
-        "id", "council", "version", "type", "procedure", "stage", "excluded", "redirect", "exclusion_reason", "deemed_received",
-        "acknowledge_by", "respond_by", "in_time", "rule", "source", "flags",
-    ]
+    /// The columns of CSV and spreadsheet output, declared once.
+    public static let sheet = SheetLayout<Decision>(
+        title: "Decisions",
+        columns: [
+            .init("id", width: 16) { .text($0.id) }, .init("council", width: 16) { .text($0.councilID) },
+            .init("version") { .text($0.versionID) }, .init("type") { .text($0.type) },
+            .init("procedure", width: 18) { .text($0.procedure) }, .init("stage", width: 14) { .text($0.stage) },
+            .init("excluded") { .boolean($0.excluded) }, .init("redirect", width: 24) { .text($0.redirect) },
+            .init("exclusion_reason", width: 30) { .text($0.exclusionReason) },
+            .init("received") { .date($0.received) }, .init("deemed_received") { .date($0.deemedReceived) },
+            .init("acknowledge_by") { .date($0.acknowledgeBy) }, .init("respond_by") { .date($0.respondBy) },
+            .init("in_time") { .boolean($0.inTime) }, .init("rule", width: 18) { .text($0.rule) },
+            .init("source", width: 30) { .text($0.sourceText) }, .init("flags", width: 20) { .text($0.flags.joined(separator: ";")) },
+        ])
 
     /// Text written before the first record (the CSV header, the table heading).
     public var header: String {
         switch format {
         case .jsonl: ""
-        case .csv: Self.csvByteOrderMark + Self.csvColumns.joined(separator: ",") + "\r\n"
+        case .csv: Self.sheet.csvHeader
         case .table: table.header
         }
     }
@@ -59,7 +69,7 @@ public struct DecisionEncoder: Sendable {
             json(decision, &writer)
             writer.raw("\n")
             out = writer.bytes
-        case .csv: out.append(contentsOf: csv(decision).utf8)
+        case .csv: out.append(contentsOf: Self.sheet.csvRow(decision).utf8)
         case .table: out.append(contentsOf: table(decision).utf8)
         }
     }
@@ -125,15 +135,6 @@ public struct DecisionEncoder: Sendable {
             w.raw(field.rawJSON)
         }
         w.raw("}")
-    }
-
-    private func csv(_ d: Decision) -> String {
-        let values: [String] = [
-            d.id, d.councilID, d.versionID, d.type, d.procedure ?? "", d.stage ?? "", String(d.excluded), d.redirect ?? "",
-            d.exclusionReason ?? "", d.deemedReceived.description, d.acknowledgeBy?.description ?? "", d.respondBy?.description ?? "", String(d.inTime),
-            d.rule, d.sourceText, d.flags.joined(separator: ";"),
-        ]
-        return values.map(CSVRecordParser.quote).joined(separator: ",") + "\r\n"
     }
 
     private func table(_ d: Decision) -> String {

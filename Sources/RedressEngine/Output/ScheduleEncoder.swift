@@ -17,10 +17,23 @@ public struct ScheduleEncoder: Sendable {
         .init("WHAT / FLAGS", preferred: 30, minimum: 10, priority: 0),
     ]
 
+    /// The columns of CSV and spreadsheet output, declared once.
+    public static let sheet = SheetLayout<CaseSchedule>(
+        title: "Cases",
+        columns: [
+            .init("id", width: 16) { .text($0.id) }, .init("council", width: 16) { .text($0.councilID) },
+            .init("version") { .text($0.versionID) }, .init("procedure", width: 18) { .text($0.procedure) },
+            .init("status") { .text($0.status.rawValue) }, .init("stage", width: 14) { .text($0.stages.last?.stage) },
+            .init("deemed_received") { .date($0.deemedReceived) }, .init("respond_by") { .date($0.stages.last?.respondBy) },
+            .init("next_due") { .date($0.nextDue?.due) }, .init("next_due_what", width: 24) { .text($0.nextDue?.what) },
+            .init("closed_on") { .date($0.closedOn) }, .init("closed_at", width: 14) { .text($0.closedAt) },
+            .init("delete_after") { .date($0.deleteAfter) }, .init("flags", width: 20) { .text($0.flags.joined(separator: ";")) },
+        ])
+
     public var header: String {
         switch format {
         case .jsonl: ""
-        case .csv: DecisionEncoder.csvByteOrderMark + "id,council,version,procedure,status,stage,respond_by,next_due,next_due_what,closed_on,closed_at,delete_after,flags\r\n"
+        case .csv: Self.sheet.csvHeader
         case .table: table.header
         }
     }
@@ -32,15 +45,7 @@ public struct ScheduleEncoder: Sendable {
             json(schedule, &writer)
             writer.raw("\n")
             return String(decoding: writer.bytes, as: UTF8.self)
-        case .csv:
-            let current = schedule.stages.last
-            let values = [
-                schedule.id, schedule.councilID, schedule.versionID, schedule.procedure ?? "", schedule.status.rawValue,
-                current?.stage ?? "", current?.respondBy?.description ?? "", schedule.nextDue?.due.description ?? "",
-                schedule.nextDue?.what ?? "", schedule.closedOn?.description ?? "", schedule.closedAt ?? "",
-                schedule.deleteAfter?.description ?? "", schedule.flags.joined(separator: ";"),
-            ]
-            return values.map(CSVRecordParser.quote).joined(separator: ",") + "\r\n"
+        case .csv: return Self.sheet.csvRow(schedule)
         case .table:
             let what = [schedule.nextDue?.what].compactMap { $0 } + schedule.flags
             let statusColour: TextTable.Colour? =

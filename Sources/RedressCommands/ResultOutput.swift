@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import RedressEngine
+import RedressSpreadsheet
+
+/// Where a batch command's results go: text (JSON Lines, CSV or a table) on standard output or in
+/// `--output`, or the rows of an xlsx workbook with typed cells, one worksheet per table.
+struct ResultOutput {
+    private var text: BufferedOutput
+    private let workbook: XLSXWorkbook?
+
+    init(_ batch: BatchOptions) throws(ExitCode) {
+        guard batch.writesWorkbook else {
+            text = try batch.output.map { (path) throws(ExitCode) in try batch.outputFile(path, option: "--output") } ?? BufferedOutput(write: Console.out)
+            workbook = nil
+            return
+        }
+        guard let path = batch.output else {
+            throw couldNotRun("an xlsx workbook is written to a file", help: "add --output FILE.xlsx")
+        }
+        if batch.files.contains(where: { OutputFile.sameFile($0, path) }) {
+            throw couldNotRun("--output \(path) is the input file; it would be overwritten", help: "write to another file")
+        }
+        do {
+            workbook = try XLSXWorkbook(path: path)
+        } catch {
+            throw couldNotRun("cannot write \(error)")
+        }
+        text = BufferedOutput(write: { _ in })
+    }
+
+    /// A table of records: a worksheet in a workbook (nothing to do for text).
+    func sheet<Record>(_ layout: SheetLayout<Record>) throws(ExitCode) -> ResultSheet<Record> {
+        guard let workbook else { return ResultSheet(layout: layout, index: 0) }
+        do {
+            return ResultSheet(layout: layout, index: try workbook.addSheet(layout))
+        } catch {
+            throw couldNotRun("cannot write \(error)")
+        }
+    }
+
+    /// Text written only in text formats (a CSV header, a table heading).
+    mutating func appendText(_ string: String) {
+        if workbook == nil { text.append(string) }
+    }
+
+    /// One record: a row of its sheet, or its encoded text.
+    mutating func append<Record>(_ record: Record, to sheet: ResultSheet<Record>, encode: (inout [UInt8]) -> Void) {
+        guard let workbook else { return text.append(encode) }
+        do {
+            try workbook.append(record, layout: sheet.layout, sheet: sheet.index)
+        } catch {
+            Console.error("error: cannot write \(error)\n")
+            Foundation.exit(ExitStatus.couldNotRun)
+        }
+    }
+
+    /// Writes everything out; a workbook is written to its file here.
+    mutating func finish() {
+        text.flush()
+        guard let workbook else { return }
+        do {
+            try workbook.close()
+        } catch {
+            Console.error("error: cannot write \(error)\n")
+            Foundation.exit(ExitStatus.couldNotRun)
+        }
+        if workbook.shortenedCells > 0 {
+            Console.error("warning: \(workbook.shortenedCells) cell\(workbook.shortenedCells == 1 ? " was" : "s were") longer than a spreadsheet cell holds (32,767 characters) and shortened with …; use --format jsonl for the full text\n")
+        }
+    }
+}
+
+/// A declared table and, in a workbook, its worksheet.
+struct ResultSheet<Record> {
+    let layout: SheetLayout<Record>
+    let index: Int
+}
