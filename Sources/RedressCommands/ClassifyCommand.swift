@@ -31,10 +31,30 @@ struct ClassifyCommand: ParsableCommand {
         var errors = try batch.errorSink()
         output.appendText(encoder.header)
         var decided = 0
-        let failed = try forEachRecord(&records, errors: &errors, describe: batch.failureText) { (record) throws(RecordError) in
-            let decision = try engine.classify(Complaint(record: record), explain: explain)
-            output.append(decision, to: sheet) { encoder.encode(decision, into: &$0) }
-            decided += 1
+        let explain = explain
+        let workbook = batch.writesWorkbook
+        // Each chunk is parsed, decided and encoded on its own; the results are written in order.
+        let failed = try OrderedBatch().run(&records, errors: &errors, describe: batch.failureText) { (chunk) -> ChunkResult<Decision> in
+            var result = ChunkResult<Decision>()
+            var reader = ComplaintReader()
+            for pending in chunk {
+                switch pending.parsed() {
+                case .failure(let failure): result.failures.append(failure)
+                case .success(let record):
+                    do throws(RecordError) {
+                        let decision = try engine.classify(reader.complaint(record), explain: explain)
+                        if workbook { result.items.append(decision) } else { encoder.encode(decision, into: &result.output) }
+                        result.done += 1
+                    } catch {
+                        result.failures.append(RecordFailure(line: record.line, id: record.id, message: error.message, file: record.file))
+                    }
+                }
+            }
+            return result
+        } emit: { (result: ChunkResult<Decision>) in
+            output.append(result.output)
+            for decision in result.items { output.append(decision, to: sheet) { _ in } }
+            decided += result.done
         }
         output.finish()
         errors.flush()

@@ -44,6 +44,11 @@ struct ResultOutput {
         if workbook == nil { text.append(string) }
     }
 
+    /// Text already encoded (a chunk of records, in order).
+    mutating func append(_ bytes: [UInt8]) {
+        if workbook == nil, !bytes.isEmpty { text.append { $0.append(contentsOf: bytes) } }
+    }
+
     /// One record: a row of its sheet, or its encoded text.
     mutating func append<Record>(_ record: Record, to sheet: ResultSheet<Record>, encode: (inout [UInt8]) -> Void) {
         guard let workbook else { return text.append(encode) }

@@ -45,37 +45,30 @@ public struct Engine: Sendable {
         }
         let features = try compiled.features(complaint)
         let index = compiled.route(features)
-        let rule = compiled.rules[index].rule
-        let policy = compiled.policy
+        let plan = compiled.outcome(index)
+        if let failure = plan.failure { throw RecordError(failure) }
+        let calendar = compiled.calendar
         var decision = Decision(
-            id: complaint.id, councilID: policy.council.id, versionID: policy.version.id, type: complaint.type,
-            procedure: nil, stage: nil, excluded: false, exclusionReason: nil, redirect: nil, deemedReceived: deemed,
-            acknowledgeBy: nil, respondBy: nil, inTime: true, rule: rule.id, source: rule.range, sourceText: compiled.sourceTexts[index], flags: rule.flags,
-            extra: complaint.extra, tried: explain ? compiled.trace(features, upTo: index) : nil, received: complaint.received.date)
+            id: complaint.id, councilID: compiled.councilID, versionID: compiled.versionID, type: complaint.type,
+            procedure: plan.procedure, stage: plan.stage, excluded: plan.excluded, exclusionReason: plan.exclusionReason,
+            redirect: plan.redirect, deemedReceived: deemed, acknowledgeBy: nil, respondBy: nil, inTime: true, rule: plan.ruleID,
+            source: plan.range, sourceText: plan.sourceText, flags: plan.ruleFlags, extra: complaint.extra,
+            tried: explain ? compiled.trace(features, upTo: index) : nil, received: complaint.received.date)
         if complaint.service == nil, compiled.routesOnService { decision.flags.append("service-missing") }
-        var timeLimit = policy.timeLimit
-        switch rule.outcome {
-        case .procedure(let id, let stageID):
-            guard let procedure = policy.procedure(id), let stage = stageID.flatMap(procedure.stage) ?? procedure.stages.first else {
-                throw RecordError("policy `\(policy.council.id)` routes to `\(id)`, which has no stages")
-            }
-            decision.procedure = id
-            decision.stage = stage.id
-            timeLimit = procedure.timeLimit ?? timeLimit
-            if stage.id != procedure.stages.first?.id { decision.flags.append("entered-at:\(stage.id)") }
-            try schedule(&decision, acknowledge: stage.acknowledge, respond: stage.respond, calendar: compiled.calendar)
-        case .exclude(let exclusion):
-            decision.excluded = true
-            decision.exclusionReason = exclusion.reason
-            decision.redirect = exclusion.redirect
-        case .feedback(let type):
-            decision.flags.append("feedback")
-            let handling = policy.feedback.first { $0.type == type }
-            try schedule(&decision, acknowledge: handling?.acknowledge, respond: handling?.respond, calendar: compiled.calendar)
+        if !plan.outcomeFlags.isEmpty { decision.flags += plan.outcomeFlags }
+        // Acknowledgement and response dates for the first stage, where they can be known on
+        // receipt. A complaint entering at a later stage counts as escalated on its deemed receipt
+        // day, so `escalation` is the same day as `receipt` here (as in `schedule`).
+        if let acknowledge = plan.acknowledge {
+            decision.acknowledgeBy = try dated { () throws(CalendarError) in try acknowledge.within.date(after: deemed, calendar: calendar) }
         }
-        if let timeLimit {
+        if let respond = plan.respond {
+            let base = plan.respondFrom == .acknowledgement ? decision.acknowledgeBy ?? deemed : deemed
+            decision.respondBy = try dated { () throws(CalendarError) in try respond.within.date(after: base, calendar: calendar) }
+        }
+        if let timeLimit = plan.timeLimit {
             if let awareOn = complaint.awareOn {
-                let deadline = try dated { () throws(CalendarError) in try timeLimit.within.date(after: awareOn, calendar: compiled.calendar) }
+                let deadline = try dated { () throws(CalendarError) in try timeLimit.within.date(after: awareOn, calendar: calendar) }
                 if complaint.received.date > deadline {
                     decision.inTime = false
                     decision.flags.append("out-of-time")
@@ -85,37 +78,12 @@ public struct Engine: Sendable {
             }
         }
         // A date counted across a year whose bank holidays are not yet announced may move.
-        if [decision.deemedReceived, decision.acknowledgeBy, decision.respondBy].contains(where: { $0.map(compiled.calendar.isProjected) ?? false }) {
+        if calendar.isProjected(deemed) || decision.acknowledgeBy.map(calendar.isProjected) == true
+            || decision.respondBy.map(calendar.isProjected) == true
+        {
             decision.flags.append("projected-calendar")
         }
         return decision
-    }
-
-    /// Acknowledgement and response dates for the first stage, where they can be known on receipt.
-    /// A complaint that enters a procedure at a later stage counts as escalated on its deemed
-    /// receipt day, so `escalation` is the same day as `receipt` here (as in `schedule`).
-    private func schedule(
-        _ decision: inout Decision, acknowledge: Timescale?, respond: Timescale?, calendar: WorkingDayCalendar
-    ) throws(RecordError) {
-        let received = decision.deemedReceived
-        if let acknowledge {
-            if acknowledge.from == "receipt" || acknowledge.from == "escalation" {
-                decision.acknowledgeBy = try dated { () throws(CalendarError) in try acknowledge.within.date(after: received, calendar: calendar) }
-            } else {
-                decision.flags.append("acknowledge-awaits-\(acknowledge.from)")
-            }
-        }
-        guard let respond else { return }
-        switch respond.from {
-        case "receipt", "escalation":
-            decision.respondBy = try dated { () throws(CalendarError) in try respond.within.date(after: received, calendar: calendar) }
-        case "acknowledgement":
-            let base = decision.acknowledgeBy ?? received
-            decision.respondBy = try dated { () throws(CalendarError) in try respond.within.date(after: base, calendar: calendar) }
-            decision.flags.append("respond-by-assumes-acknowledgement-on-time")
-        default:
-            decision.flags.append("respond-awaits-\(respond.from)")
-        }
     }
 
     private func dated<T>(_ body: () throws(CalendarError) -> T) throws(RecordError) -> T {

@@ -13,10 +13,16 @@ public struct CompiledPolicy: Sendable {
         let matcher: PhraseMatcher
         let sourceTexts: [String]
         let routesOnService: Bool
+        let outcomes: [RuleOutcomePlan]
+        let councilID: String
+        let versionID: String
 
         init(policy: Policy, calendar: WorkingDayCalendar, interner: Interner, rules: [CompiledRule], matcher: PhraseMatcher) {
             self.sourceTexts = rules.map { $0.rule.range.description }
             self.routesOnService = rules.contains { $0.rule.conditions?.services != nil }
+            self.outcomes = rules.map { RuleOutcomePlan($0.rule, policy: policy) }
+            self.councilID = policy.council.id
+            self.versionID = policy.version.id
             self.policy = policy
             self.calendar = calendar
             self.interner = interner
@@ -36,6 +42,10 @@ public struct CompiledPolicy: Sendable {
     var usesPhrases: Bool { !storage.matcher.isEmpty }
     /// True when some rule routes on `service`, so a complaint without one is flagged.
     var routesOnService: Bool { storage.routesOnService }
+    /// A rule's outcome, resolved at compile time.
+    func outcome(_ index: Int) -> RuleOutcomePlan { storage.outcomes[index] }
+    var councilID: String { storage.councilID }
+    var versionID: String { storage.versionID }
 
     public init(_ loaded: LoadedPolicy) {
         let interner = Interner(policy: loaded.policy)

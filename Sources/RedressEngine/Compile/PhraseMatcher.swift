@@ -119,22 +119,40 @@ extension PhraseMatcher {
     }
 }
 
-/// A small bit set of interned ids (phrases, services, categories).
+/// A small bit set of interned ids (phrases, services, categories). The first 128 ids live inline,
+/// so the sets made per complaint allocate nothing for any realistic policy.
 public struct IDSet: Sendable, Hashable {
-    private var words: [UInt64]
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    private var rest: [UInt64]
 
     public init(count: Int) {
-        words = [UInt64](repeating: 0, count: max(1, (count + 63) / 64))
+        rest = count > 128 ? [UInt64](repeating: 0, count: (count - 128 + 63) / 64) : []
     }
 
-    public mutating func insert(_ id: Int) { words[id >> 6] |= 1 << UInt64(id & 63) }
+    public mutating func insert(_ id: Int) {
+        let bit: UInt64 = 1 << UInt64(id & 63)
+        switch id >> 6 {
+        case 0: low |= bit
+        case 1: high |= bit
+        default: rest[(id >> 6) - 2] |= bit
+        }
+    }
 
-    public func contains(_ id: Int) -> Bool { words[id >> 6] & (1 << UInt64(id & 63)) != 0 }
+    public func contains(_ id: Int) -> Bool {
+        let bit: UInt64 = 1 << UInt64(id & 63)
+        switch id >> 6 {
+        case 0: return low & bit != 0
+        case 1: return high & bit != 0
+        default: return (id >> 6) - 2 < rest.count && rest[(id >> 6) - 2] & bit != 0
+        }
+    }
 
     public func intersects(_ other: IDSet) -> Bool {
-        for (a, b) in zip(words, other.words) where a & b != 0 { return true }
+        if low & other.low != 0 || high & other.high != 0 { return true }
+        for (a, b) in zip(rest, other.rest) where a & b != 0 { return true }
         return false
     }
 
-    public var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+    public var isEmpty: Bool { low == 0 && high == 0 && rest.allSatisfy { $0 == 0 } }
 }

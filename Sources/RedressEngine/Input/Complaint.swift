@@ -35,28 +35,77 @@ public struct Complaint: Sendable {
         "id", "received", "type", "service", "categories", "channel", "made_by", "aware_on", "text", "events",
     ]
 
+    /// True when the text is only spaces and tabs (Unicode space separators included) — what
+    /// Foundation's `CharacterSet.whitespaces` trims, without bridging to `NSString` per record.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+    }
+
     /// Reads and validates a record: required fields present, dates real, vocabularies respected.
     public init(record: InputRecord) throws(RecordError) {
-        func text(_ name: String) throws(RecordError) -> String? { try record.text(name) }
-        guard let id = try text("id") ?? record.id else { throw RecordError("missing `id`") }
-        guard !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw RecordError("`id` is empty") }
+        var reader = ComplaintReader()
+        self = try reader.complaint(record)
+    }
+
+    /// The contract's fields of a record, found in one pass over it.
+    struct ContractFields {
+        var id, received, type, service, categories, channel, madeBy, awareOn, text: JSONValue?
+        var extra: [RecordField] = []
+
+        init(_ record: InputRecord) {
+            for field in record.fields {
+                switch field.name {
+                case "id": id = field.value
+                case "received": received = field.value
+                case "type": type = field.value
+                case "service": service = field.value
+                case "categories": categories = field.value
+                case "channel": channel = field.value
+                case "made_by": madeBy = field.value
+                case "aware_on": awareOn = field.value
+                case "text": text = field.value
+                case "events": break
+                default: extra.append(field)
+                }
+            }
+        }
+    }
+
+    /// Validates the fields in a fixed order, so a record with several problems always reports
+    /// the same one first.
+    init(_ fields: ContractFields, nearMiss: (String) -> String?) throws(RecordError) {
+        func text(_ value: JSONValue?, _ name: String) throws(RecordError) -> String? {
+            switch value {
+            case nil, .null?: return nil
+            case .string(let value)?: return value.isEmpty ? nil : value
+            default: throw RecordError("`\(name)` must be text")
+            }
+        }
+        let fallbackID: String? =
+            switch fields.id {
+            case .string(let text)?: text
+            case .number(let text)?: text
+            default: nil
+            }
+        guard let id = try text(fields.id, "id") ?? fallbackID else { throw RecordError("missing `id`") }
+        guard !Self.isBlank(id) else { throw RecordError("`id` is empty") }
         guard id.utf8.count <= 256 else { throw RecordError("`id` is longer than 256 bytes") }
-        guard let receivedText = try text("received") else { throw RecordError("missing `received`") }
+        guard let receivedText = try text(fields.received, "received") else { throw RecordError("missing `received`") }
         do {
             received = try LocalDateTime(iso: receivedText)
-            awareOn = try text("aware_on").map { (value: String) throws(DateError) in try LocalDate(iso: value) }
+            awareOn = try text(fields.awareOn, "aware_on").map { (value: String) throws(DateError) in try LocalDate(iso: value) }
         } catch {
             throw RecordError("\(error)")
         }
         self.id = id
         // Checked against the policy's vocabulary when the complaint is decided (a council may add
         // its own channels, `made_by` values and feedback types).
-        type = try text("type") ?? "complaint"
-        service = try text("service")
-        channel = try text("channel")
-        madeBy = try text("made_by")
-        self.text = try text("text")
-        switch record.field("categories")?.value {
+        type = try text(fields.type, "type") ?? "complaint"
+        service = try text(fields.service, "service")
+        channel = try text(fields.channel, "channel")
+        madeBy = try text(fields.madeBy, "made_by")
+        self.text = try text(fields.text, "text")
+        switch fields.categories {
         case nil, .null?: categories = []
         case .array(let items)?:
             categories = []
@@ -70,7 +119,26 @@ public struct Complaint: Sendable {
         if let awareOn, awareOn > received.date {
             throw RecordError("`aware_on` (\(awareOn)) is after `received` (\(received.date))")
         }
-        extra = record.fields.filter { !Self.knownFields.contains($0.name) }
-        if let problem = FieldContract.complaint.problem(in: extra.map(\.name)) { throw RecordError(problem) }
+        extra = fields.extra
+        for field in extra {
+            if let meant = nearMiss(field.name) { throw RecordError("unknown field `\(field.name)`; did you mean `\(meant)`?") }
+        }
+    }
+}
+
+/// Reads complaints from records, remembering which unknown field names are near misses of a
+/// contract field, so a batch whose records all carry the same CRM fields checks each name once.
+public struct ComplaintReader {
+    private var nearMisses: [String: String?] = [:]
+
+    public init() {}
+
+    public mutating func complaint(_ record: InputRecord) throws(RecordError) -> Complaint {
+        try Complaint(Complaint.ContractFields(record)) { name in
+            if let known = nearMisses[name] { return known }
+            let found = FieldContract.complaint.nearMiss(name)
+            if nearMisses.count < 256 { nearMisses[name] = found }
+            return found
+        }
     }
 }

@@ -13,12 +13,34 @@ public enum JSONValue: Sendable, Hashable {
 public struct RecordField: Sendable, Hashable {
     public var name: String
     public var value: JSONValue
-    public var rawJSON: String
+    /// The source text, kept only when it is not simply the value's text in quotes (a string with
+    /// no escapes, the usual case, is not stored twice).
+    private var storedRaw: String?
 
     public init(name: String, value: JSONValue, rawJSON: String) {
         self.name = name
         self.value = value
-        self.rawJSON = rawJSON
+        self.storedRaw = rawJSON
+    }
+
+    /// A string read with no escapes: its source text is the string in quotes.
+    init(name: String, plainString: String) {
+        self.name = name
+        self.value = .string(plainString)
+        self.storedRaw = nil
+    }
+
+    /// The field's exact source text, for pass-through.
+    public var rawJSON: String {
+        if let storedRaw { return storedRaw }
+        if case .string(let text) = value { return "\"" + text + "\"" }
+        return "null"
+    }
+
+    /// Writes the source text (without making it a String when it is a plain string).
+    func writeRaw(_ writer: inout ByteWriter) {
+        if storedRaw == nil, case .string(let text) = value { return writer.quotedPlain(text) }
+        writer.raw(rawJSON)
     }
 }
 
@@ -88,9 +110,13 @@ public struct JSONObjectReader {
             skipWhitespace()
             try expect(UInt8(ascii: ":"))
             skipWhitespace()
-            let start = index
-            let value = try value(depth: 1)
-            fields.append(RecordField(name: name, value: value, rawJSON: String(decoding: bytes[start..<index], as: UTF8.self)))
+            if peek == UInt8(ascii: "\""), let plain = plainString() {
+                fields.append(RecordField(name: name, plainString: plain))
+            } else {
+                let start = index
+                let value = try value(depth: 1)
+                fields.append(RecordField(name: name, value: value, rawJSON: String(decoding: bytes[start..<index], as: UTF8.self)))
+            }
             skipWhitespace()
             if peek == UInt8(ascii: ",") { index += 1; continue }
             try expect(UInt8(ascii: "}"))
@@ -186,6 +212,23 @@ public struct JSONObjectReader {
             }
         }
         _ = try value(depth: depth)
+    }
+
+    /// A string with no escapes or control characters, read at once; nil (and nothing consumed)
+    /// otherwise, for `string()` to read.
+    private mutating func plainString() -> String? {
+        var end = index + 1
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                let text = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+                index = end + 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            end += 1
+        }
+        return nil
     }
 
     private mutating func string() throws(RecordError) -> String {

@@ -5,6 +5,8 @@ extension RecordStream.Source {
     /// What one line of input amounts to.
     enum LineOutcome {
         case record(Result<InputRecord, RecordFailure>)
+        /// A JSON Lines record whose parsing was left to the caller (`RecordStream.nextPending`).
+        case pending(PendingRecord)
         case blank
         /// A header, or a line inside a quoted CSV field.
         case nothing
@@ -13,7 +15,7 @@ extension RecordStream.Source {
 
     /// Reads one line (valid UTF-8) as JSON Lines or CSV.
     mutating func record(
-        _ bytes: ArraySlice<UInt8>, line: Int, contract: FieldContract?, map: FieldMap?, file: String?
+        _ bytes: ArraySlice<UInt8>, line: Int, contract: FieldContract?, map: FieldMap?, file: String?, deferJSON: Bool = false
     ) -> LineOutcome {
         if !sawContent, !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
             sawContent = true
@@ -22,13 +24,8 @@ extension RecordStream.Source {
         switch format {
         case .jsonl:
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return .blank }
-            let fields: [RecordField]
-            do {
-                fields = try JSONObjectReader.read(Array(bytes))
-            } catch {
-                return .record(.failure(RecordFailure(line: line, id: nil, message: "invalid JSON: \(error.message)", file: file)))
-            }
-            return .record(mapped(InputRecord(line: line, fields: fields, file: file), map))
+            let pending = PendingRecord.json(Array(bytes), line: line, file: file, map: map)
+            return deferJSON ? .pending(pending) : .record(pending.parsed())
         case .csv:
             if !csv.isInsideQuotes { csvRecordStart = line }
             let recordLine = csvRecordStart
@@ -74,12 +71,12 @@ extension RecordStream.Source {
                     : .string(cell)
                 fields.append(RecordField(name: name, value: value, rawJSON: JSONText.quoted(cell)))
             }
-            return .record(mapped(InputRecord(line: recordLine, fields: fields, file: file), map))
+            return .record(Self.mapped(InputRecord(line: recordLine, fields: fields, file: file), map))
         }
     }
 
     /// The record in the contract's terms when a map is given; an unmapped value fails the record.
-    func mapped(_ record: InputRecord, _ map: FieldMap?) -> Result<InputRecord, RecordFailure> {
+    static func mapped(_ record: InputRecord, _ map: FieldMap?) -> Result<InputRecord, RecordFailure> {
         guard let map else { return .success(record) }
         let idColumn = map.rules.first { $0.field == "id" }?.column
         do {
@@ -112,6 +109,29 @@ extension RecordStream.Source {
             return StreamProblem(message: "\(what) looks like JSON Lines, not CSV", help: "pass --input-format jsonl")
         default:
             return nil
+        }
+    }
+}
+
+/// A record read from its input in order but not yet parsed: JSON Lines parsing is the costly part
+/// of reading, and it needs nothing from the lines before, so a batch can parse records on every
+/// core and still emit them in input order.
+public enum PendingRecord: Sendable {
+    case ready(Result<InputRecord, RecordFailure>)
+    case json([UInt8], line: Int, file: String?, map: FieldMap?)
+
+    /// The record, or why it could not be read — the same as reading it in order.
+    public func parsed() -> Result<InputRecord, RecordFailure> {
+        switch self {
+        case .ready(let result): return result
+        case .json(let bytes, let line, let file, let map):
+            let fields: [RecordField]
+            do {
+                fields = try JSONObjectReader.read(bytes)
+            } catch {
+                return .failure(RecordFailure(line: line, id: nil, message: "invalid JSON: \(error.message)", file: file))
+            }
+            return RecordStream.Source.mapped(InputRecord(line: line, fields: fields, file: file), map)
         }
     }
 }

@@ -61,33 +61,41 @@ public struct RecordStream {
     public var headerProblem: String? { problem?.message }
 
     public mutating func next() -> Result<InputRecord, RecordFailure>? {
+        nextPending(deferJSON: false)?.parsed()
+    }
+
+    /// The next record with its JSON Lines parsing left to the caller (`PendingRecord.parsed()`,
+    /// which may run on another thread); CSV rows and failures come ready.
+    public mutating func nextPending(deferJSON: Bool = true) -> PendingRecord? {
         while problem == nil, current < sources.count {
-            if let result = nextInCurrent() { return result }
+            if let result = nextInCurrent(deferJSON: deferJSON) { return result }
             current += 1
         }
         return nil
     }
 
-    private mutating func nextInCurrent() -> Result<InputRecord, RecordFailure>? {
+    private mutating func nextInCurrent(deferJSON: Bool) -> PendingRecord? {
         while problem == nil {
             let file = namesFiles ? sources[current].name : nil
             let startLine = sources[current].reader.lineNumber + 1
             guard let line = sources[current].reader.next() else {
                 if sources[current].csv.isInsideQuotes {
                     sources[current].csv = CSVRecordParser()
-                    return .failure(
-                        RecordFailure(
-                            line: sources[current].csvRecordStart, id: nil, message: "the file ends inside a quoted CSV field opened on this line",
-                            file: file))
+                    return .ready(
+                        .failure(
+                            RecordFailure(
+                                line: sources[current].csvRecordStart, id: nil,
+                                message: "the file ends inside a quoted CSV field opened on this line", file: file)))
                 }
                 return nil
             }
             switch line {
             case .tooLong(let length):
-                return .failure(
-                    RecordFailure(
-                        line: sources[current].reader.lineNumber, id: nil,
-                        message: "line is \(length) bytes, more than the limit of \(LineReader.defaultMaxLineBytes)", file: file))
+                return .ready(
+                    .failure(
+                        RecordFailure(
+                            line: sources[current].reader.lineNumber, id: nil,
+                            message: "line is \(length) bytes, more than the limit of \(LineReader.defaultMaxLineBytes)", file: file)))
             case .text(var bytes):
                 if startLine == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
                 switch encoding.utf8(bytes) {
@@ -97,10 +105,11 @@ public struct RecordStream {
                         encoding == .utf8
                         ? "the line is not valid UTF-8 (\(byte)); if the file was saved by Excel, try --encoding windows-1252"
                         : "the line is not valid Windows-1252 (\(byte) has no character)"
-                    return .failure(RecordFailure(line: startLine, id: nil, message: message, file: file))
+                    return .ready(.failure(RecordFailure(line: startLine, id: nil, message: message, file: file)))
                 case .success(let text):
-                    switch sources[current].record(text, line: startLine, contract: contract, map: map, file: file) {
-                    case .record(let result): return result
+                    switch sources[current].record(text, line: startLine, contract: contract, map: map, file: file, deferJSON: deferJSON) {
+                    case .record(let result): return .ready(result)
+                    case .pending(let pending): return pending
                     case .blank: blankLines += 1
                     case .nothing: continue
                     case .stop(let found): problem = found

@@ -132,7 +132,7 @@ public struct DecisionEncoder: Sendable {
             w.raw(",")
             w.quoted(field.name)
             w.raw(":")
-            w.raw(field.rawJSON)
+            field.writeRaw(&w)
         }
         w.raw("}")
     }

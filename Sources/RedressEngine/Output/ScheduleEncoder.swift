@@ -157,7 +157,7 @@ public struct ScheduleEncoder: Sendable {
             w.raw(",")
             w.quoted(field.name)
             w.raw(":")
-            w.raw(field.rawJSON)
+            field.writeRaw(&w)
         }
         w.raw("}")
     }

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import RedressEngine
+
+/// What one chunk of records produced: the encoded results in input order (or the results
+/// themselves, for a workbook), any side output (an iCalendar file's events), and the records that
+/// failed, in order.
+struct ChunkResult<Item: Sendable>: Sendable {
+    var output: [UInt8] = []
+    var items: [Item] = []
+    var side = ""
+    var failures: [RecordFailure] = []
+    var done = 0
+}
+
+/// Runs a batch on every core without changing what it writes: records are read in order on one
+/// thread, in chunks; the chunks in flight are parsed, decided and encoded concurrently (each by
+/// `work`, which sees only its own chunk); results are written strictly in input order. Memory is
+/// bounded by the chunks in flight, whatever the input's size. Exactly one output or one error
+/// record per input record, as in a sequential run.
+struct OrderedBatch {
+    /// Records per chunk.
+    var chunkSize = 1024
+    /// Chunks decided at once: a few per core, so a slow chunk does not idle the others.
+    var chunksInFlight = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
+
+    /// Returns how many records failed. `emit` receives each chunk's result, in order, on the
+    /// calling thread.
+    func run<Item: Sendable>(
+        _ records: inout RecordStream, errors: inout BufferedOutput, describe: (RecordFailure) -> String,
+        work: @escaping @Sendable (_ chunk: [PendingRecord]) -> ChunkResult<Item>, emit: (ChunkResult<Item>) -> Void
+    ) throws(ExitCode) -> Int {
+        var failed = 0
+        var progress = ProgressLine()
+        defer { progress.finish() }
+        var seen = 0
+        // While one batch of chunks is decided on the workers, the next is read here.
+        var inFlight: BatchInFlight<Item>?
+        while true {
+            var chunks: [[PendingRecord]] = []
+            while chunks.count < chunksInFlight {
+                var chunk: [PendingRecord] = []
+                chunk.reserveCapacity(chunkSize)
+                while chunk.count < chunkSize, let next = records.nextPending() { chunk.append(next) }
+                if chunk.isEmpty { break }
+                chunks.append(chunk)
+                if chunk.count < chunkSize { break }
+            }
+            if let previous = inFlight {
+                for result in previous.wait() {
+                    emit(result)
+                    for failure in result.failures { errors.append(describe(failure)) }
+                    failed += result.failures.count
+                    for _ in 0..<(result.done + result.failures.count) {
+                        seen += 1
+                        progress.tick(seen)
+                    }
+                }
+                inFlight = nil
+            }
+            if chunks.isEmpty { break }
+            inFlight = BatchInFlight(chunks, work)
+        }
+        if let problem = records.problem {
+            errors.flush()
+            throw couldNotRun(problem.message, help: problem.help)
+        }
+        if let problem = records.readFailure {
+            errors.flush()
+            Console.error("error: cannot read the input: \(problem)\n")
+            Foundation.exit(ExitStatus.couldNotRun)
+        }
+        return failed
+    }
+
+}
+
+/// A batch of chunks being decided on the workers (`concurrentPerform`, one chunk per iteration),
+/// started on a background queue so the caller can read the next batch meanwhile.
+private struct BatchInFlight<Item: Sendable> {
+    private let group = DispatchGroup()
+    private let slots: ResultSlots<Item>
+
+    init(_ chunks: [[PendingRecord]], _ work: @escaping @Sendable ([PendingRecord]) -> ChunkResult<Item>) {
+        let slots = ResultSlots<Item>(count: chunks.count)
+        self.slots = slots
+        DispatchQueue.global().async(group: group) {
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+                slots.store(work(chunks[index]), at: index)
+            }
+        }
+    }
+
+    /// The results, in chunk order, once every chunk is done.
+    func wait() -> [ChunkResult<Item>] {
+        group.wait()
+        return slots.results
+    }
+}
+
+/// One slot per chunk, each written by exactly one worker before `concurrentPerform` returns
+/// (which orders those writes before `results` reads them). The slots are raw memory, so
+/// concurrent writes to different slots never contend for one Swift access.
+private final class ResultSlots<Item: Sendable>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<ChunkResult<Item>>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: ChunkResult())
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ result: ChunkResult<Item>, at index: Int) { slots[index] = result }
+
+    var results: [ChunkResult<Item>] { Array(slots) }
+}

@@ -1,0 +1,118 @@
+import RedressDiagnostics
+import RedressPolicy
+
+/// What a routing rule decides, resolved once when the policy is compiled: the procedure and
+/// stage (or exclusion, or feedback handling), the timescales to date, the time limit, and the
+/// flags that follow from the rule alone. Classifying a complaint then only computes its dates.
+/// A class, so taking a rule's plan costs one reference count rather than a copy of every field.
+final class RuleOutcomePlan: Sendable {
+    let ruleID: String
+    let range: SourceRange
+    let sourceText: String
+    let procedure: String?
+    let stage: String?
+    let excluded: Bool
+    let exclusionReason: String?
+    let redirect: String?
+    let acknowledge: Timescale?
+    let respond: Timescale?
+    let respondFrom: ResponseAnchor
+    let timeLimit: TimeLimit?
+    /// The rule's own flags (written before `service-missing`).
+    let ruleFlags: [String]
+    /// Flags from the outcome (entry stage, feedback, clocks awaiting an event), in the order a
+    /// decision lists them.
+    let outcomeFlags: [String]
+    /// A rule routing to a procedure with no stages cannot decide anything: every complaint it
+    /// matches is an error record saying so.
+    let failure: String?
+
+    init(_ rule: RoutingRule, policy: Policy) {
+        let resolved = Resolution(rule, policy: policy)
+        ruleID = rule.id
+        range = rule.range
+        sourceText = rule.range.description
+        ruleFlags = rule.flags
+        procedure = resolved.procedure
+        stage = resolved.stage
+        excluded = resolved.excluded
+        exclusionReason = resolved.exclusionReason
+        redirect = resolved.redirect
+        acknowledge = resolved.acknowledge
+        respond = resolved.respond
+        respondFrom = resolved.respondFrom
+        timeLimit = resolved.timeLimit
+        outcomeFlags = resolved.outcomeFlags
+        failure = resolved.failure
+    }
+
+    /// What the response clock counts from, when it can be dated on receipt.
+    enum ResponseAnchor: Sendable {
+        /// The deemed receipt (or escalation, the same day for a complaint entering at a later stage).
+        case receipt
+        /// The acknowledgement date, assumed on time (else the receipt when there is none).
+        case acknowledgement
+    }
+}
+
+/// Works out a rule's outcome from the policy (once, at compile time).
+private struct Resolution {
+    var procedure: String?
+    var stage: String?
+    var excluded = false
+    var exclusionReason: String?
+    var redirect: String?
+    var acknowledge: Timescale?
+    var respond: Timescale?
+    var respondFrom = RuleOutcomePlan.ResponseAnchor.receipt
+    var timeLimit: TimeLimit?
+    var outcomeFlags: [String] = []
+    var failure: String?
+
+    init(_ rule: RoutingRule, policy: Policy) {
+        timeLimit = policy.timeLimit
+        switch rule.outcome {
+        case .procedure(let id, let stageID):
+            guard let procedure = policy.procedure(id), let stage = stageID.flatMap(procedure.stage) ?? procedure.stages.first else {
+                failure = "policy `\(policy.council.id)` routes to `\(id)`, which has no stages"
+                return
+            }
+            self.procedure = id
+            self.stage = stage.id
+            timeLimit = procedure.timeLimit ?? timeLimit
+            if stage.id != procedure.stages.first?.id { outcomeFlags.append("entered-at:\(stage.id)") }
+            plan(acknowledge: stage.acknowledge, respond: stage.respond)
+        case .exclude(let exclusion):
+            excluded = true
+            exclusionReason = exclusion.reason
+            redirect = exclusion.redirect
+        case .feedback(let type):
+            outcomeFlags.append("feedback")
+            let handling = policy.feedback.first { $0.type == type }
+            plan(acknowledge: handling?.acknowledge, respond: handling?.respond)
+        }
+    }
+
+    /// Which clocks can be dated on receipt; the others are flagged as awaiting their event.
+    private mutating func plan(acknowledge: Timescale?, respond: Timescale?) {
+        if let acknowledge {
+            if acknowledge.from == "receipt" || acknowledge.from == "escalation" {
+                self.acknowledge = acknowledge
+            } else {
+                outcomeFlags.append("acknowledge-awaits-\(acknowledge.from)")
+            }
+        }
+        guard let respond else { return }
+        switch respond.from {
+        case "receipt", "escalation":
+            self.respond = respond
+            respondFrom = .receipt
+        case "acknowledgement":
+            self.respond = respond
+            respondFrom = .acknowledgement
+            outcomeFlags.append("respond-by-assumes-acknowledgement-on-time")
+        default:
+            outcomeFlags.append("respond-awaits-\(respond.from)")
+        }
+    }
+}
