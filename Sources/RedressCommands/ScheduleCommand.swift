@@ -66,11 +66,30 @@ struct ScheduleCommand: ParsableCommand {
             calendarFile?.append(icalendar.header)
         }
         output.appendText(encoder.header)
-        var failed = try forEachRecord(&records, errors: &errors, describe: batch.failureText) { (record) throws(RecordError) in
-            let schedule = try engine.schedule(CaseHistory(record: record), asOf: day, dueSoonWithin: dueWithin ?? 5)
-            guard selected(schedule) else { return }
-            output.append(schedule, to: sheet) { $0.append(contentsOf: encoder.encode(schedule).utf8) }
-            calendarFile?.append(icalendar.events(for: schedule))
+        let (workbook, writesCalendar, command) = (batch.writesWorkbook, ics != nil, self)
+        // Each chunk is parsed, replayed and encoded on its own; results are written in order.
+        var failed = try OrderedBatch().run(&records, errors: &errors, describe: batch.failureText) { (chunk) -> ChunkResult<CaseSchedule> in
+            var result = ChunkResult<CaseSchedule>()
+            for pending in chunk {
+                switch pending.parsed() {
+                case .failure(let failure): result.failures.append(failure)
+                case .success(let record):
+                    do throws(RecordError) {
+                        let schedule = try engine.schedule(CaseHistory(record: record), asOf: day, dueSoonWithin: command.dueWithin ?? 5)
+                        result.done += 1
+                        guard command.selected(schedule) else { continue }
+                        if workbook { result.items.append(schedule) } else { result.output.append(contentsOf: encoder.encode(schedule).utf8) }
+                        if writesCalendar { result.side += icalendar.events(for: schedule) }
+                    } catch {
+                        result.failures.append(RecordFailure(line: record.line, id: record.id, message: error.message, file: record.file))
+                    }
+                }
+            }
+            return result
+        } emit: { (result: ChunkResult<CaseSchedule>) in
+            output.append(result.output)
+            for schedule in result.items { output.append(schedule, to: sheet) { _ in } }
+            if !result.side.isEmpty { calendarFile?.append(result.side) }
         }
         if let restrictions {
             failed += try reportRestrictionReviews(restrictions, engine: engine, asOf: day, output: &output, errors: &errors)
