@@ -48,16 +48,31 @@ struct CalendarCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the date N working days after DATE (DATE is day 0; a non-working DATE counts from the next working day).")
+            abstract: "Print the date N working days after DATE (DATE is day 0; a non-working DATE counts from the next working day).",
+            discussion: """
+                With --dates FILE, many at once: each line `DATE N` (space, tab or comma between); each \
+                answer is written as `DATE N RESULT` (and ` projected` when the bank holidays are not yet \
+                announced), one line per input line, in order; a line that cannot be read is an error \
+                record on standard error with its line number (exit 1).
+                """)
 
-        @Argument(help: "The start date, YYYY-MM-DD.") var date: String
+        @Argument(help: "The start date, YYYY-MM-DD.") var date: String?
         @Argument(help: "Working days to add; to count back, put `--` before the arguments: `add -- 2024-12-20 -5`.")
-        var days: Int
+        var days: Int?
+        @Option(help: ArgumentHelp("A file of `DATE N` lines to answer in one run (`-`: standard input).", valueName: "file"), completion: .file())
+        var dates: String?
         @OptionGroup var options: RegionOptions
 
+        func validate() throws {
+            if dates == nil, date == nil || days == nil { throw ValidationError("give DATE and N, or --dates FILE") }
+            if dates != nil, date != nil || days != nil { throw ValidationError("give DATE and N, or --dates FILE, not both") }
+        }
+
         func run() throws {
-            let start = try CalendarCommand.date(date)
             let calendar = try options.calendar()
+            if let dates { return try CalendarBatch(calendar: calendar).run(path: dates) }
+            guard let date, let days else { return }
+            let start = try CalendarCommand.date(date)
             let result = try CalendarCommand.answer { () throws(CalendarError) in
                 try calendar.adding(workingDays: days, to: start)
             }

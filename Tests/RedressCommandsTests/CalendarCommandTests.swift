@@ -76,4 +76,21 @@ struct CalendarCommandTests {
         #expect(lines.first?.contains("\"projected-calendar\"") == true, "\(result.out)")
         #expect(lines.last?.contains("projected-calendar") == false)
     }
+
+    @Test("calendar add --dates answers many dates in one run, each as the single-date command would")
+    func batch() throws {
+        let file = try ClassifyCommandTests.write("2024-12-20 10\n2040-06-01,10\n\n2025-02-30 3\nfoo\n2014-06-02\t10\n2024-12-20 -5\n", suffix: "txt")
+        let result = CommandRunner.run(["calendar", "add", "--dates", file, "--library", CommandRunner.library])
+        #expect(result.status == 1)
+        #expect(result.out == "2024-12-20 10 2025-01-08\n2040-06-01 10 2040-06-15 projected\n2014-06-02 10 2014-06-16\n2024-12-20 -5 2024-12-13\n")
+        #expect(result.error.contains(#"{"line":4,"id":null,"error":"`2025-02-30` is not a real date"#), "\(result.error)")
+        #expect(result.error.contains(#"{"line":5,"id":null,"error":"expected `DATE N`, found 1 value"}"#))
+        for line in result.out.split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            let single = CommandRunner.run(["calendar", "add", "--library", CommandRunner.library, "--", String(parts[0]), String(parts[1])])
+            #expect(single.out == parts[2] + "\n", "the batch answer for \(line) is the single command's")
+        }
+        let both = CommandRunner.run(["calendar", "add", "2024-12-20", "10", "--dates", file])
+        #expect(both.status != 0)
+    }
 }
