@@ -23,6 +23,28 @@ enum Measure {
         return Measurement(name: name, nanosecondsPerOperation: best, operations: operations)
     }
 
+    /// A subject and its baseline measured in alternation, `rounds` times each, keeping each one's
+    /// best: on a shared machine both see the same quiet and busy moments.
+    static func paired(
+        _ subjectName: String, _ baselineName: String, operations: Int, rounds: Int = 9, subject: () -> Int, baseline: () -> Int
+    ) -> (Measurement, Measurement) {
+        var best = (Double.infinity, Double.infinity)
+        var sink = 0
+        for _ in 0..<rounds {
+            var start = DispatchTime.now().uptimeNanoseconds
+            sink &+= subject()
+            best.0 = min(best.0, Double(DispatchTime.now().uptimeNanoseconds - start) / Double(operations))
+            start = DispatchTime.now().uptimeNanoseconds
+            sink &+= baseline()
+            best.1 = min(best.1, Double(DispatchTime.now().uptimeNanoseconds - start) / Double(operations))
+        }
+        if sink == 42 { print("", terminator: "") }
+        return (
+            Measurement(name: subjectName, nanosecondsPerOperation: best.0, operations: operations),
+            Measurement(name: baselineName, nanosecondsPerOperation: best.1, operations: operations)
+        )
+    }
+
     /// Prints a subject measured against its baseline in the same run, with the ratio.
     static func report(_ title: String, subject: Measurement, baseline: Measurement) {
         let ratio = subject.nanosecondsPerOperation / baseline.nanosecondsPerOperation

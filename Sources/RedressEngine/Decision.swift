@@ -34,4 +34,32 @@ public struct Decision: Sendable {
     public var tried: [RuleTrace]?
     /// The date the complaint says it was received (before any cut-off or non-working day moved it).
     public var received: LocalDate? = nil
+
+    public init(
+        id: String, councilID: String, versionID: String, type: String, procedure: String?, stage: String?, excluded: Bool,
+        exclusionReason: String?, redirect: String?, deemedReceived: LocalDate, acknowledgeBy: LocalDate?, respondBy: LocalDate?,
+        inTime: Bool, rule: String, source: SourceRange, sourceText: String, flags: [String], extra: [RecordField],
+        tried: [RuleTrace]?, received: LocalDate?
+    ) {
+        self.id = id
+        self.councilID = councilID
+        self.versionID = versionID
+        self.type = type
+        self.procedure = procedure
+        self.stage = stage
+        self.excluded = excluded
+        self.exclusionReason = exclusionReason
+        self.redirect = redirect
+        self.deemedReceived = deemedReceived
+        self.acknowledgeBy = acknowledgeBy
+        self.respondBy = respondBy
+        self.inTime = inTime
+        self.rule = rule
+        self.source = source
+        self.sourceText = sourceText
+        self.flags = flags
+        self.extra = extra
+        self.tried = tried
+        self.received = received
+    }
 }

@@ -28,7 +28,7 @@ public struct Engine: Sendable {
 
     /// The version in force on `date`.
     public func version(on date: LocalDate) -> CompiledPolicy? {
-        versions.last { $0.policy.version.isInForce(on: date) }
+        versions.last { $0.isInForce(on: date) }
     }
 
     /// Routes and dates one complaint. Problems with the complaint itself are thrown, to become an
@@ -38,7 +38,7 @@ public struct Engine: Sendable {
             throw noVersion(complaint.received.date)
         }
         var deemed = try dated { () throws(CalendarError) in try compiled.deemedReceipt(complaint.received) }
-        if !compiled.policy.version.isInForce(on: deemed) {
+        if !compiled.isInForce(on: deemed) {
             guard let other = version(on: deemed) else { throw noVersion(deemed) }
             compiled = other
             deemed = try dated { () throws(CalendarError) in try compiled.deemedReceipt(complaint.received) }

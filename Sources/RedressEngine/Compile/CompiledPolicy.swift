@@ -16,6 +16,9 @@ public struct CompiledPolicy: Sendable {
         let outcomes: [RuleOutcomePlan]
         let councilID: String
         let versionID: String
+        let effectiveFrom: LocalDate
+        let effectiveTo: LocalDate?
+        let cutoff: TimeOfDay?
 
         init(policy: Policy, calendar: WorkingDayCalendar, interner: Interner, rules: [CompiledRule], matcher: PhraseMatcher) {
             self.sourceTexts = rules.map { $0.rule.range.description }
@@ -23,6 +26,9 @@ public struct CompiledPolicy: Sendable {
             self.outcomes = rules.map { RuleOutcomePlan($0.rule, policy: policy) }
             self.councilID = policy.council.id
             self.versionID = policy.version.id
+            self.effectiveFrom = policy.version.effectiveFrom
+            self.effectiveTo = policy.version.effectiveTo
+            self.cutoff = policy.calendar.cutoff
             self.policy = policy
             self.calendar = calendar
             self.interner = interner
@@ -45,6 +51,11 @@ public struct CompiledPolicy: Sendable {
     /// A rule's outcome, resolved at compile time.
     func outcome(_ index: Int) -> RuleOutcomePlan { storage.outcomes[index] }
     var councilID: String { storage.councilID }
+
+    /// Whether this version is in force on `date` (without copying the policy).
+    public func isInForce(on date: LocalDate) -> Bool {
+        date >= storage.effectiveFrom && (storage.effectiveTo.map { date <= $0 } ?? true)
+    }
     var versionID: String { storage.versionID }
 
     public init(_ loaded: LoadedPolicy) {
@@ -69,11 +80,12 @@ public struct CompiledPolicy: Sendable {
     /// The first working day on which the complaint counts as received.
     func deemedReceipt(_ received: LocalDateTime) throws(CalendarError) -> LocalDate {
         var date = received.date
-        if let cutoff = policy.calendar.cutoff, let time = received.time, time > cutoff { date = date.adding(days: 1) }
+        if let cutoff = storage.cutoff, let time = received.time, time > cutoff { date = date.adding(days: 1) }
         return try calendar.workingDay(onOrAfter: date)
     }
 
     func features(_ complaint: Complaint) throws(RecordError) -> ComplaintFeatures {
+        let interner = storage.interner
         var service: Int?
         if let name = complaint.service {
             guard let index = interner.serviceIndex[name] else {
@@ -99,7 +111,7 @@ public struct CompiledPolicy: Sendable {
             type: try index(complaint.type, "type", in: interner.types) ?? 0, service: service,
             channel: try index(complaint.channel, "channel", in: interner.channels),
             maker: try index(complaint.madeBy, "made_by", in: interner.makers), categories: categories,
-            phrases: usesPhrases ? matcher.matches(in: complaint.text ?? "") : IDSet(count: 0),
+            phrases: complaint.text.map { storage.matcher.matches(in: $0) } ?? IDSet(count: storage.matcher.phrases.count),
             received: complaint.received.date, awareOn: complaint.awareOn)
     }
 

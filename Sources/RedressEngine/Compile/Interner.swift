@@ -3,7 +3,7 @@ import RedressPolicy
 
 /// Maps the words routing compares (types, services, channels, makers, categories, phrases) to
 /// small integers once per policy, so rules become bit sets.
-struct Interner: Sendable {
+final class Interner: Sendable {
     /// From the policy's vocabulary (the library's words and the council's own).
     let types: [String]
     let channels: [String]

@@ -9,6 +9,9 @@ public struct PhraseMatcher: Sendable {
     private let delta: [Int32]
     /// Phrase ids ending at each state (including via failure links), with their byte lengths.
     private let outputs: [[(id: Int32, length: Int32)]]
+    /// Whether any phrase ends at each state: the per-byte test, so the output lists are only
+    /// touched where a match may be.
+    private let accepting: [Bool]
 
     public init(phrases: [String]) {
         self.phrases = phrases.map { $0.lowercased() }
@@ -50,6 +53,7 @@ public struct PhraseMatcher: Sendable {
         }
         self.delta = delta
         self.outputs = outputs
+        self.accepting = outputs.map { !$0.isEmpty }
     }
 
     public var isEmpty: Bool { phrases.isEmpty }
@@ -65,57 +69,69 @@ public struct PhraseMatcher: Sendable {
         (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte >= 0x80
     }
 
-    /// The ids of the phrases found in `text`, as a bit set.
+    /// The ids of the phrases found in `text`, as a bit set. One pass over the text's bytes: each
+    /// run of whitespace is fed to the automaton as one space (as a reader sees "PENALTY   CHARGE\n
+    /// NOTICE"), and the bytes fed are kept in a small ring so a match's preceding byte can be
+    /// checked for a word boundary without copying the text.
     public func matches(in text: String) -> IDSet {
         var found = IDSet(count: phrases.count)
         guard !phrases.isEmpty else { return found }
-        var text = Self.collapsingWhitespace(text)
+        var text = text
         text.withUTF8 { bytes in
-            var state = 0
-            for index in 0..<bytes.count {
-                state = Int(delta[state << 8 | Int(Self.fold(bytes[index]))])
-                for output in outputs[state] {
-                    let start = index + 1 - Int(output.length)
-                    let beforeOK = start == 0 || !Self.isWordByte(bytes[start - 1])
-                    let afterOK = index + 1 == bytes.count || !Self.isWordByte(bytes[index + 1])
-                    if beforeOK && afterOK { found.insert(Int(output.id)) }
+            var ring: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            delta.withUnsafeBufferPointer { delta in
+            accepting.withUnsafeBufferPointer { accepting in
+            withUnsafeMutableBytes(of: &ring) { ring in
+                var state = 0
+                var fed = 0
+                var previousSpace = false
+                for index in 0..<bytes.count {
+                    var byte = bytes[index]
+                    if Self.isSpace(byte) {
+                        if previousSpace { continue }
+                        previousSpace = true
+                        byte = 0x20
+                    } else {
+                        previousSpace = false
+                    }
+                    ring[fed & 31] = byte
+                    fed += 1
+                    state = Int(delta[state << 8 | Int(Self.fold(byte))])
+                    guard accepting[state] else { continue }
+                    for output in outputs[state] {
+                        let start = fed - Int(output.length)
+                        // The byte before the match, as fed (phrases are at most 31 bytes apart
+                        // from it only when shorter than the ring; longer ones look it up again).
+                        let before: UInt8? = start == 0 ? nil : Int(output.length) < 31 ? ring[(start - 1) & 31] : Self.fedByte(bytes, at: start - 1)
+                        let beforeOK = before.map { !Self.isWordByte($0) } ?? true
+                        let afterOK = index + 1 == bytes.count || !Self.isWordByte(bytes[index + 1])
+                        if beforeOK && afterOK { found.insert(Int(output.id)) }
+                    }
                 }
+            }
+            }
             }
         }
         return found
     }
-}
 
-extension PhraseMatcher {
-    /// Tabs, line breaks and runs of spaces read as one space, as a reader sees them
-    /// ("PENALTY   CHARGE\nNOTICE" mentions "penalty charge notice"). Text without them is returned
-    /// as it is, without copying.
-    static func collapsingWhitespace(_ text: String) -> String {
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C }
-        var needed = false
+    @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
+    }
+
+    /// The `position`th byte fed to the automaton (whitespace runs as one space), by a rescan: only
+    /// for phrases longer than the ring.
+    static func fedByte(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> UInt8 {
+        var fed = 0
         var previousSpace = false
-        for byte in text.utf8 {
+        for byte in bytes {
             let space = isSpace(byte)
-            if space && (byte != 0x20 || previousSpace) {
-                needed = true
-                break
-            }
+            if space && previousSpace { continue }
             previousSpace = space
+            if fed == position { return space ? 0x20 : byte }
+            fed += 1
         }
-        guard needed else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        previousSpace = false
-        for byte in text.utf8 {
-            if isSpace(byte) {
-                if !previousSpace { bytes.append(0x20) }
-                previousSpace = true
-            } else {
-                bytes.append(byte)
-                previousSpace = false
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return 0x20
     }
 }
 
