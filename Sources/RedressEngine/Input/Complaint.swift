@@ -38,7 +38,9 @@ public struct Complaint: Sendable {
     /// True when the text is only spaces and tabs (Unicode space separators included) — what
     /// Foundation's `CharacterSet.whitespaces` trims, without bridging to `NSString` per record.
     static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+        // Most ids start with a printable ASCII character: not blank, at once.
+        if let first = text.utf8.first, first > 0x20, first < 0x80 { return false }
+        return text.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
     }
 
     /// Reads and validates a record: required fields present, dates real, vocabularies respected.

@@ -24,7 +24,7 @@ extension RecordStream.Source {
         switch format {
         case .jsonl:
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return .blank }
-            let pending = PendingRecord.json(Array(bytes), line: line, file: file, map: map)
+            let pending = PendingRecord.json(Array(bytes), line: line, file: file, map: map, validate: deferJSON && sawContent)
             return deferJSON ? .pending(pending) : .record(pending.parsed())
         case .csv:
             if !csv.isInsideQuotes { csvRecordStart = line }
@@ -118,13 +118,17 @@ extension RecordStream.Source {
 /// core and still emit them in input order.
 public enum PendingRecord: Sendable {
     case ready(Result<InputRecord, RecordFailure>)
-    case json([UInt8], line: Int, file: String?, map: FieldMap?)
+    /// `validate`: the line's UTF-8 is still to be checked.
+    case json([UInt8], line: Int, file: String?, map: FieldMap?, validate: Bool)
 
     /// The record, or why it could not be read — the same as reading it in order.
     public func parsed() -> Result<InputRecord, RecordFailure> {
         switch self {
         case .ready(let result): return result
-        case .json(let bytes, let line, let file, let map):
+        case .json(let bytes, let line, let file, let map, let validate):
+            if validate, case .failure(let failure) = InputEncoding.utf8.utf8(bytes[...]) {
+                return .failure(RecordStream.encodingFailure(failure, encoding: .utf8, line: line, file: file))
+            }
             let fields: [RecordField]
             do {
                 fields = try JSONObjectReader.read(bytes)

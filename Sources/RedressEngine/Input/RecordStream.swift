@@ -60,6 +60,16 @@ public struct RecordStream {
     /// The near-miss header message (kept for callers that only need the text).
     public var headerProblem: String? { problem?.message }
 
+    /// The error record for a line its encoding cannot read.
+    static func encodingFailure(_ failure: EncodingFailure, encoding: InputEncoding, line: Int, file: String?) -> RecordFailure {
+        let byte = "byte 0x\(String(failure.byte, radix: 16, uppercase: true)) at column \(failure.column)"
+        let message =
+            encoding == .utf8
+            ? "the line is not valid UTF-8 (\(byte)); if the file was saved by Excel, try --encoding windows-1252"
+            : "the line is not valid Windows-1252 (\(byte) has no character)"
+        return RecordFailure(line: line, id: nil, message: message, file: file)
+    }
+
     public mutating func next() -> Result<InputRecord, RecordFailure>? {
         nextPending(deferJSON: false)?.parsed()
     }
@@ -98,14 +108,12 @@ public struct RecordStream {
                             message: "line is \(length) bytes, more than the limit of \(LineReader.defaultMaxLineBytes)", file: file)))
             case .text(var bytes):
                 if startLine == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-                switch encoding.utf8(bytes) {
+                // A JSON Lines record after the first is checked as UTF-8 where it is parsed (on a
+                // worker), with the same message; the first line is sniffed here, so checked here.
+                let validateLater = deferJSON && encoding == .utf8 && sources[current].format == .jsonl && sources[current].sawContent
+                switch validateLater ? .success(bytes) : encoding.utf8(bytes) {
                 case .failure(let failure):
-                    let byte = "byte 0x\(String(failure.byte, radix: 16, uppercase: true)) at column \(failure.column)"
-                    let message =
-                        encoding == .utf8
-                        ? "the line is not valid UTF-8 (\(byte)); if the file was saved by Excel, try --encoding windows-1252"
-                        : "the line is not valid Windows-1252 (\(byte) has no character)"
-                    return .ready(.failure(RecordFailure(line: startLine, id: nil, message: message, file: file)))
+                    return .ready(.failure(Self.encodingFailure(failure, encoding: encoding, line: startLine, file: file)))
                 case .success(let text):
                     switch sources[current].record(text, line: startLine, contract: contract, map: map, file: file, deferJSON: deferJSON) {
                     case .record(let result): return .ready(result)
