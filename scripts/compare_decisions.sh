@@ -11,8 +11,8 @@ work=$(mktemp -d)
 trap 'git worktree remove --force "$work/tree" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 git worktree add --detach "$work/tree" "$revision" >/dev/null 2>&1
 echo "building $revision and the working tree (release)…"
-(cd "$work/tree" && swift build -c release --product redress >/dev/null)
-swift build -c release --product redress >/dev/null
+(cd "$work/tree" && swift build -c release --product redress >/dev/null 2>&1)
+swift build -c release --product redress >/dev/null 2>&1
 before="$work/tree/.build/release/redress"
 after=".build/release/redress"
 python3 scripts/generate_complaints.py 100000 "$work/complaints.jsonl"

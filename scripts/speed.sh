@@ -12,7 +12,7 @@ baseline_revision=${1:-23b6631}
 runs=${2:-3}
 work=$(mktemp -d)
 trap 'git worktree remove --force "$work/tree" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-swift build -c release --product redress >/dev/null
+swift build -c release --product redress >/dev/null 2>&1
 redress=.build/release/redress
 policy=(--policy policies/councils/north-somerset --library policies)
 python3 scripts/generate_complaints.py 1000000 "$work/complaints.jsonl"
@@ -36,7 +36,7 @@ echo "  classify/jq throughput ratio: $(ratio "$j" "$c") (goal ≥ 3)"
 echo "  classify/orjson throughput ratio: $(ratio "$o" "$c") (goal ≥ 0.5)"
 
 git worktree add --detach "$work/tree" "$baseline_revision" >/dev/null 2>&1
-(cd "$work/tree" && swift build -c release --product redress >/dev/null)
+(cd "$work/tree" && swift build -c release --product redress >/dev/null 2>&1)
 before="$work/tree/.build/release/redress"
 : > "$work/s"; : > "$work/b"
 for _ in $(seq "$runs"); do
