@@ -78,41 +78,48 @@ public struct PhraseMatcher: Sendable {
         guard !phrases.isEmpty else { return found }
         var text = text
         text.withUTF8 { bytes in
-            var ring: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
             delta.withUnsafeBufferPointer { delta in
-            accepting.withUnsafeBufferPointer { accepting in
-            withUnsafeMutableBytes(of: &ring) { ring in
-                var state = 0
-                var fed = 0
-                var previousSpace = false
-                for index in 0..<bytes.count {
-                    var byte = bytes[index]
-                    if Self.isSpace(byte) {
-                        if previousSpace { continue }
-                        previousSpace = true
-                        byte = 0x20
-                    } else {
-                        previousSpace = false
-                    }
-                    ring[fed & 31] = byte
-                    fed += 1
-                    state = Int(delta[state << 8 | Int(Self.fold(byte))])
-                    guard accepting[state] else { continue }
-                    for output in outputs[state] {
-                        let start = fed - Int(output.length)
-                        // The byte before the match, as fed (phrases are at most 31 bytes apart
-                        // from it only when shorter than the ring; longer ones look it up again).
-                        let before: UInt8? = start == 0 ? nil : Int(output.length) < 31 ? ring[(start - 1) & 31] : Self.fedByte(bytes, at: start - 1)
-                        let beforeOK = before.map { !Self.isWordByte($0) } ?? true
-                        let afterOK = index + 1 == bytes.count || !Self.isWordByte(bytes[index + 1])
-                        if beforeOK && afterOK { found.insert(Int(output.id)) }
-                    }
+                accepting.withUnsafeBufferPointer { accepting in
+                    scan(bytes, delta: delta, accepting: accepting, into: &found)
                 }
-            }
-            }
             }
         }
         return found
+    }
+
+    private func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, delta: UnsafeBufferPointer<Int32>, accepting: UnsafeBufferPointer<Bool>, into found: inout IDSet
+    ) {
+        var ring: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &ring) { ring in
+            var state = 0
+            var fed = 0
+            var previousSpace = false
+            for index in 0..<bytes.count {
+                var byte = bytes[index]
+                if Self.isSpace(byte) {
+                    if previousSpace { continue }
+                    previousSpace = true
+                    byte = 0x20
+                } else {
+                    previousSpace = false
+                }
+                ring[fed & 31] = byte
+                fed += 1
+                state = Int(delta[state << 8 | Int(Self.fold(byte))])
+                guard accepting[state] else { continue }
+                for output in outputs[state] {
+                    let start = fed - Int(output.length)
+                    // The byte fed just before the match: from the ring when the phrase is shorter
+                    // than it, else by a rescan.
+                    let before: UInt8? =
+                        start == 0 ? nil : Int(output.length) < 31 ? ring[(start - 1) & 31] : Self.fedByte(bytes, at: start - 1)
+                    let beforeOK = before.map { !Self.isWordByte($0) } ?? true
+                    let afterOK = index + 1 == bytes.count || !Self.isWordByte(bytes[index + 1])
+                    if beforeOK && afterOK { found.insert(Int(output.id)) }
+                }
+            }
+        }
     }
 
     @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
