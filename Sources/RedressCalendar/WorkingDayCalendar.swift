@@ -35,29 +35,44 @@ public enum CalendarError: Error, Sendable, Hashable, CustomStringConvertible {
 /// Built once; every query is O(1): a cumulative count of working days per day of the span and the
 /// list of working days turn "N working days after D" into two array reads.
 public struct WorkingDayCalendar: Sendable {
-    public let region: String
     public let covers: ClosedRange<LocalDate>
-    /// Days off by date (bank holidays and closures), weekdays only.
-    public let daysOff: [LocalDate: String]
     /// The last day of the last officially announced year; later bank holidays are projected by
     /// rule (a proclamation can still change them). Nil when every year is announced.
     public let announcedTo: LocalDate?
-
     private let firstDay: Int
-    /// `workingCount[i]`: working days in [first, first + i].
-    private let workingCount: [Int32]
-    /// The day offsets (from `firstDay`) of the working days, in order.
-    private let workingDays: [Int32]
+    /// The tables, shared: copying a calendar (as every decision does) costs one reference count.
+    private let tables: Tables
+
+    private final class Tables: Sendable {
+        let region: String
+        /// Days off by date (bank holidays and closures), weekdays only.
+        let daysOff: [LocalDate: String]
+        /// `workingCount[i]`: working days in [first, first + i].
+        let workingCount: [Int32]
+        /// The day offsets (from `firstDay`) of the working days, in order.
+        let workingDays: [Int32]
+
+        init(region: String, daysOff: [LocalDate: String], workingCount: [Int32], workingDays: [Int32]) {
+            self.region = region
+            self.daysOff = daysOff
+            self.workingCount = workingCount
+            self.workingDays = workingDays
+        }
+    }
+
+    public var region: String { tables.region }
+    /// Days off by date (bank holidays and closures), weekdays only.
+    public var daysOff: [LocalDate: String] { tables.daysOff }
+    private var workingCount: [Int32] { tables.workingCount }
+    private var workingDays: [Int32] { tables.workingDays }
 
     public init(region: String, covers: ClosedRange<LocalDate>, holidays: [Holiday], announcedTo: LocalDate? = nil) {
-        self.region = region
         self.covers = covers
         self.announcedTo = announcedTo.flatMap { $0 < covers.upperBound ? $0 : nil }
         var daysOff: [LocalDate: String] = [:]
         for holiday in holidays where covers.contains(holiday.date) && !holiday.date.isWeekend {
             daysOff[holiday.date] = daysOff[holiday.date].map { "\($0); \(holiday.name)" } ?? holiday.name
         }
-        self.daysOff = daysOff
         firstDay = covers.lowerBound.dayNumber
         let span = covers.upperBound.dayNumber - firstDay + 1
         var counts = [Int32](repeating: 0, count: span)
@@ -72,8 +87,7 @@ public struct WorkingDayCalendar: Sendable {
             }
             counts[offset] = running
         }
-        workingCount = counts
-        workingDays = working
+        tables = Tables(region: region, daysOff: daysOff, workingCount: counts, workingDays: working)
     }
 
     /// The same calendar with extra days off (a council's closure days).

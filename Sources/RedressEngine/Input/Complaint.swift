@@ -56,17 +56,19 @@ public struct Complaint: Sendable {
 
         init(_ record: InputRecord) {
             for field in record.fields {
-                switch field.name {
-                case "id": id = field.value
-                case "received": received = field.value
-                case "type": type = field.value
-                case "service": service = field.value
-                case "categories": categories = field.value
-                case "channel": channel = field.value
-                case "made_by": madeBy = field.value
-                case "aware_on": awareOn = field.value
-                case "text": text = field.value
-                case "events": break
+                // By length first, so each name is compared with at most two contract names.
+                let name = field.name
+                switch name.utf8.count {
+                case 2 where name == "id": id = field.value
+                case 4 where name == "type": type = field.value
+                case 4 where name == "text": text = field.value
+                case 6 where name == "events": break
+                case 7 where name == "service": service = field.value
+                case 7 where name == "channel": channel = field.value
+                case 7 where name == "made_by": madeBy = field.value
+                case 8 where name == "received": received = field.value
+                case 8 where name == "aware_on": awareOn = field.value
+                case 10 where name == "categories": categories = field.value
                 default: extra.append(field)
                 }
             }

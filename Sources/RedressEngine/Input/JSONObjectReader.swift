@@ -91,6 +91,7 @@ public struct JSONObjectReader {
     private mutating func object() throws(RecordError) -> [RecordField] {
         try expect(UInt8(ascii: "{"))
         var fields: [RecordField] = []
+        fields.reserveCapacity(12)
         // Duplicate names are found with a set once a record has more than a few fields, so a line
         // with many keys is read in linear time.
         var names: Set<String> = []
