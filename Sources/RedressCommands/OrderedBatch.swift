@@ -35,7 +35,8 @@ struct OrderedBatch {
         var progress = ProgressLine()
         defer { progress.finish() }
         var seen = 0
-        // While one batch of chunks is decided on the workers, the next is read here.
+        // While one batch of chunks is decided on the workers, the next is read and the one
+        // before written here.
         var inFlight: BatchInFlight<Item>?
         while true {
             var chunks: [[PendingRecord]] = []
@@ -47,20 +48,20 @@ struct OrderedBatch {
                 chunks.append(chunk)
                 if chunk.count < chunkSize { break }
             }
-            if let previous = inFlight {
-                for result in previous.wait() {
-                    emit(result)
-                    for failure in result.failures { errors.append(describe(failure)) }
-                    failed += result.failures.count
-                    for _ in 0..<(result.done + result.failures.count) {
-                        seen += 1
-                        progress.tick(seen)
-                    }
+            // The next batch starts before this one's results are written, so the workers never
+            // wait for the output.
+            let finished = inFlight?.wait() ?? []
+            inFlight = chunks.isEmpty ? nil : BatchInFlight(chunks, work)
+            for result in finished {
+                emit(result)
+                for failure in result.failures { errors.append(describe(failure)) }
+                failed += result.failures.count
+                for _ in 0..<(result.done + result.failures.count) {
+                    seen += 1
+                    progress.tick(seen)
                 }
-                inFlight = nil
             }
             if chunks.isEmpty { break }
-            inFlight = BatchInFlight(chunks, work)
         }
         if let problem = records.problem {
             errors.flush()
