@@ -6,6 +6,9 @@ import Synchronization
 public struct Console: Sendable {
     public let writeOut: @Sendable (String) -> Void
     public let writeError: @Sendable (String) -> Void
+    /// Writes bytes already encoded as UTF-8 to standard output without making a String of them
+    /// (the batch path); nil where output is captured as text.
+    public var writeOutBytes: (@Sendable ([UInt8]) -> Void)? = nil
     /// Whether standard output is a terminal (tables by default, progress lines).
     public let isTerminal: Bool
     /// Whether standard error is a terminal (progress lines).
@@ -30,12 +33,16 @@ public struct Console: Sendable {
         self.writeError = writeError
     }
 
-    public static let standard = Console(
-        isTerminal: isatty(STDOUT_FILENO) == 1, isErrorTerminal: isatty(STDERR_FILENO) == 1, isInputTerminal: isatty(STDIN_FILENO) == 1,
-        columns: measuredColumns(), colour: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            && ProcessInfo.processInfo.environment["TERM"] != "dumb",
-        writeOut: { writeOrExit($0, to: STDOUT_FILENO, name: "standard output") },
-        writeError: { writeOrExit($0, to: STDERR_FILENO, name: "standard error") })
+    public static let standard: Console = {
+        var console = Console(
+            isTerminal: isatty(STDOUT_FILENO) == 1, isErrorTerminal: isatty(STDERR_FILENO) == 1, isInputTerminal: isatty(STDIN_FILENO) == 1,
+            columns: measuredColumns(), colour: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+                && ProcessInfo.processInfo.environment["TERM"] != "dumb",
+            writeOut: { writeOrExit(Array($0.utf8), to: STDOUT_FILENO, name: "standard output") },
+            writeError: { writeOrExit(Array($0.utf8), to: STDERR_FILENO, name: "standard error") })
+        console.writeOutBytes = { writeOrExit($0, to: STDOUT_FILENO, name: "standard output") }
+        return console
+    }()
 
     /// The terminal's width from the kernel (TIOCGWINSZ), else `COLUMNS`.
     static func measuredColumns() -> Int? {
@@ -47,9 +54,9 @@ public struct Console: Sendable {
     /// Writes every byte with write(2), never Foundation's trapping `FileHandle.write`. A reader
     /// that closed the pipe (`redress classify … | head`) ends the run quietly; any other failure
     /// (a full disk, a closed descriptor) ends it with one message naming the stream; both exit 2.
-    static func writeOrExit(_ text: String, to descriptor: Int32, name: String) {
+    static func writeOrExit(_ bytes: [UInt8], to descriptor: Int32, name: String) {
         do {
-            try OutputFile.writeAll(Array(text.utf8), to: descriptor)
+            try OutputFile.writeAll(bytes, to: descriptor)
         } catch {
             if error.code != EPIPE, descriptor != STDERR_FILENO {
                 let message = "error: cannot write to \(name): \(String(cString: strerror(error.code)))\n"
@@ -62,6 +69,11 @@ public struct Console: Sendable {
     @TaskLocal public static var current: Console = .standard
 
     public static func out(_ text: String) { current.writeOut(text) }
+
+    /// UTF-8 bytes to standard output, as they are where the console allows it.
+    public static func out(bytes: [UInt8]) {
+        if let write = current.writeOutBytes { write(bytes) } else { current.writeOut(String(decoding: bytes, as: UTF8.self)) }
+    }
     public static func error(_ text: String) { current.writeError(text) }
 }
 

@@ -87,9 +87,9 @@ struct InputOptions: ParsableArguments {
         } catch {
             throw couldNotRun("cannot write \(error)")
         }
-        return BufferedOutput(write: { text in
+        return BufferedOutput(bytes: { bytes in
             do {
-                try file.write(text)
+                try file.write(bytes: bytes)
             } catch {
                 Console.error("error: cannot write \(error)\n")
                 Foundation.exit(ExitStatus.couldNotRun)

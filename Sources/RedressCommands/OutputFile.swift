@@ -34,8 +34,12 @@ final class OutputFile {
     }
 
     func write(_ text: String) throws(Failure) {
+        try write(bytes: Array(text.utf8))
+    }
+
+    func write(bytes: [UInt8]) throws(Failure) {
         do {
-            try Self.writeAll(Array(text.utf8), to: descriptor)
+            try Self.writeAll(bytes, to: descriptor)
         } catch {
             throw Failure(code: error.code, path: path)
         }

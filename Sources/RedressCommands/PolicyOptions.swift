@@ -128,13 +128,18 @@ func forEachRecord(
 /// A holding buffer writes nothing until `flush()` (a section after a table), keeping at most
 /// `heldLimit` bytes and counting what it could not keep.
 struct BufferedOutput {
-    let write: (String) -> Void
+    let write: ([UInt8]) -> Void
     private(set) var pending: [UInt8] = []
     let holding: Bool
     static let heldLimit = 1 << 20
     private(set) var dropped = 0
 
     init(write: @escaping (String) -> Void, holding: Bool = false) {
+        self.init(bytes: { write(String(decoding: $0, as: UTF8.self)) }, holding: holding)
+    }
+
+    /// Writes the bytes as they are (no String made of each piece).
+    init(bytes write: @escaping ([UInt8]) -> Void, holding: Bool = false) {
         self.write = write
         self.holding = holding
         pending.reserveCapacity(1 << 17)
@@ -147,6 +152,14 @@ struct BufferedOutput {
         }
         pending.append(contentsOf: text.utf8)
         flushIfFull()
+    }
+
+    /// Bytes already encoded (a chunk's results): a large piece is written as it is, after what is
+    /// pending, rather than copied into the buffer first.
+    mutating func append(bytes: [UInt8]) {
+        guard !holding, bytes.count >= 1 << 16 else { return append { $0.append(contentsOf: bytes) } }
+        flush()
+        write(bytes)
     }
 
     /// Lets an encoder append bytes directly.
@@ -164,7 +177,7 @@ struct BufferedOutput {
             pending.append(contentsOf: "  … and \(dropped) more; write them all with --errors FILE\n".utf8)
             dropped = 0
         }
-        if !pending.isEmpty { write(String(decoding: pending, as: UTF8.self)) }
+        if !pending.isEmpty { write(pending) }
         pending.removeAll(keepingCapacity: true)
     }
 }

@@ -11,7 +11,7 @@ struct ResultOutput {
 
     init(_ batch: BatchOptions) throws(ExitCode) {
         guard batch.writesWorkbook else {
-            text = try batch.output.map { (path) throws(ExitCode) in try batch.outputFile(path, option: "--output") } ?? BufferedOutput(write: Console.out)
+            text = try batch.output.map { (path) throws(ExitCode) in try batch.outputFile(path, option: "--output") } ?? BufferedOutput(bytes: { Console.out(bytes: $0) })
             workbook = nil
             return
         }
@@ -46,7 +46,7 @@ struct ResultOutput {
 
     /// Text already encoded (a chunk of records, in order).
     mutating func append(_ bytes: [UInt8]) {
-        if workbook == nil, !bytes.isEmpty { text.append { $0.append(contentsOf: bytes) } }
+        if workbook == nil, !bytes.isEmpty { text.append(bytes: bytes) }
     }
 
     /// One record: a row of its sheet, or its encoded text.
