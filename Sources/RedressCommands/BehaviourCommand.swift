@@ -64,10 +64,8 @@ struct BehaviourCommand: ParsableCommand {
         var failures: [RecordFailure] = []
         var progress = ProgressLine()
         defer { progress.finish() }
-        var seen = 0
         while let next = records.next() {
-            seen += 1
-            progress.tick(seen)
+            progress.advance()
             switch next {
             case .success(let record):
                 do {

@@ -34,26 +34,14 @@ struct ClassifyCommand: ParsableCommand {
         let explain = explain
         let workbook = batch.writesWorkbook
         // Each chunk is parsed, decided and encoded on its own; the results are written in order.
-        let failed = try OrderedBatch().run(&records, errors: &errors, describe: batch.failureText) { (chunk) -> ChunkResult<Decision> in
-            var result = ChunkResult<Decision>()
+        let failed = try OrderedBatch().run(&records, errors: &errors, describe: batch.failureText) { chunk in
             var reader = ComplaintReader()
-            for pending in chunk {
-                switch pending.parsed() {
-                case .failure(let failure): result.failures.append(failure)
-                case .success(let record):
-                    do throws(RecordError) {
-                        let decision = try engine.classify(reader.complaint(record), explain: explain)
-                        if workbook { result.items.append(decision) } else { encoder.encode(decision, into: &result.output) }
-                        result.done += 1
-                    } catch {
-                        result.failures.append(RecordFailure(line: record.line, id: record.id, message: error.message, file: record.file))
-                    }
-                }
+            return .deciding(chunk) { (record, result) throws(RecordError) in
+                let decision = try engine.classify(reader.complaint(record), explain: explain)
+                if workbook { result.items.append(decision) } else { encoder.encode(decision, into: &result.output) }
             }
-            return result
         } emit: { (result: ChunkResult<Decision>) in
-            output.append(result.output)
-            for decision in result.items { output.append(decision, to: sheet) { _ in } }
+            output.append(result, to: sheet)
             decided += result.done
         }
         output.finish()

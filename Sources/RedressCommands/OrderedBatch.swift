@@ -34,7 +34,6 @@ struct OrderedBatch {
         var failed = 0
         var progress = ProgressLine()
         defer { progress.finish() }
-        var seen = 0
         // While one batch of chunks is decided on the workers, the next is read and the one
         // before written here.
         var inFlight: BatchInFlight<Item>?
@@ -56,25 +55,36 @@ struct OrderedBatch {
                 emit(result)
                 for failure in result.failures { errors.append(describe(failure)) }
                 failed += result.failures.count
-                for _ in 0..<(result.done + result.failures.count) {
-                    seen += 1
-                    progress.tick(seen)
-                }
+                progress.advance(by: result.done + result.failures.count)
             }
             if chunks.isEmpty { break }
         }
-        if let problem = records.problem {
-            errors.flush()
-            throw couldNotRun(problem.message, help: problem.help)
-        }
-        if let problem = records.readFailure {
-            errors.flush()
-            Console.error("error: cannot read the input: \(problem)\n")
-            Foundation.exit(ExitStatus.couldNotRun)
-        }
+        try endOfInput(records, errors: &errors)
         return failed
     }
+}
 
+extension ChunkResult {
+    /// `decide` on each record of a chunk, in order: it adds the record's results to the chunk's;
+    /// a record that cannot be read, or that `decide` rejects, becomes an error record.
+    static func deciding(
+        _ chunk: [PendingRecord], _ decide: (InputRecord, inout ChunkResult<Item>) throws(RecordError) -> Void
+    ) -> ChunkResult<Item> {
+        var result = ChunkResult<Item>()
+        for pending in chunk {
+            switch pending.parsed() {
+            case .failure(let failure): result.failures.append(failure)
+            case .success(let record):
+                do {
+                    try decide(record, &result)
+                    result.done += 1
+                } catch {
+                    result.failures.append(RecordFailure(line: record.line, id: record.id, message: error.message, file: record.file))
+                }
+            }
+        }
+        return result
+    }
 }
 
 /// A batch of chunks being decided on the workers (`concurrentPerform`, one chunk per iteration),

@@ -95,10 +95,8 @@ func forEachRecord(
     var failed = 0
     var progress = ProgressLine()
     defer { progress.finish() }
-    var seen = 0
     while let next = records.next() {
-        seen += 1
-        progress.tick(seen)
+        progress.advance()
         switch next {
         case .success(let record):
             do {
@@ -112,6 +110,13 @@ func forEachRecord(
             failed += 1
         }
     }
+    try endOfInput(records, errors: &errors)
+    return failed
+}
+
+/// After the last record: a stream that stopped on a problem (a header it cannot read, input in
+/// the other format) or could not be read to its end ends the run, after the error records so far.
+func endOfInput(_ records: RecordStream, errors: inout BufferedOutput) throws(ExitCode) {
     if let problem = records.problem {
         errors.flush()
         throw couldNotRun(problem.message, help: problem.help)
@@ -121,7 +126,6 @@ func forEachRecord(
         Console.error("error: cannot read the input: \(problem)\n")
         Foundation.exit(ExitStatus.couldNotRun)
     }
-    return failed
 }
 
 /// Collects output and writes it in large pieces: one write per line would dominate a batch.

@@ -5,10 +5,15 @@ import Foundation
 struct ProgressLine {
     private let enabled = Console.current.isErrorTerminal
     private var shown = false
+    private var count = 0
+    static let every = 50_000
 
-    mutating func tick(_ count: Int) {
-        guard enabled, count % 50_000 == 0 else { return }
-        Console.error("\r\(count) records…")
+    /// Counts `records` more, showing the count each time it passes a multiple of 50,000.
+    mutating func advance(by records: Int = 1) {
+        let before = count
+        count += records
+        guard enabled, count / Self.every > before / Self.every else { return }
+        Console.error("\r\(count / Self.every * Self.every) records…")
         shown = true
     }
 

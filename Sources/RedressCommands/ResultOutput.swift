@@ -44,16 +44,24 @@ struct ResultOutput {
         if workbook == nil { text.append(string) }
     }
 
-    /// Text already encoded (a chunk of records, in order).
-    mutating func append(_ bytes: [UInt8]) {
-        if workbook == nil, !bytes.isEmpty { text.append(bytes: bytes) }
+    /// A chunk's results, in order: its encoded text, or its records as rows of their sheet.
+    mutating func append<Record>(_ result: ChunkResult<Record>, to sheet: ResultSheet<Record>) {
+        if workbook == nil {
+            if !result.output.isEmpty { text.append(bytes: result.output) }
+            return
+        }
+        for record in result.items { addRow(record, to: sheet) }
     }
 
     /// One record: a row of its sheet, or its encoded text.
     mutating func append<Record>(_ record: Record, to sheet: ResultSheet<Record>, encode: (inout [UInt8]) -> Void) {
-        guard let workbook else { return text.append(encode) }
+        if workbook == nil { text.append(encode) } else { addRow(record, to: sheet) }
+    }
+
+    /// A record as the next row of its worksheet; a workbook that cannot take it ends the run.
+    private func addRow<Record>(_ record: Record, to sheet: ResultSheet<Record>) {
         do {
-            try workbook.append(record, layout: sheet.layout, sheet: sheet.index)
+            try workbook?.append(record, layout: sheet.layout, sheet: sheet.index)
         } catch {
             Console.error("error: cannot write \(error)\n")
             Foundation.exit(ExitStatus.couldNotRun)

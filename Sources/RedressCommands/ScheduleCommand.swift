@@ -68,27 +68,15 @@ struct ScheduleCommand: ParsableCommand {
         output.appendText(encoder.header)
         let (workbook, writesCalendar, command) = (batch.writesWorkbook, ics != nil, self)
         // Each chunk is parsed, replayed and encoded on its own; results are written in order.
-        var failed = try OrderedBatch().run(&records, errors: &errors, describe: batch.failureText) { (chunk) -> ChunkResult<CaseSchedule> in
-            var result = ChunkResult<CaseSchedule>()
-            for pending in chunk {
-                switch pending.parsed() {
-                case .failure(let failure): result.failures.append(failure)
-                case .success(let record):
-                    do throws(RecordError) {
-                        let schedule = try engine.schedule(CaseHistory(record: record), asOf: day, dueSoonWithin: command.dueWithin ?? 5)
-                        result.done += 1
-                        guard command.selected(schedule) else { continue }
-                        if workbook { result.items.append(schedule) } else { result.output.append(contentsOf: encoder.encode(schedule).utf8) }
-                        if writesCalendar { result.side += icalendar.events(for: schedule) }
-                    } catch {
-                        result.failures.append(RecordFailure(line: record.line, id: record.id, message: error.message, file: record.file))
-                    }
-                }
+        var failed = try OrderedBatch().run(&records, errors: &errors, describe: batch.failureText) { chunk in
+            .deciding(chunk) { (record, result) throws(RecordError) in
+                let schedule = try engine.schedule(CaseHistory(record: record), asOf: day, dueSoonWithin: command.dueWithin ?? 5)
+                guard command.selected(schedule) else { return }
+                if workbook { result.items.append(schedule) } else { result.output.append(contentsOf: encoder.encode(schedule).utf8) }
+                if writesCalendar { result.side += icalendar.events(for: schedule) }
             }
-            return result
         } emit: { (result: ChunkResult<CaseSchedule>) in
-            output.append(result.output)
-            for schedule in result.items { output.append(schedule, to: sheet) { _ in } }
+            output.append(result, to: sheet)
             if !result.side.isEmpty { calendarFile?.append(result.side) }
         }
         if let restrictions {

@@ -46,27 +46,27 @@ public struct Engine: Sendable {
         let features = try compiled.features(complaint)
         let index = compiled.route(features)
         let plan = compiled.outcome(index)
-        if let failure = plan.failure { throw RecordError(failure) }
+        if let failure = plan.outcome.failure { throw RecordError(failure) }
         let calendar = compiled.calendar
         var decision = Decision(
             id: complaint.id, councilID: compiled.councilID, versionID: compiled.versionID, type: complaint.type,
-            procedure: plan.procedure, stage: plan.stage, excluded: plan.excluded, exclusionReason: plan.exclusionReason,
-            redirect: plan.redirect, deemedReceived: deemed, acknowledgeBy: nil, respondBy: nil, inTime: true, rule: plan.ruleID,
+            procedure: plan.outcome.procedure, stage: plan.outcome.stage, excluded: plan.outcome.excluded,
+            exclusionReason: plan.outcome.exclusionReason, redirect: plan.outcome.redirect, deemedReceived: deemed, acknowledgeBy: nil, respondBy: nil, inTime: true, rule: plan.ruleID,
             source: plan.range, sourceText: plan.sourceText, flags: plan.ruleFlags, extra: complaint.extra,
             tried: explain ? compiled.trace(features, upTo: index) : nil, received: complaint.received.date)
         if complaint.service == nil, compiled.routesOnService { decision.flags.append("service-missing") }
-        if !plan.outcomeFlags.isEmpty { decision.flags += plan.outcomeFlags }
+        if !plan.outcome.flags.isEmpty { decision.flags += plan.outcome.flags }
         // Acknowledgement and response dates for the first stage, where they can be known on
         // receipt. A complaint entering at a later stage counts as escalated on its deemed receipt
         // day, so `escalation` is the same day as `receipt` here (as in `schedule`).
-        if let acknowledge = plan.acknowledge {
+        if let acknowledge = plan.outcome.acknowledge {
             decision.acknowledgeBy = try dated { () throws(CalendarError) in try acknowledge.within.date(after: deemed, calendar: calendar) }
         }
-        if let respond = plan.respond {
-            let base = plan.respondFrom == .acknowledgement ? decision.acknowledgeBy ?? deemed : deemed
+        if let respond = plan.outcome.respond {
+            let base = plan.outcome.respondFrom == .acknowledgement ? decision.acknowledgeBy ?? deemed : deemed
             decision.respondBy = try dated { () throws(CalendarError) in try respond.within.date(after: base, calendar: calendar) }
         }
-        if let timeLimit = plan.timeLimit {
+        if let timeLimit = plan.outcome.timeLimit {
             if let awareOn = complaint.awareOn {
                 let deadline = try dated { () throws(CalendarError) in try timeLimit.within.date(after: awareOn, calendar: calendar) }
                 if complaint.received.date > deadline {

@@ -61,26 +61,12 @@ public struct DraftWorkbench: Sendable {
         } catch {
             return nil
         }
-        let svg = Self.readAll(output.fileHandleForReading)
+        let svg = PipeReading.readAll(output.fileHandleForReading)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
         let text = String(decoding: svg, as: UTF8.self)
         // The SVG element only: the XML prolog and doctype cannot sit inside an HTML page.
         return text.range(of: "<svg").map { String(text[$0.lowerBound...]) } ?? text
-    }
-
-    /// A pipe read to its end with read(2), retrying on EINTR (Foundation's reader traps on it).
-    static func readAll(_ handle: FileHandle) -> Data {
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
-            if count > 0 {
-                data.append(contentsOf: buffer[0..<count])
-            } else if count == 0 || errno != EINTR {
-                return data
-            }
-        }
     }
 
     /// The council's test file (`tests/<council>.yaml` in the library) run against the draft.

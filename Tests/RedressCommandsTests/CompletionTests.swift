@@ -18,16 +18,7 @@ struct CompletionTests {
             _redress redress "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
             printf '%s\\n' "${COMPREPLY[@]}"
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: PipeReading.readAll(output.fileHandleForReading), as: UTF8.self)
-        process.waitUntilExit()
-        return text.split(separator: "\n").map(String.init)
+        return try ChildProcess.run("/bin/bash", ["-c", script], capture: .output).text.split(separator: "\n").map(String.init)
     }
 
     @Test("--policy completes to the library folder, a council's folder, and its versions")

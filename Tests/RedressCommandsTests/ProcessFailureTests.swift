@@ -18,16 +18,8 @@ struct ProcessFailureTests {
     }
 
     static func shell(_ script: String) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = PipeReading.readAll(errors.fileHandleForReading)
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, error: String(decoding: data, as: UTF8.self))
+        let outcome = try ChildProcess.run("/bin/sh", ["-c", script], capture: .errors)
+        return Outcome(status: outcome.status, error: outcome.text)
     }
 
     static func temporary(_ name: String) -> String {

@@ -25,16 +25,8 @@ struct TestReportTests {
     }
 
     static func python(_ script: String, _ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: PipeReading.readAll(pipe.fileHandleForReading), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let outcome = try ChildProcess.run("/usr/bin/env", ["python3", "-c", script] + arguments)
+        return (outcome.status, outcome.text)
     }
 
     @Test("JUnit XML is accepted by junitparser, with the right counts and the failure's message")

@@ -90,16 +90,8 @@ struct SchemaTests {
     }
 
     static func validate(_ files: [String], schema: String) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(validator))
-        process.arguments = ["--schemafile", schemas.appendingPathComponent(schema).path] + files
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: PipeReading.readAll(pipe.fileHandleForReading), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let outcome = try ChildProcess.run(try #require(validator), ["--schemafile", schemas.appendingPathComponent(schema).path] + files)
+        return (outcome.status, outcome.text)
     }
 
     static func yamlFiles(under folder: URL) -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import RedressDiagnostics
 import RedressEngine
 import RedressPolicy
 import RedressTestSupport

@@ -51,15 +51,10 @@ struct ServerTests {
     func equalsCLI() async throws {
         let examples = Self.root.appendingPathComponent("examples/complaints.jsonl")
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("redress").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["classify", "--policy", Self.library + "/councils/north-somerset", "--library", Self.library, examples.path, "--format", "jsonl"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let cli = String(decoding: PipeReading.readAll(pipe.fileHandleForReading), as: UTF8.self).split(separator: "\n").map(String.init)
-        process.waitUntilExit()
+        let cli = try ChildProcess.run(
+            binary, ["classify", "--policy", Self.library + "/councils/north-somerset", "--library", Self.library, examples.path, "--format", "jsonl"],
+            capture: .output
+        ).text.split(separator: "\n").map(String.init)
         let lines = try String(contentsOf: examples, encoding: .utf8).split(separator: "\n")
         #expect(cli.count == lines.count && cli.count >= 30)
         try await Self.app().test(.router) { client in
@@ -234,26 +229,21 @@ struct ServerTests {
     func gracefulShutdown() throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("redress-server").path
         let port = Int.random(in: 20_000..<30_000)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = [
-            "-c",
-            """
-            \(binary) --library \(Self.library) --port \(port) >/dev/null 2>&1 &
-            server=$!
-            for i in $(seq 100); do curl -sf http://127.0.0.1:\(port)/healthz >/dev/null && break; sleep 0.1; done
-            curl -sf http://127.0.0.1:\(port)/healthz || exit 3
-            kill -TERM $server
-            wait $server
-            """,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: PipeReading.readAll(output.fileHandleForReading), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(text.contains("\"status\":\"ok\""), "\(text)")
-        #expect(process.terminationStatus == 0, "the server's exit status after SIGTERM")
+        let outcome = try ChildProcess.run(
+            "/bin/sh",
+            [
+                "-c",
+                """
+                \(binary) --library \(Self.library) --port \(port) >/dev/null 2>&1 &
+                server=$!
+                for i in $(seq 100); do curl -sf http://127.0.0.1:\(port)/healthz >/dev/null && break; sleep 0.1; done
+                curl -sf http://127.0.0.1:\(port)/healthz || exit 3
+                kill -TERM $server
+                wait $server
+                """,
+            ], capture: .output)
+        #expect(outcome.text.contains("\"status\":\"ok\""), "\(outcome.text)")
+        #expect(outcome.status == 0, "the server's exit status after SIGTERM")
     }
 
     @Test("metrics: requests by route and status, latency histogram, decisions, in Prometheus text")
@@ -347,31 +337,26 @@ struct WorkbenchBrowserTests {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("redress-server").path
         let script = ServerTests.root.appendingPathComponent("Tests/RedressServerTests/Browser/workbench_test.py").path
         let port = Int.random(in: 30_000..<40_000)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = [
-            "-c",
-            """
-            \(binary) --library \(library) --port \(port) --reload-interval 1 >/dev/null 2>&1 &
-            server=$!
-            for i in $(seq 100); do curl -sf http://127.0.0.1:\(port)/healthz >/dev/null && break; sleep 0.1; done
-            python3 \(script) http://127.0.0.1:\(port)/ \(library) \(library)/screenshots
-            status=$?
-            kill -TERM $server
-            exit $status
-            """,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: PipeReading.readAll(output.fileHandleForReading), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus == 3 {
+        let outcome = try ChildProcess.run(
+            "/bin/sh",
+            [
+                "-c",
+                """
+                \(binary) --library \(library) --port \(port) --reload-interval 1 >/dev/null 2>&1 &
+                server=$!
+                for i in $(seq 100); do curl -sf http://127.0.0.1:\(port)/healthz >/dev/null && break; sleep 0.1; done
+                python3 \(script) http://127.0.0.1:\(port)/ \(library) \(library)/screenshots
+                status=$?
+                kill -TERM $server
+                exit $status
+                """,
+            ])
+        let text = outcome.text
+        if outcome.status == 3 {
             #expect(!Self.required, "CI must install selenium and axe-selenium-python: \(text)")
             return
         }
-        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(outcome.status == 0, "\(text)")
         #expect(text.contains("axe: 0 violations"), "\(text)")
     }
 }

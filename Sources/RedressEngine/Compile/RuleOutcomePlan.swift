@@ -9,41 +9,16 @@ final class RuleOutcomePlan: Sendable {
     let ruleID: String
     let range: SourceRange
     let sourceText: String
-    let procedure: String?
-    let stage: String?
-    let excluded: Bool
-    let exclusionReason: String?
-    let redirect: String?
-    let acknowledge: Timescale?
-    let respond: Timescale?
-    let respondFrom: ResponseAnchor
-    let timeLimit: TimeLimit?
     /// The rule's own flags (written before `service-missing`).
     let ruleFlags: [String]
-    /// Flags from the outcome (entry stage, feedback, clocks awaiting an event), in the order a
-    /// decision lists them.
-    let outcomeFlags: [String]
-    /// A rule routing to a procedure with no stages cannot decide anything: every complaint it
-    /// matches is an error record saying so.
-    let failure: String?
+    let outcome: RuleOutcome
 
     init(_ rule: RoutingRule, policy: Policy) {
-        let resolved = Resolution(rule, policy: policy)
         ruleID = rule.id
         range = rule.range
         sourceText = rule.range.description
         ruleFlags = rule.flags
-        procedure = resolved.procedure
-        stage = resolved.stage
-        excluded = resolved.excluded
-        exclusionReason = resolved.exclusionReason
-        redirect = resolved.redirect
-        acknowledge = resolved.acknowledge
-        respond = resolved.respond
-        respondFrom = resolved.respondFrom
-        timeLimit = resolved.timeLimit
-        outcomeFlags = resolved.outcomeFlags
-        failure = resolved.failure
+        outcome = RuleOutcome(rule, policy: policy)
     }
 
     /// What the response clock counts from, when it can be dated on receipt.
@@ -55,8 +30,8 @@ final class RuleOutcomePlan: Sendable {
     }
 }
 
-/// Works out a rule's outcome from the policy (once, at compile time).
-private struct Resolution {
+/// A rule's outcome, worked out from the policy once, at compile time.
+struct RuleOutcome: Sendable {
     var procedure: String?
     var stage: String?
     var excluded = false
@@ -66,7 +41,11 @@ private struct Resolution {
     var respond: Timescale?
     var respondFrom = RuleOutcomePlan.ResponseAnchor.receipt
     var timeLimit: TimeLimit?
-    var outcomeFlags: [String] = []
+    /// Flags from the outcome (entry stage, feedback, clocks awaiting an event), in the order a
+    /// decision lists them.
+    var flags: [String] = []
+    /// A rule routing to a procedure with no stages cannot decide anything: every complaint it
+    /// matches is an error record saying so.
     var failure: String?
 
     init(_ rule: RoutingRule, policy: Policy) {
@@ -80,14 +59,14 @@ private struct Resolution {
             self.procedure = id
             self.stage = stage.id
             timeLimit = procedure.timeLimit ?? timeLimit
-            if stage.id != procedure.stages.first?.id { outcomeFlags.append("entered-at:\(stage.id)") }
+            if stage.id != procedure.stages.first?.id { flags.append("entered-at:\(stage.id)") }
             plan(acknowledge: stage.acknowledge, respond: stage.respond)
         case .exclude(let exclusion):
             excluded = true
             exclusionReason = exclusion.reason
             redirect = exclusion.redirect
         case .feedback(let type):
-            outcomeFlags.append("feedback")
+            flags.append("feedback")
             let handling = policy.feedback.first { $0.type == type }
             plan(acknowledge: handling?.acknowledge, respond: handling?.respond)
         }
@@ -99,7 +78,7 @@ private struct Resolution {
             if acknowledge.from == "receipt" || acknowledge.from == "escalation" {
                 self.acknowledge = acknowledge
             } else {
-                outcomeFlags.append("acknowledge-awaits-\(acknowledge.from)")
+                flags.append("acknowledge-awaits-\(acknowledge.from)")
             }
         }
         guard let respond else { return }
@@ -110,9 +89,9 @@ private struct Resolution {
         case "acknowledgement":
             self.respond = respond
             respondFrom = .acknowledgement
-            outcomeFlags.append("respond-by-assumes-acknowledgement-on-time")
+            flags.append("respond-by-assumes-acknowledgement-on-time")
         default:
-            outcomeFlags.append("respond-awaits-\(respond.from)")
+            flags.append("respond-awaits-\(respond.from)")
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads a pipe to its end with read(2), retrying when a signal interrupts it. Foundation's
-/// `readDataToEndOfFile()` traps on EINTR, which child processes' SIGCHLD can cause in a busy test run.
+/// `readDataToEndOfFile()` traps on EINTR, which a child process' SIGCHLD can cause.
 public enum PipeReading {
     public static func readAll(_ handle: FileHandle) -> Data {
         var data = Data()
