@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Decisions byte for byte: the release build of a git revision (default: main's last commit,
 # i.e. before your change) against the working tree's, on the example complaints and on 100,000
-# generated complaints and case histories, for classify (jsonl, csv, --explain) and schedule.
+# generated complaints and case histories, for classify (jsonl, csv, --explain; North Somerset and
+# every other bundled council) and schedule.
 # Standard output and error records are both compared.
 #   scripts/compare_decisions.sh [REVISION]
 set -euo pipefail
@@ -34,6 +35,12 @@ compare "classify examples" classify "${policy[@]}" examples/complaints.jsonl --
 compare "classify examples --explain" classify "${policy[@]}" examples/complaints.jsonl --format jsonl --explain
 compare "classify 100k jsonl" classify "${policy[@]}" "$work/complaints.jsonl" --format jsonl
 compare "classify 100k csv out" classify "${policy[@]}" "$work/complaints.jsonl" --format csv
+# Every other bundled council on the same records (most are error records there: other services).
+for council in policies/councils/*/; do
+    name=$(basename "$council")
+    [ "$name" = north-somerset ] && continue
+    compare "classify 100k jsonl, $name" classify --policy "$council" --library policies "$work/complaints.jsonl" --format jsonl
+done
 compare "schedule examples" schedule "${policy[@]}" examples/complaints.jsonl --as-of 2025-03-01 --format jsonl
 compare "schedule 100k" schedule "${policy[@]}" "$work/cases.jsonl" --as-of 2025-01-31 --format jsonl
 exit $failed

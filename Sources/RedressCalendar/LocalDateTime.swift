@@ -114,3 +114,48 @@ public enum UKTime {
         return last.adding(days: -(last.weekday.rawValue % 7))
     }
 }
+
+extension LocalDateTime {
+    /// Reads the forms a CRM usually writes — `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` and
+    /// `YYYY-MM-DDTHH:MM:SS` (`T` or a space), local time — straight from UTF-8 bytes, with the
+    /// checks of `init(iso:)`. Nil for anything else, valid or not (an offset, fractions, a bad
+    /// date): `init(iso:)` then reads it or says what is wrong.
+    public init?(plainISO bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10 || bytes.count == 16 || bytes.count == 19,
+            let date = LocalDate(plainISO: UnsafeBufferPointer(rebasing: bytes[0..<10]))
+        else { return nil }
+        guard bytes.count > 10 else {
+            self.init(date: date)
+            return
+        }
+        guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":"),
+            let hour = LocalDate.digits(bytes, 11..<13), let minute = LocalDate.digits(bytes, 14..<16),
+            let time = try? TimeOfDay(hour: hour, minute: minute)
+        else { return nil }
+        if bytes.count == 19 {
+            guard bytes[16] == UInt8(ascii: ":"), let second = LocalDate.digits(bytes, 17..<19), second <= 60 else { return nil }
+        }
+        self.init(date: date, time: time)
+    }
+}
+
+extension LocalDate {
+    /// `YYYY-MM-DD` from UTF-8 bytes, with the checks of `init(iso:)`; nil where that would throw.
+    public init?(plainISO bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            let year = Self.digits(bytes, 0..<4), let month = Self.digits(bytes, 5..<7), let day = Self.digits(bytes, 8..<10),
+            let date = try? LocalDate(year: year, month: month, day: day)
+        else { return nil }
+        self = date
+    }
+
+    static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            let byte = bytes[index]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+}

@@ -33,10 +33,17 @@ struct ClassifyCommand: ParsableCommand {
         var decided = 0
         let explain = explain
         let workbook = batch.writesWorkbook
+        // JSON Lines decisions of JSON Lines records in the plain form are made straight from the
+        // line's bytes, with the same result; every other record takes the full path.
+        let direct = !explain && !workbook && encoder.format == .jsonl
         // Each chunk is parsed, decided and encoded on its own; the results are written in order.
         let failed = try OrderedBatch().run(&records, errors: &errors, describe: batch.failureText) { chunk in
             var reader = ComplaintReader()
-            return .deciding(chunk) { (record, result) throws(RecordError) in
+            var lines = LineClassifier(engine)
+            return .deciding(chunk) { pending, result in
+                guard direct, let line = pending.unmappedJSONLine else { return false }
+                return lines.classify(line, into: &result.output)
+            } _: { (record, result) throws(RecordError) in
                 let decision = try engine.classify(reader.complaint(record), explain: explain)
                 if workbook { result.items.append(decision) } else { encoder.encode(decision, into: &result.output) }
             }

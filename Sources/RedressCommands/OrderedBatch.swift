@@ -66,12 +66,18 @@ struct OrderedBatch {
 
 extension ChunkResult {
     /// `decide` on each record of a chunk, in order: it adds the record's results to the chunk's;
-    /// a record that cannot be read, or that `decide` rejects, becomes an error record.
+    /// a record that cannot be read, or that `decide` rejects, becomes an error record. `direct`
+    /// may take a record first, straight from its line (true: done, its results added).
     static func deciding(
-        _ chunk: [PendingRecord], _ decide: (InputRecord, inout ChunkResult<Item>) throws(RecordError) -> Void
+        _ chunk: [PendingRecord], direct: (PendingRecord, inout ChunkResult<Item>) -> Bool = { _, _ in false },
+        _ decide: (InputRecord, inout ChunkResult<Item>) throws(RecordError) -> Void
     ) -> ChunkResult<Item> {
         var result = ChunkResult<Item>()
         for pending in chunk {
+            if direct(pending, &result) {
+                result.done += 1
+                continue
+            }
             switch pending.parsed() {
             case .failure(let failure): result.failures.append(failure)
             case .success(let record):

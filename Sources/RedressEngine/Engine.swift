@@ -34,56 +34,68 @@ public struct Engine: Sendable {
     /// Routes and dates one complaint. Problems with the complaint itself are thrown, to become an
     /// error record; the engine never guesses.
     public func classify(_ complaint: Complaint, explain: Bool = false) throws(RecordError) -> Decision {
-        guard var compiled = version(on: complaint.received.date) else {
-            throw noVersion(complaint.received.date)
-        }
-        var deemed = try dated { () throws(CalendarError) in try compiled.deemedReceipt(complaint.received) }
+        let (compiled, deemed) = try version(receiving: complaint.received)
+        let features = try compiled.features(complaint)
+        let dated = try decide(
+            features, in: compiled, deemed: deemed, received: complaint.received.date, hasService: complaint.service != nil)
+        let plan = dated.plan
+        return Decision(
+            id: complaint.id, councilID: compiled.councilID, versionID: compiled.versionID, type: complaint.type,
+            procedure: plan.outcome.procedure, stage: plan.outcome.stage, excluded: plan.outcome.excluded,
+            exclusionReason: plan.outcome.exclusionReason, redirect: plan.outcome.redirect, deemedReceived: deemed,
+            acknowledgeBy: dated.acknowledgeBy, respondBy: dated.respondBy, inTime: dated.inTime, rule: plan.ruleID,
+            source: plan.range, sourceText: plan.sourceText, flags: dated.flags, extra: complaint.extra,
+            tried: explain ? compiled.trace(features, upTo: dated.rule) : nil, received: complaint.received.date)
+    }
+
+    /// The version that judges a complaint received at `received`, and its deemed receipt by that
+    /// version's calendar (a receipt deemed into the next version's period is judged by that one).
+    func version(receiving received: LocalDateTime) throws(RecordError) -> (CompiledPolicy, LocalDate) {
+        guard var compiled = version(on: received.date) else { throw noVersion(received.date) }
+        var deemed = try dated { () throws(CalendarError) in try compiled.deemedReceipt(received) }
         if !compiled.isInForce(on: deemed) {
             guard let other = version(on: deemed) else { throw noVersion(deemed) }
             compiled = other
-            deemed = try dated { () throws(CalendarError) in try compiled.deemedReceipt(complaint.received) }
+            deemed = try dated { () throws(CalendarError) in try compiled.deemedReceipt(received) }
         }
-        let features = try compiled.features(complaint)
+        return (compiled, deemed)
+    }
+
+    /// Routes a complaint's features and works out its dates and flags: everything of a decision
+    /// that is not the complaint's own text. Shared by `classify` and `LineClassifier`, so the two
+    /// cannot decide differently.
+    func decide(
+        _ features: ComplaintFeatures, in compiled: CompiledPolicy, deemed: LocalDate, received: LocalDate, hasService: Bool
+    ) throws(RecordError) -> DatedOutcome {
         let index = compiled.route(features)
         let plan = compiled.outcome(index)
         if let failure = plan.outcome.failure { throw RecordError(failure) }
         let calendar = compiled.calendar
-        var decision = Decision(
-            id: complaint.id, councilID: compiled.councilID, versionID: compiled.versionID, type: complaint.type,
-            procedure: plan.outcome.procedure, stage: plan.outcome.stage, excluded: plan.outcome.excluded,
-            exclusionReason: plan.outcome.exclusionReason, redirect: plan.outcome.redirect, deemedReceived: deemed, acknowledgeBy: nil, respondBy: nil, inTime: true, rule: plan.ruleID,
-            source: plan.range, sourceText: plan.sourceText, flags: plan.ruleFlags, extra: complaint.extra,
-            tried: explain ? compiled.trace(features, upTo: index) : nil, received: complaint.received.date)
-        if complaint.service == nil, compiled.routesOnService { decision.flags.append("service-missing") }
-        if !plan.outcome.flags.isEmpty { decision.flags += plan.outcome.flags }
+        var result = DatedOutcome(rule: index, plan: plan)
+        result.serviceMissing = !hasService && compiled.routesOnService
         // Acknowledgement and response dates for the first stage, where they can be known on
         // receipt. A complaint entering at a later stage counts as escalated on its deemed receipt
         // day, so `escalation` is the same day as `receipt` here (as in `schedule`).
         if let acknowledge = plan.outcome.acknowledge {
-            decision.acknowledgeBy = try dated { () throws(CalendarError) in try acknowledge.within.date(after: deemed, calendar: calendar) }
+            result.acknowledgeBy = try dated { () throws(CalendarError) in try acknowledge.within.date(after: deemed, calendar: calendar) }
         }
         if let respond = plan.outcome.respond {
-            let base = plan.outcome.respondFrom == .acknowledgement ? decision.acknowledgeBy ?? deemed : deemed
-            decision.respondBy = try dated { () throws(CalendarError) in try respond.within.date(after: base, calendar: calendar) }
+            let base = plan.outcome.respondFrom == .acknowledgement ? result.acknowledgeBy ?? deemed : deemed
+            result.respondBy = try dated { () throws(CalendarError) in try respond.within.date(after: base, calendar: calendar) }
         }
         if let timeLimit = plan.outcome.timeLimit {
-            if let awareOn = complaint.awareOn {
+            if let awareOn = features.awareOn {
                 let deadline = try dated { () throws(CalendarError) in try timeLimit.within.date(after: awareOn, calendar: calendar) }
-                if complaint.received.date > deadline {
-                    decision.inTime = false
-                    decision.flags.append("out-of-time")
-                }
+                if received > deadline { result.time = .outOfTime }
             } else {
-                decision.flags.append("aware-on-missing")
+                result.time = .awareOnMissing
             }
         }
         // A date counted across a year whose bank holidays are not yet announced may move.
-        if calendar.isProjected(deemed) || decision.acknowledgeBy.map(calendar.isProjected) == true
-            || decision.respondBy.map(calendar.isProjected) == true
-        {
-            decision.flags.append("projected-calendar")
-        }
-        return decision
+        result.projected =
+            calendar.isProjected(deemed) || result.acknowledgeBy.map(calendar.isProjected) == true
+            || result.respondBy.map(calendar.isProjected) == true
+        return result
     }
 
     private func dated<T>(_ body: () throws(CalendarError) -> T) throws(RecordError) -> T {

@@ -19,6 +19,10 @@ public struct CompiledPolicy: Sendable {
         let effectiveFrom: LocalDate
         let effectiveTo: LocalDate?
         let cutoff: TimeOfDay?
+        /// For `LineClassifier`: the vocabularies by bytes, and each rule's outcome pre-encoded.
+        let words: LineWords
+        let encodedOutcomes: [EncodedOutcome]
+        let encodedPolicy: [UInt8]
 
         init(policy: Policy, calendar: WorkingDayCalendar, interner: Interner, rules: [CompiledRule], matcher: PhraseMatcher) {
             self.sourceTexts = rules.map { $0.rule.range.description }
@@ -29,6 +33,9 @@ public struct CompiledPolicy: Sendable {
             self.effectiveFrom = policy.version.effectiveFrom
             self.effectiveTo = policy.version.effectiveTo
             self.cutoff = policy.calendar.cutoff
+            self.words = LineWords(interner)
+            self.encodedOutcomes = outcomes.map(EncodedOutcome.init)
+            self.encodedPolicy = EncodedOutcome.policy(councilID: policy.council.id, versionID: policy.version.id)
             self.policy = policy
             self.calendar = calendar
             self.interner = interner
@@ -51,6 +58,9 @@ public struct CompiledPolicy: Sendable {
     /// A rule's outcome, resolved at compile time.
     func outcome(_ index: Int) -> RuleOutcomePlan { storage.outcomes[index] }
     var councilID: String { storage.councilID }
+    var words: LineWords { storage.words }
+    func encodedOutcome(_ index: Int) -> EncodedOutcome { storage.encodedOutcomes[index] }
+    var encodedPolicy: [UInt8] { storage.encodedPolicy }
 
     /// Whether this version is in force on `date` (without copying the policy).
     public func isInForce(on date: LocalDate) -> Bool {

@@ -74,14 +74,17 @@ public struct PhraseMatcher: Sendable {
     /// NOTICE"), and the bytes fed are kept in a small ring so a match's preceding byte can be
     /// checked for a word boundary without copying the text.
     public func matches(in text: String) -> IDSet {
+        var text = text
+        return text.withUTF8 { matches(in: $0) }
+    }
+
+    /// The ids of the phrases found in a text given as UTF-8 bytes.
+    public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> IDSet {
         var found = IDSet(count: phrases.count)
         guard !phrases.isEmpty else { return found }
-        var text = text
-        text.withUTF8 { bytes in
-            delta.withUnsafeBufferPointer { delta in
-                accepting.withUnsafeBufferPointer { accepting in
-                    scan(bytes, delta: delta, accepting: accepting, into: &found)
-                }
+        delta.withUnsafeBufferPointer { delta in
+            accepting.withUnsafeBufferPointer { accepting in
+                scan(bytes, delta: delta, accepting: accepting, into: &found)
             }
         }
         return found

@@ -121,6 +121,11 @@ public enum PendingRecord: Sendable {
     /// `validate`: the line's UTF-8 is still to be checked.
     case json([UInt8], line: Int, file: String?, map: FieldMap?, validate: Bool)
 
+    /// The line of a JSON Lines record read with no field map, still to be parsed.
+    public var unmappedJSONLine: [UInt8]? {
+        if case .json(let bytes, _, _, nil, _) = self { bytes } else { nil }
+    }
+
     /// The record, or why it could not be read — the same as reading it in order.
     public func parsed() -> Result<InputRecord, RecordFailure> {
         switch self {

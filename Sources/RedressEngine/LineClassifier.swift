@@ -1,0 +1,145 @@
+import RedressCalendar
+
+/// Classifies JSON Lines complaints straight from their bytes: the fields are found as byte ranges
+/// of the line (`ComplaintLine`), looked up in the policy's vocabularies by bytes (`WordTable`),
+/// routed and dated by the engine's own `decide`, and written by copying the rule's pre-encoded
+/// outcome (`EncodedOutcome`) around the complaint's values — no `String`, `Complaint` or
+/// `Decision` per record.
+///
+/// It takes only records it can decide exactly as the full path (`JSONObjectReader` → `Complaint`
+/// → `Engine.classify` → `DecisionEncoder`) would, and writes the same bytes; for any other record —
+/// an escape, a nested value, an unusual date, a near-miss field name, anything the full path would
+/// reject — it writes nothing and returns false, and the caller takes the full path, which decides
+/// it or writes the error record. `LineClassifierTests` holds the two paths to the same output on
+/// every bundled policy and on generated records built to probe each boundary.
+public struct LineClassifier {
+    private let engine: Engine
+    /// Reused from record to record.
+    private var extras: [ComplaintLine.Extra] = []
+    /// What to do with each unknown field name seen so far.
+    private var names: [String: NameVerdict] = [:]
+
+    private enum NameVerdict {
+        case passThrough
+        /// A name the decision itself uses (`rule`, `flags`, …): not passed through.
+        case reserved
+        /// Close to a contract field: the full path rejects the record, with a suggestion.
+        case nearMiss
+    }
+
+    public init(_ engine: Engine) {
+        self.engine = engine
+        extras.reserveCapacity(16)
+    }
+
+    /// Decides one JSON Lines record (a line without its line break) and appends the decision, as
+    /// `DecisionEncoder` writes it in JSON Lines, to `output`. False, with nothing written, when the
+    /// record must take the full path.
+    public mutating func classify(_ line: [UInt8], into output: inout [UInt8]) -> Bool {
+        line.withUnsafeBufferPointer { classify($0, into: &output) }
+    }
+
+    mutating func classify(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
+        guard InputEncoding.isValidUTF8(bytes), let line = ComplaintLine.scan(bytes, extras: &extras) else { return false }
+        func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
+        // `Complaint`'s checks, in the plain form: an id that is not blank and not too long, real
+        // dates, awareness no later than receipt.
+        guard let id = line.id, id.count <= 256, bytes[id.lowerBound] > 0x20, bytes[id.lowerBound] < 0x80,
+            let receivedRange = line.received, let received = LocalDateTime(plainISO: slice(receivedRange))
+        else { return false }
+        var awareOn: LocalDate?
+        if let range = line.awareOn {
+            guard let date = LocalDate(plainISO: slice(range)), date <= received.date else { return false }
+            awareOn = date
+        }
+        guard extras.count <= 64 else { return false }
+        var reserved: UInt64 = 0
+        for (index, extra) in extras.enumerated() {
+            switch verdict(slice(extra.name)) {
+            case .passThrough: break
+            case .reserved: reserved |= 1 << UInt64(index)
+            case .nearMiss: return false
+            }
+        }
+        guard let (compiled, deemed) = try? engine.version(receiving: received),
+            let features = Self.features(line, bytes, received: received.date, awareOn: awareOn, compiled),
+            let dated = try? engine.decide(features, in: compiled, deemed: deemed, received: received.date, hasService: line.service != nil)
+        else { return false }
+
+        var writer = ByteWriter(bytes: output)
+        output = []
+        writer.raw("{\"id\":\"")
+        writer.bytes.append(contentsOf: slice(id))
+        writer.raw("\"")
+        writer.bytes.append(contentsOf: compiled.encodedPolicy)
+        if let type = line.type {
+            writer.raw("\"")
+            writer.bytes.append(contentsOf: slice(type))
+            writer.raw("\"")
+        } else {
+            writer.raw("\"complaint\"")
+        }
+        let encoded = compiled.encodedOutcome(dated.rule)
+        writer.bytes.append(contentsOf: encoded.head)
+        writer.date(deemed)
+        writer.raw(",\"acknowledge_by\":")
+        writer.date(dated.acknowledgeBy)
+        writer.raw(",\"respond_by\":")
+        writer.date(dated.respondBy)
+        writer.raw(",\"in_time\":")
+        writer.bool(dated.inTime)
+        writer.bytes.append(contentsOf: encoded.tail)
+        encoded.writeFlags(dated, into: &writer)
+        for (index, extra) in extras.enumerated() where reserved & (1 << UInt64(index)) == 0 {
+            writer.raw(",\"")
+            writer.bytes.append(contentsOf: slice(extra.name))
+            writer.raw("\":")
+            writer.bytes.append(contentsOf: slice(extra.value))
+        }
+        writer.raw("}\n")
+        output = writer.bytes
+        return true
+    }
+
+    /// What routing compares, looked up by bytes; nil where only the full path can say.
+    private static func features(
+        _ line: ComplaintLine, _ bytes: UnsafeBufferPointer<UInt8>, received: LocalDate, awareOn: LocalDate?, _ compiled: CompiledPolicy
+    ) -> ComplaintFeatures? {
+        let words = compiled.words
+        func lookup(_ range: Range<Int>?, in table: WordTable) -> Int?? {
+            guard let range else { return .some(nil) }
+            return table.index(of: range, in: bytes).map { .some($0) }
+        }
+        // A complaint with no type is a `complaint`.
+        let typeIndex = line.type.map { words.types.index(of: $0, in: bytes) } ?? words.types.index(of: "complaint")
+        guard let type = typeIndex, let service = lookup(line.service, in: words.services), let channel = lookup(line.channel, in: words.channels),
+            let maker = lookup(line.madeBy, in: words.makers)
+        else { return nil }
+        var categories = IDSet(count: compiled.interner.categories.count)
+        if line.categories != nil {
+            // Categories are compared lowercased; by bytes only when every word and category is ASCII.
+            guard words.categories.asciiOnly else { return nil }
+            let read = line.forEachCategory(in: bytes) { range in
+                guard !bytes[range].contains(where: { $0 >= 0x80 }) else { return false }
+                if let index = words.categories.index(ofFolded: range, in: bytes) { categories.insert(index) }
+                return true
+            }
+            guard read else { return nil }
+        }
+        let matcher = compiled.matcher
+        let phrases = line.text.map { matcher.matches(in: UnsafeBufferPointer(rebasing: bytes[$0])) } ?? IDSet(count: matcher.phrases.count)
+        return ComplaintFeatures(
+            type: type, service: service, channel: channel, maker: maker, categories: categories, phrases: phrases, received: received,
+            awareOn: awareOn)
+    }
+
+    private mutating func verdict(_ name: UnsafeBufferPointer<UInt8>) -> NameVerdict {
+        let text = String(decoding: name, as: UTF8.self)
+        if let known = names[text] { return known }
+        let verdict: NameVerdict =
+            FieldContract.complaint.nearMiss(text) != nil
+            ? .nearMiss : DecisionEncoder.reservedFields.contains(text) ? .reserved : .passThrough
+        if names.count < 256 { names[text] = verdict }
+        return verdict
+    }
+}

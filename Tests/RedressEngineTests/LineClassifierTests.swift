@@ -1,0 +1,122 @@
+import Foundation
+import RedressEngine
+import RedressPolicy
+import Testing
+
+/// `LineClassifier` against the full path (`PendingRecord.parsed` → `ComplaintReader` →
+/// `Engine.classify` → `DecisionEncoder`), the oracle it must equal: every record it takes must be
+/// one the full path decides, with the same bytes; every record it leaves, the full path handles.
+@Suite struct LineClassifierTests {
+    /// Every bundled council (all versions, so records near a version change are judged by the
+    /// right one).
+    static let councils = [
+        "ards-and-north-down", "dacorum", "derby", "fife", "north-somerset", "stockton-on-tees", "swansea", "warwickshire",
+    ]
+
+    static func engine(_ council: String) throws -> Engine {
+        let folder = EngineFixtures.policies.appendingPathComponent("councils/\(council)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        return try Engine(files.map { try EngineFixtures.loader.loadChecked(path: folder.appendingPathComponent($0).path) })
+    }
+
+    /// The full path's output for one line: its JSON Lines decision, or nil for an error record.
+    static func fullPath(_ line: [UInt8], _ engine: Engine) -> [UInt8]? {
+        guard case .success(let record) = PendingRecord.json(line, line: 1, file: nil, map: nil, validate: true).parsed() else {
+            return nil
+        }
+        var reader = ComplaintReader()
+        guard let decision = try? engine.classify(reader.complaint(record)) else { return nil }
+        var out: [UInt8] = []
+        DecisionEncoder(format: .jsonl).encode(decision, into: &out)
+        return out
+    }
+
+    struct Tally {
+        var direct = 0
+        var fullDecided = 0
+        var fullFailed = 0
+    }
+
+    /// Checks one line both ways; returns whether the line classifier took it.
+    @discardableResult
+    static func compare(_ text: String, _ engine: Engine, _ classifier: inout LineClassifier, _ tally: inout Tally) -> Bool {
+        let line = Array(text.utf8)
+        var out: [UInt8] = Array("previous\n".utf8)
+        let took = classifier.classify(line, into: &out)
+        let expected = fullPath(line, engine)
+        if took {
+            tally.direct += 1
+            #expect(expected != nil, "the line classifier decided a record the full path rejects: \(text)")
+            if let expected {
+                #expect(String(decoding: out, as: UTF8.self) == "previous\n" + String(decoding: expected, as: UTF8.self), "\(text)")
+            }
+        } else {
+            #expect(out == Array("previous\n".utf8), "the line classifier wrote output for a record it left: \(text)")
+            if expected == nil { tally.fullFailed += 1 } else { tally.fullDecided += 1 }
+        }
+        return took
+    }
+
+    @Test(arguments: councils)
+    func equalsTheFullPathOnGeneratedRecords(council: String) throws {
+        let engine = try Self.engine(council)
+        var generator = RecordGenerator(policies: engine.versions.map(\.policy), seed: UInt64(council.utf8.count) &* 7919)
+        var classifier = LineClassifier(engine)
+        var tally = Tally()
+        for _ in 0..<4000 { Self.compare(generator.next(), engine, &classifier, &tally) }
+        // Not vacuous: many records go the direct way, and both kinds of leftover occur.
+        #expect(tally.direct > 1000, "\(tally)")
+        #expect(tally.fullFailed > 100, "\(tally)")
+        #expect(tally.fullDecided > 100, "\(tally)")
+    }
+
+    @Test func equalsTheFullPathOnTheExampleComplaints() throws {
+        let engine = try Self.engine("north-somerset")
+        var classifier = LineClassifier(engine)
+        var tally = Tally()
+        let examples = try String(contentsOf: EngineFixtures.repositoryRoot.appendingPathComponent("examples/complaints.jsonl"), encoding: .utf8)
+        for line in examples.split(separator: "\n") { Self.compare(String(line), engine, &classifier, &tally) }
+        #expect(tally.direct >= 20, "\(tally)")
+    }
+
+    /// Where the line classifier stops: each of these is left to the full path (which decides it,
+    /// or says what is wrong), and the plain record is taken.
+    @Test(arguments: [
+        (#"{"id":"A-1","received":"2025-01-06","service":"highways"}"#, true),
+        (#" {"id" : "A-1", "received" : "2025-01-06T09:00:00", "crm_ref": 12.5e3, "urgent": true, "note": null } "#, true),
+        (#"{"id":"A-1","received":"2025-01-06","categories":"Staff-Conduct","rule":"ignored","policy":1}"#, true),
+        (#"{"id":"A\u002D1","received":"2025-01-06"}"#, false),
+        (#"{"id":"A-1","received":"2025-01-06","text":"a \"PCN\""}"#, false),
+        (#"{"id":"A-1","received":"2025-01-06T09:00:00Z"}"#, false),
+        (#"{"id":"A-1","received":"2025-01-06T09:00:00.5"}"#, false),
+        (#"{"id":"A-1","received":"2025-02-30"}"#, false),
+        (#"{"id":"A-1","received":"2025-01-06","crm":{"ref":1}}"#, false),
+        (#"{"id":"A-1","received":"2025-01-06","tags":["a"]}"#, false),
+        (#"{"id":"A-1","received":"2025-01-06","servce":"highways"}"#, false),
+        (#"{"id":"A-1","received":"2025-01-06","id":"A-2"}"#, false),
+        (#"{"id":"A-1","received":"2025-01-06","x":1,"x":2}"#, false),
+        (#"{"id":"A-1","received":"2025-01-06","\#u{212A}":1}"#, false),
+        (#"{"id":"A-1","received":"2025-01-06","service":"Highways"}"#, false),
+        (#"{"id":"A-1","received":"2025-01-06","categories":["caf\#u{E9}"]}"#, false),
+        (#"{"id":" A-1","received":"2025-01-06"}"#, false),
+        (#"{"id":17,"received":"2025-01-06"}"#, false),
+        (#"{"id":"A-1","received":"2025-01-06","aware_on":"2025-01-07"}"#, false),
+        (#"{"id":"A-1","received":"2025-01-06"} x"#, false),
+        (#"{"id":"A-1","received":"2025-01-06","n":01}"#, false),
+    ])
+    func takesOnlyThePlainForm(line: String, taken: Bool) throws {
+        let engine = try Self.engine("north-somerset")
+        var classifier = LineClassifier(engine)
+        var tally = Tally()
+        #expect(Self.compare(line, engine, &classifier, &tally) == taken)
+    }
+
+    @Test func leavesInvalidUTF8ToTheFullPath() throws {
+        let engine = try Self.engine("north-somerset")
+        var classifier = LineClassifier(engine)
+        var out: [UInt8] = []
+        let line = Array(#"{"id":"A-1","received":"2025-01-06","text":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
+        #expect(!classifier.classify(line, into: &out))
+        #expect(out.isEmpty)
+    }
+}
