@@ -40,7 +40,8 @@ struct ClassifyCommand: ParsableCommand {
         let failed = try OrderedBatch().run(&records, errors: &errors, describe: batch.failureText) { chunk in
             var reader = ComplaintReader()
             var lines = LineClassifier(engine)
-            return .deciding(chunk) { pending, result in
+            // A JSON Lines decision is about 450 bytes.
+            return .deciding(chunk, bytesPerRecord: direct ? 512 : 0) { pending, result in
                 guard direct, let line = pending.unmappedJSONLine else { return false }
                 return lines.classify(line, into: &result.output)
             } _: { (record, result) throws(RecordError) in

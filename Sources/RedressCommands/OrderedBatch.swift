@@ -68,11 +68,13 @@ extension ChunkResult {
     /// `decide` on each record of a chunk, in order: it adds the record's results to the chunk's;
     /// a record that cannot be read, or that `decide` rejects, becomes an error record. `direct`
     /// may take a record first, straight from its line (true: done, its results added).
+    /// `bytesPerRecord`: the output expected per record, reserved at once.
     static func deciding(
-        _ chunk: [PendingRecord], direct: (PendingRecord, inout ChunkResult<Item>) -> Bool = { _, _ in false },
+        _ chunk: [PendingRecord], bytesPerRecord: Int = 0, direct: (PendingRecord, inout ChunkResult<Item>) -> Bool = { _, _ in false },
         _ decide: (InputRecord, inout ChunkResult<Item>) throws(RecordError) -> Void
     ) -> ChunkResult<Item> {
         var result = ChunkResult<Item>()
+        result.output.reserveCapacity(chunk.count * bytesPerRecord)
         for pending in chunk {
             if direct(pending, &result) {
                 result.done += 1

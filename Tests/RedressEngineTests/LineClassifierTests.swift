@@ -1,5 +1,5 @@
 import Foundation
-import RedressEngine
+@testable import RedressEngine
 import RedressPolicy
 import Testing
 
@@ -109,6 +109,28 @@ import Testing
         var classifier = LineClassifier(engine)
         var tally = Tally()
         #expect(Self.compare(line, engine, &classifier, &tally) == taken)
+    }
+
+    /// The contract's field names are recognised by integer constants: each name is found, as a
+    /// field of its own, and no near spelling is.
+    @Test func recognisesExactlyTheContractNames() {
+        func field(_ name: String) -> ComplaintLine.Field? {
+            Array(name.utf8).withUnsafeBufferPointer { ComplaintLine.Field($0, 0..<$0.count) }
+        }
+        let found = Complaint.knownFields.compactMap(field)
+        #expect(found.count == Complaint.knownFields.count)
+        #expect(Set(found.map(\.rawValue)).count == found.count)
+        for name in Complaint.knownFields {
+            var variants = [name + "s", String(name.dropLast()), "_" + name, name.uppercased()]
+            for index in name.utf8.indices {
+                var bytes = Array(name.utf8)
+                bytes[name.utf8.distance(from: name.utf8.startIndex, to: index)] ^= 0x01
+                variants.append(String(decoding: bytes, as: UTF8.self))
+            }
+            for variant in variants where !Complaint.knownFields.contains(variant) {
+                #expect(field(variant) == nil, "\(variant)")
+            }
+        }
     }
 
     @Test func leavesInvalidUTF8ToTheFullPath() throws {

@@ -74,28 +74,34 @@ struct ComplaintLine {
         }
     }
 
-    /// The contract's fields, found by name length then bytes.
+    /// The contract's fields, found by name length and first eight bytes.
     enum Field: UInt16 {
         case id, received, type, service, channel, madeBy, awareOn, text, categories, events
 
         var bit: UInt16 { 1 << rawValue }
 
         init?(_ bytes: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) {
-            func named(_ word: StaticString) -> Bool { Scanner.equal(bytes, name, word) }
-            switch name.count {
-            case 2 where named("id"): self = .id
-            case 4 where named("type"): self = .type
-            case 4 where named("text"): self = .text
-            case 6 where named("events"): self = .events
-            case 7 where named("service"): self = .service
-            case 7 where named("channel"): self = .channel
-            case 7 where named("made_by"): self = .madeBy
-            case 8 where named("received"): self = .received
-            case 8 where named("aware_on"): self = .awareOn
-            case 10 where named("categories"): self = .categories
+            // The name's first eight bytes as one little-endian integer, compared with each
+            // contract name's (`LineClassifierTests` checks the constants against the names).
+            guard name.count <= 10, name.count >= 2 else { return nil }
+            var key: UInt64 = 0
+            for offset in 0..<min(8, name.count) { key |= UInt64(bytes[name.lowerBound + offset]) << (8 * UInt64(offset)) }
+            switch (name.count, key) {
+            case (2, 0x6469): self = .id
+            case (4, 0x6570_7974): self = .type
+            case (4, 0x7478_6574): self = .text
+            case (6, 0x7374_6e65_7665): self = .events
+            case (7, 0x65_6369_7672_6573): self = .service
+            case (7, 0x6c_656e_6e61_6863): self = .channel
+            case (7, 0x79_625f_6564_616d): self = .madeBy
+            case (8, 0x6465_7669_6563_6572): self = .received
+            case (8, 0x6e6f_5f65_7261_7761): self = .awareOn
+            case (10, 0x6972_6f67_6574_6163) where bytes[name.lowerBound + 8] == UInt8(ascii: "e") && bytes[name.lowerBound + 9] == UInt8(ascii: "s"):
+                self = .categories
             default: return nil
             }
         }
+
     }
 
     private mutating func set(_ field: Field, _ range: Range<Int>) {
@@ -172,6 +178,21 @@ private struct Scanner {
     mutating func plainString(ascii: Bool = false) -> Range<Int>? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
+        // Eight bytes at a time while none of them is a quote, a backslash or a control byte (nor,
+        // for `ascii`, past 0x7F); then byte by byte.
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                var special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+                if ascii { special |= word }
+                if special & highs != 0 { break }
+                index += 8
+            }
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
