@@ -35,7 +35,7 @@ public struct LineClassifier {
     /// Decides one JSON Lines record (a line without its line break) and appends the decision, as
     /// `DecisionEncoder` writes it in JSON Lines, to `output`. False, with nothing written, when the
     /// record must take the full path.
-    public mutating func classify(_ line: [UInt8], into output: inout [UInt8]) -> Bool {
+    public mutating func classify(_ line: ArraySlice<UInt8>, into output: inout [UInt8]) -> Bool {
         line.withUnsafeBufferPointer { classify($0, into: &output) }
     }
 

@@ -44,7 +44,7 @@ struct OrderedBatchTests {
         var expected = ""
         var expectedErrors = ""
         for (index, line) in text.split(separator: "\n").enumerated() {
-            switch PendingRecord.json(Array(line.utf8), line: index + 1, file: nil, map: nil, validate: true).parsed() {
+            switch PendingRecord.json(Array(line.utf8)[...], line: index + 1, file: nil, map: nil, validate: true).parsed() {
             case .failure(let failure): expectedErrors += RecordFailureEncoder.encode(failure)
             case .success(let record):
                 do {

@@ -21,7 +21,7 @@ import Testing
 
     /// The full path's output for one line: its JSON Lines decision, or nil for an error record.
     static func fullPath(_ line: [UInt8], _ engine: Engine) -> [UInt8]? {
-        guard case .success(let record) = PendingRecord.json(line, line: 1, file: nil, map: nil, validate: true).parsed() else {
+        guard case .success(let record) = PendingRecord.json(line[...], line: 1, file: nil, map: nil, validate: true).parsed() else {
             return nil
         }
         var reader = ComplaintReader()
@@ -42,7 +42,7 @@ import Testing
     static func compare(_ text: String, _ engine: Engine, _ classifier: inout LineClassifier, _ tally: inout Tally) -> Bool {
         let line = Array(text.utf8)
         var out: [UInt8] = Array("previous\n".utf8)
-        let took = classifier.classify(line, into: &out)
+        let took = classifier.classify(line[...], into: &out)
         let expected = fullPath(line, engine)
         if took {
             tally.direct += 1
@@ -138,7 +138,7 @@ import Testing
         var classifier = LineClassifier(engine)
         var out: [UInt8] = []
         let line = Array(#"{"id":"A-1","received":"2025-01-06","text":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
-        #expect(!classifier.classify(line, into: &out))
+        #expect(!classifier.classify(line[...], into: &out))
         #expect(out.isEmpty)
     }
 }

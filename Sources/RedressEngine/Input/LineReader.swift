@@ -26,11 +26,23 @@ public struct LineReader {
         case tooLong(Int)
     }
 
+    /// The index of the first line feed at or after `start` (`memchr`: the reader's inner loop).
+    private static func newline(in buffer: [UInt8], from start: Int) -> Int? {
+        buffer.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress, start < bytes.count,
+                let found = memchr(base + start, 0x0A, bytes.count - start)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     /// The next line without its line break, or nil at the end of input.
+    /// Lines are slices of the reader's buffer; a caller may keep them (the buffer is copied, not
+    /// overwritten, while a line still refers to it).
     public mutating func next() -> Line? {
         var skipped = 0
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = Self.newline(in: buffer, from: start) {
                 var end = newline
                 if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 let line = buffer[start..<end]

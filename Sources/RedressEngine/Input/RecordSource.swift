@@ -24,7 +24,9 @@ extension RecordStream.Source {
         switch format {
         case .jsonl:
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return .blank }
-            let pending = PendingRecord.json(Array(bytes), line: line, file: file, map: map, validate: deferJSON && sawContent)
+            // The line stays a slice of the reader's buffer (no copy per line): the reader starts a
+            // new buffer rather than overwrite one a pending record still holds.
+            let pending = PendingRecord.json(bytes, line: line, file: file, map: map, validate: deferJSON && sawContent)
             return deferJSON ? .pending(pending) : .record(pending.parsed())
         case .csv:
             if !csv.isInsideQuotes { csvRecordStart = line }
@@ -119,10 +121,10 @@ extension RecordStream.Source {
 public enum PendingRecord: Sendable {
     case ready(Result<InputRecord, RecordFailure>)
     /// `validate`: the line's UTF-8 is still to be checked.
-    case json([UInt8], line: Int, file: String?, map: FieldMap?, validate: Bool)
+    case json(ArraySlice<UInt8>, line: Int, file: String?, map: FieldMap?, validate: Bool)
 
     /// The line of a JSON Lines record read with no field map, still to be parsed.
-    public var unmappedJSONLine: [UInt8]? {
+    public var unmappedJSONLine: ArraySlice<UInt8>? {
         if case .json(let bytes, _, _, nil, _) = self { bytes } else { nil }
     }
 
@@ -131,12 +133,12 @@ public enum PendingRecord: Sendable {
         switch self {
         case .ready(let result): return result
         case .json(let bytes, let line, let file, let map, let validate):
-            if validate, case .failure(let failure) = InputEncoding.utf8.utf8(bytes[...]) {
+            if validate, case .failure(let failure) = InputEncoding.utf8.utf8(bytes) {
                 return .failure(RecordStream.encodingFailure(failure, encoding: .utf8, line: line, file: file))
             }
             let fields: [RecordField]
             do {
-                fields = try JSONObjectReader.read(bytes)
+                fields = try JSONObjectReader.read(Array(bytes))
             } catch {
                 return .failure(RecordFailure(line: line, id: nil, message: "invalid JSON: \(error.message)", file: file))
             }
