@@ -79,6 +79,25 @@ import Testing
         #expect(tally.direct >= 20, "\(tally)")
     }
 
+    /// The fuzzers' seed corpora and saved regressions for record input, line by line (the
+    /// `FuzzBatchPath` harness makes the same comparison on everything it generates).
+    @Test func equalsTheFullPathOnTheFuzzCorpora() throws {
+        let engine = try Self.engine("north-somerset")
+        var classifier = LineClassifier(engine)
+        var tally = Tally()
+        let fuzz = EngineFixtures.repositoryRoot.appendingPathComponent("Fuzz")
+        for folder in ["corpus/complaints", "corpus/batch", "regressions/complaints", "regressions/batch"] {
+            let base = fuzz.appendingPathComponent(folder)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? [] where !name.hasPrefix(".") {
+                let data = try Data(contentsOf: base.appendingPathComponent(name))
+                for line in data.split(separator: UInt8(ascii: "\n")) {
+                    Self.compare(String(decoding: line, as: UTF8.self), engine, &classifier, &tally)
+                }
+            }
+        }
+        #expect(tally.direct + tally.fullDecided + tally.fullFailed > 100, "\(tally)")
+    }
+
     /// Where the line classifier stops: each of these is left to the full path (which decides it,
     /// or says what is wrong), and the plain record is taken.
     @Test(arguments: [

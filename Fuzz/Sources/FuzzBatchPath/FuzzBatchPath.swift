@@ -5,8 +5,9 @@ import RedressPolicy
 
 /// libFuzzer entry point for the whole batch path, as `classify` and `schedule` run it: the bytes
 /// are read as JSON Lines and as CSV, each record decided (or scheduled) by North Somerset's bundled
-/// policy and encoded as JSON Lines. Fails when an output line is not valid JSON, or when results
-/// and error records do not add up to the records read.
+/// policy and encoded as JSON Lines. Fails when an output line is not valid JSON, when results
+/// and error records do not add up to the records read, or when `LineClassifier` (the `classify`
+/// fast path for JSON Lines) takes a line the full path rejects or writes other bytes for it.
 let library = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("policies").path
 let engine: Engine = {
@@ -30,6 +31,23 @@ func requireJSONLines(_ text: String, count: Int, _ what: String) {
     }
 }
 
+/// `LineClassifier` takes a line only when the full path decides it, and writes the same bytes;
+/// a line it leaves gets no output from it.
+func requireSameAsFullPath(_ line: ArraySlice<UInt8>, _ parsed: Result<InputRecord, RecordFailure>, _ lines: inout LineClassifier) {
+    var direct: [UInt8] = []
+    let took = lines.classify(line, into: &direct)
+    guard took else {
+        precondition(direct.isEmpty, "the line classifier wrote output for a line it left")
+        return
+    }
+    guard case .success(let record) = parsed, let decision = try? engine.classify(Complaint(record: record)) else {
+        fatalError("the line classifier decided a line the full path rejects: \(String(decoding: line, as: UTF8.self))")
+    }
+    var full: [UInt8] = []
+    DecisionEncoder(format: .jsonl).encode(decision, into: &full)
+    precondition(direct == full, "line classifier and full path differ:\n\(String(decoding: direct, as: UTF8.self))\(String(decoding: full, as: UTF8.self))")
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzBatchPath(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))
@@ -48,8 +66,13 @@ public func fuzzBatchPath(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             var scheduled = ""
             var (records, decisionCount, scheduleCount, failures) = (0, 0, 0, 0)
             var errorLines = ""
-            while let next = stream.next() {
+            var lines = LineClassifier(engine)
+            while let pending = stream.nextPending() {
                 records += 1
+                let next = pending.parsed()
+                if let line = pending.unmappedJSONLine {
+                    requireSameAsFullPath(line, next, &lines)
+                }
                 switch next {
                 case .success(let record):
                     do {
