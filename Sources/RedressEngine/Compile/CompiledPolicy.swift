@@ -96,33 +96,49 @@ public struct CompiledPolicy: Sendable {
 
     func features(_ complaint: Complaint) throws(RecordError) -> ComplaintFeatures {
         let interner = storage.interner
+        let words = storage.words
         var service: Int?
         if let name = complaint.service {
-            guard let index = interner.serviceIndex[name] else {
+            guard let index = Self.bytewise(name, in: words.services) ?? interner.serviceIndex[name] else {
                 let hint = SpellingSuggestion.closest(to: name, in: interner.services).map { "; did you mean `\($0)`?" } ?? ""
                 throw RecordError("unknown service `\(name)` for the \(policy.council.id) policy\(hint)")
             }
             service = index
         }
         var categories = IDSet(count: interner.categories.count)
+        // An ASCII category is compared with an all-ASCII list by bytes, lowercased as it goes;
+        // anything else by `String`, lowercased.
+        let asciiCategories = words.categories.asciiOnly && words.categories.isSearchable
         for category in complaint.categories {
-            if let index = interner.categoryIndex[category.lowercased()] { categories.insert(index) }
+            if asciiCategories, category.utf8.allSatisfy({ $0 < 0x80 }) {
+                var category = category
+                if let index = category.withUTF8({ words.categories.index(ofFolded: 0..<$0.count, in: $0) }) { categories.insert(index) }
+            } else if let index = interner.categoryIndex[category.lowercased()] {
+                categories.insert(index)
+            }
         }
         /// A value of the policy's vocabulary, or an error naming the nearest.
-        func index(_ value: String?, _ name: String, in words: [String]) throws(RecordError) -> Int? {
+        func index(_ value: String?, _ name: String, in words: [String], _ table: WordTable) throws(RecordError) -> Int? {
             guard let value else { return nil }
-            guard let found = words.firstIndex(of: value) else {
+            guard let found = Self.bytewise(value, in: table) ?? words.firstIndex(of: value) else {
                 let hint = SpellingSuggestion.closest(to: value, in: words).map { "did you mean `\($0)`? " } ?? ""
                 throw RecordError("unknown \(name) `\(value)` for the \(policy.council.id) policy; \(hint)(expected one of: \(words.joined(separator: ", ")))")
             }
             return found
         }
         return ComplaintFeatures(
-            type: try index(complaint.type, "type", in: interner.types) ?? 0, service: service,
-            channel: try index(complaint.channel, "channel", in: interner.channels),
-            maker: try index(complaint.madeBy, "made_by", in: interner.makers), categories: categories,
+            type: try index(complaint.type, "type", in: interner.types, words.types) ?? 0, service: service,
+            channel: try index(complaint.channel, "channel", in: interner.channels, words.channels),
+            maker: try index(complaint.madeBy, "made_by", in: interner.makers, words.makers), categories: categories,
             phrases: complaint.text.map { storage.matcher.matches(in: $0) } ?? IDSet(count: storage.matcher.phrases.count),
             received: complaint.received.date, awareOn: complaint.awareOn)
+    }
+
+    /// A word's index when spelt byte for byte as the vocabulary spells it (no hashing); nil means
+    /// "compare as `String`s", not "absent" (see `WordTable`).
+    private static func bytewise(_ word: String, in table: WordTable) -> Int? {
+        var word = word
+        return word.withUTF8 { table.index(of: 0..<$0.count, in: $0) }
     }
 
     /// The index of the first matching rule (the last rule is a catch-all, so one always matches).

@@ -12,6 +12,8 @@ public struct PhraseMatcher: Sendable {
     /// Whether any phrase ends at each state: the per-byte test, so the output lists are only
     /// touched where a match may be.
     private let accepting: [Bool]
+    /// What each byte is fed as: ASCII letters lowercased, every whitespace byte a space.
+    private let feeds: [UInt8] = (0..<256).map { byte in isSpace(UInt8(byte)) ? 0x20 : fold(UInt8(byte)) }
 
     public init(phrases: [String]) {
         self.phrases = phrases.map { $0.lowercased() }
@@ -84,14 +86,17 @@ public struct PhraseMatcher: Sendable {
         guard !phrases.isEmpty else { return found }
         delta.withUnsafeBufferPointer { delta in
             accepting.withUnsafeBufferPointer { accepting in
-                scan(bytes, delta: delta, accepting: accepting, into: &found)
+                feeds.withUnsafeBufferPointer { feeds in
+                    scan(bytes, delta: delta, accepting: accepting, feeds: feeds, into: &found)
+                }
             }
         }
         return found
     }
 
     private func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, delta: UnsafeBufferPointer<Int32>, accepting: UnsafeBufferPointer<Bool>, into found: inout IDSet
+        _ bytes: UnsafeBufferPointer<UInt8>, delta: UnsafeBufferPointer<Int32>, accepting: UnsafeBufferPointer<Bool>,
+        feeds: UnsafeBufferPointer<UInt8>, into found: inout IDSet
     ) {
         var ring: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         withUnsafeMutableBytes(of: &ring) { ring in
@@ -99,17 +104,17 @@ public struct PhraseMatcher: Sendable {
             var fed = 0
             var previousSpace = false
             for index in 0..<bytes.count {
-                var byte = bytes[index]
-                if Self.isSpace(byte) {
+                // Folded as fed: word bytes stay word bytes, so the boundary checks below hold.
+                let byte = feeds[Int(bytes[index])]
+                if byte == 0x20 {
                     if previousSpace { continue }
                     previousSpace = true
-                    byte = 0x20
                 } else {
                     previousSpace = false
                 }
                 ring[fed & 31] = byte
                 fed += 1
-                state = Int(delta[state << 8 | Int(Self.fold(byte))])
+                state = Int(delta[state << 8 | Int(byte)])
                 guard accepting[state] else { continue }
                 for output in outputs[state] {
                     let start = fed - Int(output.length)
