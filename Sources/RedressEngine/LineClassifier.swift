@@ -52,7 +52,7 @@ public struct LineClassifier {
             guard let date = LocalDate(plainISO: slice(range)), date <= received.date else { return false }
             awareOn = date
         }
-        guard extras.count <= 64 else { return false }
+        // One bit per extra field (at most 64: `ComplaintLine.maxExtras`).
         var reserved: UInt64 = 0
         for (index, extra) in extras.enumerated() {
             switch verdict(slice(extra.name)) {

@@ -152,6 +152,21 @@ import Testing
         }
     }
 
+    /// Up to 64 fields beyond the contract's are taken; more go to the full path, which reads any
+    /// number in linear time (a line of 100,000 fields is left at once, not searched pairwise).
+    @Test func leavesRecordsWithManyOtherFieldsToTheFullPath() throws {
+        let engine = try Self.engine("north-somerset")
+        var classifier = LineClassifier(engine)
+        var tally = Tally()
+        func line(extraFields: Int) -> String {
+            #"{"id":"A-1","received":"2025-01-06""# + (0..<extraFields).map { #","f\#($0)":\#($0)"# }.joined() + "}"
+        }
+        #expect(Self.compare(line(extraFields: 64), engine, &classifier, &tally))
+        #expect(!Self.compare(line(extraFields: 65), engine, &classifier, &tally))
+        var out: [UInt8] = []
+        #expect(!classifier.classify(Array(line(extraFields: 100_000).utf8)[...], into: &out))
+    }
+
     @Test func leavesInvalidUTF8ToTheFullPath() throws {
         let engine = try Self.engine("north-somerset")
         var classifier = LineClassifier(engine)

@@ -3,7 +3,7 @@
 ///
 /// Only the plain form is taken: field names in ASCII with no escapes; contract fields as strings
 /// with no escapes (or null), `categories` as one such string or a list of them; other fields as
-/// such strings, numbers, `true`, `false` or `null`; no field twice. `scan` returns nil for
+/// such strings, numbers, `true`, `false` or `null`, at most `maxExtras` of them; no field twice. `scan` returns nil for
 /// anything else — an escape, a nested object, a duplicate, a syntax error — and the record is
 /// then read by the full reader (`JSONObjectReader`, `Complaint`), which decides it or says
 /// precisely what is wrong. A nil is never an answer about the record, only "not this way".
@@ -20,11 +20,14 @@ struct ComplaintLine {
     var categories: Range<Int>?
     var categoriesIsList = false
 
+    /// The most fields beyond the contract's a line may have and be scanned.
+    static let maxExtras = 64
+
     /// Scans `bytes` (one line, valid UTF-8). `extras` is cleared and filled with the other
     /// fields, in input order (a buffer the caller reuses from record to record).
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, extras: inout [Extra]) -> ComplaintLine? {
         extras.removeAll(keepingCapacity: true)
-        var scanner = Scanner(bytes: bytes)
+        var scanner = LineScanner(bytes: bytes)
         var line = ComplaintLine()
         var seen: UInt16 = 0
         scanner.skipWhitespace()
@@ -62,8 +65,10 @@ struct ComplaintLine {
                 guard let value = scanner.textOrNull() else { return nil }
                 if case .string(let range) = value, !range.isEmpty { line.set(field, range) }
             case nil:
-                guard let value = scanner.scalarValue() else { return nil }
-                for extra in extras where Scanner.equal(bytes, extra.name, name) { return nil }
+                // Duplicates are sought pairwise, so only a few dozen other fields are taken (the
+                // full reader handles any number in linear time).
+                guard extras.count < Self.maxExtras, let value = scanner.scalarValue() else { return nil }
+                for extra in extras where LineScanner.equal(bytes, extra.name, name) { return nil }
                 extras.append(Extra(name: name, value: value))
             }
             scanner.skipWhitespace()
@@ -137,7 +142,7 @@ struct ComplaintLine {
 
 /// A forward scan over one line's bytes for `ComplaintLine`: every method returns nil (or false)
 /// rather than reading anything outside the plain form.
-private struct Scanner {
+private struct LineScanner {
     enum Text {
         case string(Range<Int>)
         case null
