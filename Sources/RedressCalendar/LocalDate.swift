@@ -37,12 +37,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var value = 0
-        for byte in bytes {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        return value
+        bytes.withUnsafeBufferPointer { digits($0, 0..<$0.count) }
     }
 
     public var components: (year: Int, month: Int, day: Int) { Self.civil(fromDayNumber: dayNumber) }

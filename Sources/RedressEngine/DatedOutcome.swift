@@ -30,18 +30,40 @@ struct DatedOutcome {
 
     var inTime: Bool { time != .outOfTime }
 
-    /// The decision's flags, in the order decisions list them: the rule's own, `service-missing`,
-    /// the outcome's, the time limit's, `projected-calendar`.
-    var flags: [String] {
-        var flags = plan.ruleFlags
-        if serviceMissing { flags.append("service-missing") }
-        flags += plan.outcome.flags
+    /// A part of a decision's flags.
+    enum FlagPart {
+        /// The rule's own flags (`plan.ruleFlags`).
+        case rule
+        /// The outcome's flags (`plan.outcome.flags`).
+        case outcome
+        case named(StaticString)
+    }
+
+    /// The decision's flags in the order decisions list them — the rule's own, `service-missing`,
+    /// the outcome's, the time limit's, `projected-calendar` — for `flags` and for
+    /// `EncodedOutcome.writeFlags`, so the two cannot list them differently.
+    func forEachFlagPart(_ body: (FlagPart) -> Void) {
+        body(.rule)
+        if serviceMissing { body(.named("service-missing")) }
+        body(.outcome)
         switch time {
         case .inTime: break
-        case .outOfTime: flags.append("out-of-time")
-        case .awareOnMissing: flags.append("aware-on-missing")
+        case .outOfTime: body(.named("out-of-time"))
+        case .awareOnMissing: body(.named("aware-on-missing"))
         }
-        if projected { flags.append("projected-calendar") }
+        if projected { body(.named("projected-calendar")) }
+    }
+
+    var flags: [String] {
+        var flags: [String] = []
+        forEachFlagPart { part in
+            switch part {
+            // The first part: the rule's array is taken as it is (no copy unless more are added).
+            case .rule: flags = plan.ruleFlags
+            case .outcome: flags += plan.outcome.flags
+            case .named(let name): flags.append(name.description)
+            }
+        }
         return flags
     }
 }

@@ -82,12 +82,7 @@ public struct LineClassifier {
         let encoded = compiled.encodedOutcome(dated.rule)
         writer.bytes.append(contentsOf: encoded.head)
         writer.date(deemed)
-        writer.raw(",\"acknowledge_by\":")
-        writer.date(dated.acknowledgeBy)
-        writer.raw(",\"respond_by\":")
-        writer.date(dated.respondBy)
-        writer.raw(",\"in_time\":")
-        writer.bool(dated.inTime)
+        DecisionEncoder.dates(acknowledgeBy: dated.acknowledgeBy, respondBy: dated.respondBy, inTime: dated.inTime, &writer)
         writer.bytes.append(contentsOf: encoded.tail)
         encoded.writeFlags(dated, into: &writer)
         for (index, extra) in extras.enumerated() where reserved & (1 << UInt64(index)) == 0 {
@@ -121,7 +116,7 @@ public struct LineClassifier {
             guard words.categories.asciiOnly else { return nil }
             let read = line.forEachCategory(in: bytes) { range in
                 guard !bytes[range].contains(where: { $0 >= 0x80 }) else { return false }
-                if let index = words.categories.index(ofFolded: range, in: bytes) { categories.insert(index) }
+                if let index = words.categories.index(of: range, in: bytes, folding: true) { categories.insert(index) }
                 return true
             }
             guard read else { return nil }

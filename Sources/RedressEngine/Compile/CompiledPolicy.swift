@@ -108,11 +108,11 @@ public struct CompiledPolicy: Sendable {
         var categories = IDSet(count: interner.categories.count)
         // An ASCII category is compared with an all-ASCII list by bytes, lowercased as it goes;
         // anything else by `String`, lowercased.
-        let asciiCategories = words.categories.asciiOnly && words.categories.isSearchable
+        let asciiCategories = words.categories.asciiOnly && words.categories.searchable
         for category in complaint.categories {
             if asciiCategories, category.utf8.allSatisfy({ $0 < 0x80 }) {
                 var category = category
-                if let index = category.withUTF8({ words.categories.index(ofFolded: 0..<$0.count, in: $0) }) { categories.insert(index) }
+                if let index = category.withUTF8({ words.categories.index(of: 0..<$0.count, in: $0, folding: true) }) { categories.insert(index) }
             } else if let index = interner.categoryIndex[category.lowercased()] {
                 categories.insert(index)
             }

@@ -9,7 +9,8 @@
 /// where bytes and `String` comparison agree both ways.
 struct WordTable: Sendable {
     private let words: [[UInt8]]
-    private let searchable: Bool
+    /// No two words are equal as `String`s, so a list may be searched by bytes.
+    let searchable: Bool
     /// Every word is ASCII: an ASCII word not found by bytes is in no spelling.
     let asciiOnly: Bool
 
@@ -19,29 +20,18 @@ struct WordTable: Sendable {
         asciiOnly = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
     }
 
-    /// The index of the word whose bytes are `bytes[range]`, or nil.
-    func index(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// The index of the word whose bytes are `bytes[range]`, or nil. `folding`: ASCII letters of
+    /// `bytes` compared lowercased (for an `asciiOnly` list of lowercase words).
+    func index(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, folding: Bool = false) -> Int? {
         guard searchable else { return nil }
         for (index, word) in words.enumerated() where word.count == range.count {
             var equal = true
-            for offset in 0..<word.count where word[offset] != bytes[range.lowerBound + offset] {
-                equal = false
-                break
-            }
-            if equal { return index }
-        }
-        return nil
-    }
-
-    /// The index of the word that `bytes[range]`, ASCII, spells with its letters lowercased (for
-    /// an `asciiOnly` list of lowercase words).
-    func index(ofFolded range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard searchable else { return nil }
-        for (index, word) in words.enumerated() where word.count == range.count {
-            var equal = true
-            for offset in 0..<word.count where word[offset] != PhraseMatcher.fold(bytes[range.lowerBound + offset]) {
-                equal = false
-                break
+            for offset in 0..<word.count {
+                let byte = bytes[range.lowerBound + offset]
+                if word[offset] != (folding ? PhraseMatcher.fold(byte) : byte) {
+                    equal = false
+                    break
+                }
             }
             if equal { return index }
         }
@@ -53,8 +43,6 @@ struct WordTable: Sendable {
         let buffer = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         return index(of: 0..<buffer.count, in: buffer)
     }
-
-    var isSearchable: Bool { searchable }
 }
 
 /// A policy version's vocabularies as `WordTable`s.

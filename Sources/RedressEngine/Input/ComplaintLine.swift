@@ -3,9 +3,9 @@
 ///
 /// Only the plain form is taken: field names in ASCII with no escapes; contract fields as strings
 /// with no escapes (or null), `categories` as one such string or a list of them; other fields as
-/// such strings, numbers, `true`, `false` or `null`, at most `maxExtras` of them; no field twice. `scan` returns nil for
-/// anything else — an escape, a nested object, a duplicate, a syntax error — and the record is
-/// then read by the full reader (`JSONObjectReader`, `Complaint`), which decides it or says
+/// such strings, numbers, `true`, `false` or `null`, at most `maxExtras` of them; no field twice.
+/// `scan` returns nil for anything else — an escape, a nested object, a duplicate, a syntax error —
+/// and the record is then read by the full reader (`JSONObjectReader`, `Complaint`), which decides it or says
 /// precisely what is wrong. A nil is never an answer about the record, only "not this way".
 struct ComplaintLine {
     /// A field the contract does not name: its name (without quotes) and its value's exact text.
@@ -106,7 +106,6 @@ struct ComplaintLine {
             default: return nil
             }
         }
-
     }
 
     private mutating func set(_ field: Field, _ range: Range<Int>) {

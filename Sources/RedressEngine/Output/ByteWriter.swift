@@ -48,6 +48,13 @@ struct ByteWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// A constant known to need no escapes, in quotes.
+    mutating func quotedPlain(_ text: StaticString) {
+        bytes.append(UInt8(ascii: "\""))
+        raw(text)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     mutating func quoted(_ text: String?) {
         if let text { quoted(text) } else { raw("null") }
     }
@@ -68,10 +75,15 @@ struct ByteWriter {
     /// A JSON array of strings.
     mutating func strings(_ values: [String]) {
         raw("[")
+        items(values)
+        raw("]")
+    }
+
+    /// Strings, quoted and joined by commas (an array's inside).
+    mutating func items(_ values: [String]) {
         for (index, value) in values.enumerated() {
             if index > 0 { raw(",") }
             quoted(value)
         }
-        raw("]")
     }
 }

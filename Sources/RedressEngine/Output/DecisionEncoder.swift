@@ -1,3 +1,4 @@
+import RedressCalendar
 import RedressDiagnostics
 
 /// Writes decisions as JSON Lines, CSV or a readable table, one record at a time (streaming).
@@ -83,37 +84,13 @@ public struct DecisionEncoder: Sendable {
     private func json(_ d: Decision, _ w: inout ByteWriter) {
         w.raw("{\"id\":")
         w.quoted(d.id)
-        w.raw(",\"policy\":{\"council\":")
-        w.quoted(d.councilID)
-        w.raw(",\"version\":")
-        w.quoted(d.versionID)
-        w.raw("},\"type\":")
+        Self.policy(councilID: d.councilID, versionID: d.versionID, &w)
         w.quoted(d.type)
-        w.raw(",\"procedure\":")
-        w.quoted(d.procedure)
-        w.raw(",\"stage\":")
-        w.quoted(d.stage)
-        w.raw(",\"excluded\":")
-        w.bool(d.excluded)
-        w.raw(",\"redirect\":")
-        w.quoted(d.redirect)
-        if d.excluded {
-            w.raw(",\"exclusion_reason\":")
-            w.quoted(d.exclusionReason)
-        }
-        w.raw(",\"deemed_received\":")
+        Self.outcome(
+            procedure: d.procedure, stage: d.stage, excluded: d.excluded, redirect: d.redirect, exclusionReason: d.exclusionReason, &w)
         w.date(d.deemedReceived)
-        w.raw(",\"acknowledge_by\":")
-        w.date(d.acknowledgeBy)
-        w.raw(",\"respond_by\":")
-        w.date(d.respondBy)
-        w.raw(",\"in_time\":")
-        w.bool(d.inTime)
-        w.raw(",\"rule\":")
-        w.quoted(d.rule)
-        w.raw(",\"source\":")
-        w.quoted(d.sourceText)
-        w.raw(",\"flags\":")
+        Self.dates(acknowledgeBy: d.acknowledgeBy, respondBy: d.respondBy, inTime: d.inTime, &w)
+        Self.rule(d.rule, sourceText: d.sourceText, &w)
         w.strings(d.flags)
         if let tried = d.tried {
             w.raw(",\"tried\":[")
@@ -135,6 +112,56 @@ public struct DecisionEncoder: Sendable {
             field.writeRaw(&w)
         }
         w.raw("}")
+    }
+
+    // The decision's JSON layout in pieces, shared with `EncodedOutcome`, which encodes a rule's
+    // constant pieces once: the two cannot lay a decision out differently.
+
+    /// `,"policy":{"council":…,"version":…},"type":`
+    static func policy(councilID: String, versionID: String, _ w: inout ByteWriter) {
+        w.raw(",\"policy\":{\"council\":")
+        w.quoted(councilID)
+        w.raw(",\"version\":")
+        w.quoted(versionID)
+        w.raw("},\"type\":")
+    }
+
+    /// `,"procedure":…,"stage":…,"excluded":…,"redirect":…(,"exclusion_reason":…),"deemed_received":`
+    static func outcome(
+        procedure: String?, stage: String?, excluded: Bool, redirect: String?, exclusionReason: String?, _ w: inout ByteWriter
+    ) {
+        w.raw(",\"procedure\":")
+        w.quoted(procedure)
+        w.raw(",\"stage\":")
+        w.quoted(stage)
+        w.raw(",\"excluded\":")
+        w.bool(excluded)
+        w.raw(",\"redirect\":")
+        w.quoted(redirect)
+        if excluded {
+            w.raw(",\"exclusion_reason\":")
+            w.quoted(exclusionReason)
+        }
+        w.raw(",\"deemed_received\":")
+    }
+
+    /// `,"acknowledge_by":…,"respond_by":…,"in_time":…`
+    static func dates(acknowledgeBy: LocalDate?, respondBy: LocalDate?, inTime: Bool, _ w: inout ByteWriter) {
+        w.raw(",\"acknowledge_by\":")
+        w.date(acknowledgeBy)
+        w.raw(",\"respond_by\":")
+        w.date(respondBy)
+        w.raw(",\"in_time\":")
+        w.bool(inTime)
+    }
+
+    /// `,"rule":…,"source":…,"flags":`
+    static func rule(_ rule: String, sourceText: String, _ w: inout ByteWriter) {
+        w.raw(",\"rule\":")
+        w.quoted(rule)
+        w.raw(",\"source\":")
+        w.quoted(sourceText)
+        w.raw(",\"flags\":")
     }
 
     private func table(_ d: Decision) -> String {

@@ -13,74 +13,50 @@ struct EncodedOutcome: Sendable {
     init(_ plan: RuleOutcomePlan) {
         let outcome = plan.outcome
         var head = ByteWriter(bytes: [])
-        head.raw(",\"procedure\":")
-        head.quoted(outcome.procedure)
-        head.raw(",\"stage\":")
-        head.quoted(outcome.stage)
-        head.raw(",\"excluded\":")
-        head.bool(outcome.excluded)
-        head.raw(",\"redirect\":")
-        head.quoted(outcome.redirect)
-        if outcome.excluded {
-            head.raw(",\"exclusion_reason\":")
-            head.quoted(outcome.exclusionReason)
-        }
-        head.raw(",\"deemed_received\":")
+        DecisionEncoder.outcome(
+            procedure: outcome.procedure, stage: outcome.stage, excluded: outcome.excluded, redirect: outcome.redirect,
+            exclusionReason: outcome.exclusionReason, &head)
         self.head = head.bytes
         var tail = ByteWriter(bytes: [])
-        tail.raw(",\"rule\":")
-        tail.quoted(plan.ruleID)
-        tail.raw(",\"source\":")
-        tail.quoted(plan.sourceText)
-        tail.raw(",\"flags\":[")
+        DecisionEncoder.rule(plan.ruleID, sourceText: plan.sourceText, &tail)
+        tail.raw("[")
         self.tail = tail.bytes
-        ruleFlags = Self.joined(plan.ruleFlags)
-        outcomeFlags = Self.joined(outcome.flags)
+        var flags = ByteWriter(bytes: [])
+        flags.items(plan.ruleFlags)
+        ruleFlags = flags.bytes
+        flags.bytes = []
+        flags.items(outcome.flags)
+        outcomeFlags = flags.bytes
     }
 
     /// `,"policy":{"council":…,"version":…},"type":` for a policy version.
     static func policy(councilID: String, versionID: String) -> [UInt8] {
         var writer = ByteWriter(bytes: [])
-        writer.raw(",\"policy\":{\"council\":")
-        writer.quoted(councilID)
-        writer.raw(",\"version\":")
-        writer.quoted(versionID)
-        writer.raw("},\"type\":")
+        DecisionEncoder.policy(councilID: councilID, versionID: versionID, &writer)
         return writer.bytes
     }
 
-    private static func joined(_ flags: [String]) -> [UInt8] {
-        var writer = ByteWriter(bytes: [])
-        for (index, flag) in flags.enumerated() {
-            if index > 0 { writer.raw(",") }
-            writer.quoted(flag)
-        }
-        return writer.bytes
-    }
-
-    /// The flags array's items after `tail`, in `DatedOutcome.flags`' order, and its `]`.
+    /// The flags array's items after `tail`, in `DatedOutcome`'s order, and its `]`.
     func writeFlags(_ dated: DatedOutcome, into writer: inout ByteWriter) {
         var empty = true
-        func item(_ bytes: [UInt8]) {
-            guard !bytes.isEmpty else { return }
+        func separate() {
             if !empty { writer.bytes.append(UInt8(ascii: ",")) }
-            writer.bytes.append(contentsOf: bytes)
             empty = false
         }
-        func item(_ flag: StaticString) {
-            if !empty { writer.bytes.append(UInt8(ascii: ",")) }
-            writer.raw(flag)
-            empty = false
+        dated.forEachFlagPart { part in
+            switch part {
+            case .rule where !ruleFlags.isEmpty:
+                separate()
+                writer.bytes.append(contentsOf: ruleFlags)
+            case .outcome where !outcomeFlags.isEmpty:
+                separate()
+                writer.bytes.append(contentsOf: outcomeFlags)
+            case .named(let flag):
+                separate()
+                writer.quotedPlain(flag)
+            case .rule, .outcome: break
+            }
         }
-        item(ruleFlags)
-        if dated.serviceMissing { item("\"service-missing\"") }
-        item(outcomeFlags)
-        switch dated.time {
-        case .inTime: break
-        case .outOfTime: item("\"out-of-time\"")
-        case .awareOnMissing: item("\"aware-on-missing\"")
-        }
-        if dated.projected { item("\"projected-calendar\"") }
         writer.bytes.append(UInt8(ascii: "]"))
     }
 }
