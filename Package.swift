@@ -34,9 +34,9 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .systemLibrary(
-            name: "CXLSX",
-            pkgConfig: "xlsxwriter",
-            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
         .target(name: "RedressDiagnostics"),
         .target(name: "RedressYAML", dependencies: ["CYAML", "RedressDiagnostics"]),
@@ -48,11 +48,11 @@ let package = Package(
             dependencies: ["RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics"]
         ),
         .target(name: "RedressReport", dependencies: ["RedressEngine", "RedressCalendar", "RedressDiagnostics"]),
-        .target(name: "RedressSpreadsheet", dependencies: ["CXLSX", "RedressEngine", "RedressCalendar"]),
+        .target(name: "RedressFormats", dependencies: ["CZlib", "RedressEngine", "RedressCalendar"]),
         .target(
             name: "RedressCommands",
             dependencies: [
-                "RedressReport", "RedressSpreadsheet", "RedressPolicyTools", "RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics",
+                "RedressReport", "RedressFormats", "RedressPolicyTools", "RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,6 +80,7 @@ let package = Package(
         ),
         .target(name: "RedressTestSupport", dependencies: ["RedressDiagnostics"]),
         .testTarget(name: "RedressDiagnosticsTests", dependencies: ["RedressDiagnostics"]),
+        .testTarget(name: "RedressFormatsTests", dependencies: ["RedressFormats", "RedressEngine", "RedressCalendar", "RedressTestSupport"]),
         .testTarget(
             name: "RedressServerTests",
             dependencies: [

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedressEngine
-import RedressSpreadsheet
+import RedressFormats
 
 /// Where a batch command's results go: text (JSON Lines, CSV or a table) on standard output or in
 /// `--output`, or the rows of an xlsx workbook with typed cells, one worksheet per table.

@@ -66,7 +66,8 @@ public struct PolicyEquivalence: Sendable {
             }
         }
         let differences = mergedOrder.compactMap { key -> RouteDifference? in
-            guard var (difference, classes) = merged[key] else { return nil }
+            guard let (found, classes) = merged[key] else { return nil }
+            var difference = found
             difference.complaints = space.describe(classes)
             difference.classCount = classes.count
             return difference

@@ -1,0 +1,41 @@
+import Foundation
+
+/// A folder of its own under the temporary folder for one test, removed with everything in it
+/// when the test's body returns or throws, so tests leave nothing behind.
+public struct TemporaryFolder: Sendable {
+    public let path: String
+
+    /// Runs `body` with a new empty folder and removes the folder afterwards.
+    public static func with<T>(_ body: (TemporaryFolder) throws -> T) throws -> T {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        return try body(folder)
+    }
+
+    /// The async form of `with(_:)`.
+    public static func with<T>(_ body: (TemporaryFolder) async throws -> T) async throws -> T {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        return try await body(folder)
+    }
+
+    private init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("redress-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+    }
+
+    /// The path of `name` inside the folder.
+    public func file(_ name: String) -> String { path + "/" + name }
+
+    /// Writes `text` to `name` in the folder and returns its path.
+    @discardableResult
+    public func write(_ text: String, to name: String) throws -> String {
+        let file = file(name)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        return file
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
