@@ -26,12 +26,22 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "4.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.15.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
     ],
     targets: [
         .systemLibrary(
             name: "CYAML",
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
         .systemLibrary(
             name: "CZlib",
@@ -58,18 +68,33 @@ let package = Package(
         ),
         .executableTarget(name: "redress", dependencies: ["RedressCommands"]),
         .target(
+            name: "RedressRecords",
+            dependencies: [
+                "CSQLite", "RedressCalendar", "RedressDiagnostics",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "RedressServer",
             dependencies: [
-                "RedressPolicyTools", "RedressEngine", "RedressPolicy", "RedressCalendar", "RedressDiagnostics",
-                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                "RedressRecords", "RedressPolicyTools", "RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressFormats",
+                "RedressDiagnostics",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "X509", package: "swift-certificates"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             resources: [.copy("Workbench")]
         ),
         .executableTarget(
             name: "redress-server",
-            dependencies: ["RedressServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "RedressServer", "RedressRecords", "RedressPolicy", "RedressCalendar", "RedressDiagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(
             name: "RedressBenchmarks",
@@ -81,11 +106,13 @@ let package = Package(
         .target(name: "RedressTestSupport", dependencies: ["RedressDiagnostics"]),
         .testTarget(name: "RedressDiagnosticsTests", dependencies: ["RedressDiagnostics"]),
         .testTarget(name: "RedressFormatsTests", dependencies: ["RedressFormats", "RedressEngine", "RedressCalendar", "RedressTestSupport"]),
+        .testTarget(name: "RedressRecordsTests", dependencies: ["RedressRecords", "RedressTestSupport"]),
         .testTarget(
             name: "RedressServerTests",
             dependencies: [
-                "RedressServer", "RedressEngine", "RedressYAML", "RedressDiagnostics", "RedressTestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "RedressServer", "RedressRecords", "RedressEngine", "RedressYAML", "RedressDiagnostics", "RedressTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
         .testTarget(

@@ -34,39 +34,17 @@ public struct DraftWorkbench: Sendable {
         return try Engine(loaded)
     }
 
-    /// Mermaid and numbered text always; SVG when Graphviz's `dot` is installed on the server.
-    public func diagramJSON(graphviz: String?) -> String {
+    /// The draft's process as Graphviz DOT (the service renders it to SVG).
+    public var dot: String { PolicyDiagram(policy: draft.policy).render(.dot) }
+
+    /// Mermaid and numbered text always; the SVG when the service could draw it, else a note why not.
+    public func diagramJSON(svg: String?, note: String?) -> String {
         let diagram = PolicyDiagram(policy: draft.policy)
-        let svg = graphviz.flatMap { Self.render(diagram.render(.dot), with: $0) }
         return JSONText.object([
             ("title", JSONText.quoted(diagram.title)), ("svg", svg.map(JSONText.quoted) ?? "null"),
             ("mermaid", JSONText.quoted(diagram.render(.mermaid))), ("text", JSONText.quoted(diagram.render(.text))),
-            ("note", svg == nil ? JSONText.quoted("Graphviz is not installed on the server: the Mermaid text is shown instead") : nil),
+            ("note", svg == nil ? JSONText.quoted(note ?? "the diagram could not be drawn: the Mermaid text is shown instead") : nil),
         ])
-    }
-
-    static func render(_ dot: String, with graphviz: String) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: graphviz)
-        process.arguments = ["-Tsvg"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-            try input.fileHandleForWriting.write(contentsOf: Data(dot.utf8))
-            try input.fileHandleForWriting.close()
-        } catch {
-            return nil
-        }
-        let svg = PipeReading.readAll(output.fileHandleForReading)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let text = String(decoding: svg, as: UTF8.self)
-        // The SVG element only: the XML prolog and doctype cannot sit inside an HTML page.
-        return text.range(of: "<svg").map { String(text[$0.lowerBound...]) } ?? text
     }
 
     /// The council's test file (`tests/<council>.yaml` in the library) run against the draft.

@@ -8,13 +8,14 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
     public var detail: String
     public var help: String?
-    /// Diagnostics about a policy, when the problem is one.
-    public var diagnostics: [Diagnostic] = []
+    /// Headers the answer carries (`WWW-Authenticate`, `Retry-After`, `Allow`).
+    public var headers: HTTPFields = [:]
 
-    public init(_ status: HTTPResponse.Status, _ detail: String, help: String? = nil) {
+    public init(_ status: HTTPResponse.Status, _ detail: String, help: String? = nil, headers: HTTPFields = [:]) {
         self.status = status
         self.detail = detail
         self.help = help
+        self.headers = headers
     }
 
     public var json: String {
@@ -25,8 +26,13 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        Response(
-            status: status, headers: [.contentType: "application/problem+json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
+        var fields = headers
+        fields[.contentType] = "application/problem+json"
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: json + "\n")))
     }
+
+    /// 401: the same words whether a key was wrong, unknown or missing.
+    static let unauthenticated = Problem(
+        .unauthorized, "a valid credential is required", help: "send `Authorization: Bearer <API key or token>`",
+        headers: [.wwwAuthenticate: "Bearer realm=\"redress\""])
 }

@@ -15,8 +15,15 @@ function element(tag, attributes = {}, ...children) {
   return node;
 }
 
+// The caller's credential (an API key or a token from the council's identity provider), kept for
+// this tab only and sent with every request.
+function credential() { return sessionStorage.getItem("redress-credential") || ""; }
+
 async function api(path, options = {}) {
-  const response = await fetch(path, options);
+  const headers = Object.assign({}, options.headers || {});
+  if (credential()) headers.Authorization = `Bearer ${credential()}`;
+  const response = await fetch(path, Object.assign({}, options, { headers }));
+  if (response.status === 401) $("sign-in-status").textContent = "Sign in first: the service did not accept your key or token.";
   const text = await response.text();
   let body;
   try { body = JSON.parse(text); } catch { body = { detail: text }; }
@@ -62,7 +69,7 @@ editor.addEventListener("input", scheduleCheck);
 
 async function check() {
   const sequence = ++state.sequence;
-  const { body } = await api(`/v1/check?path=${encodeURIComponent(state.file)}`, { method: "POST", body: editor.value || " " });
+  const { body } = await api(`/v1/check?path=${encodeURIComponent(state.file)}`, { method: "POST", headers: { "Content-Type": "application/yaml" }, body: editor.value || " " });
   if (sequence !== state.sequence) return;
   const diagnostics = (body.diagnostics || []).filter((d) => d.severity !== "note");
   const list = $("diagnostics");
@@ -177,11 +184,27 @@ async function loadCouncil(id) {
   scheduleCheck();
 }
 
-async function start() {
+async function signIn(event) {
+  if (event) event.preventDefault();
+  const value = $("credential").value.trim();
+  if (value) sessionStorage.setItem("redress-credential", value);
+  $("credential").value = "";
+  const { status, body } = await api("/v1/whoami");
+  if (status !== 200) return;
+  $("sign-in-status").textContent = `Signed in as ${body.name} (${body.roles.join(", ")}).`;
+  await loadCouncils();
+}
+
+async function loadCouncils() {
   const { body } = await api("/v1/councils");
   const councils = (body.councils || []).filter((c) => c.serving);
   const select = $("council");
   select.replaceChildren(element("option", { value: "" }, "Choose a council"), ...councils.map((c) => element("option", { value: c.id }, `${c.name} (${c.in_force || "no version in force"})`)));
+}
+
+async function start() {
+  const select = $("council");
+  $("sign-in").addEventListener("submit", signIn);
   select.addEventListener("change", () => loadCouncil(select.value));
   $("open-file").addEventListener("change", async (event) => {
     const file = event.target.files[0];
@@ -196,5 +219,6 @@ async function start() {
   $("try-form").addEventListener("submit", decide);
   $("run-diff").addEventListener("click", compare);
   renderGutter();
+  if (credential()) await signIn();
 }
 start();

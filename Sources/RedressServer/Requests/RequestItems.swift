@@ -9,7 +9,9 @@ enum RequestItems {
         var fields: Result<[RecordField], RecordError>
     }
 
-    static func parse(_ bytes: [UInt8]) throws(Problem) -> (items: [Item], isArray: Bool) {
+    /// Reads the body; an array of more than `maxItems` is refused as soon as the scan passes
+    /// that many elements, before anything is made of them.
+    static func parse(_ bytes: [UInt8], maxItems: Int) throws(Problem) -> (items: [Item], isArray: Bool) {
         guard let start = bytes.firstIndex(where: { !isSpace($0) }) else {
             throw Problem(.badRequest, "the request body is empty", help: "send one JSON object, or an array of them")
         }
@@ -24,7 +26,7 @@ enum RequestItems {
             throw Problem(.badRequest, "the request body must be a JSON object or an array of objects (byte \(start + 1))")
         }
         var items: [Item] = []
-        for (index, slice) in try elements(bytes, from: start).enumerated() {
+        for (index, slice) in try elements(bytes, from: start, maxItems: maxItems).enumerated() {
             let item = Array(slice)
             if item.first(where: { !isSpace($0) }) != UInt8(ascii: "{") {
                 items.append(Item(index: index + 1, fields: .failure(RecordError("item \(index + 1) of the array is not a JSON object"))))
@@ -39,8 +41,11 @@ enum RequestItems {
 
     /// The top-level elements of the array starting at `start`, found by one linear scan that
     /// follows strings and nesting; the elements themselves are validated by the object reader.
-    static func elements(_ bytes: [UInt8], from start: Int) throws(Problem) -> [ArraySlice<UInt8>] {
+    static func elements(_ bytes: [UInt8], from start: Int, maxItems: Int) throws(Problem) -> [ArraySlice<UInt8>] {
         var elements: [ArraySlice<UInt8>] = []
+        func tooMany() -> Problem {
+            Problem(.contentTooLarge, "the array holds more than \(maxItems) items", help: "send at most \(maxItems) per request")
+        }
         var depth = 0
         var inString = false
         var escaped = false
@@ -58,13 +63,17 @@ enum RequestItems {
                     depth -= 1
                     if depth == 0 {
                         let last = bytes[elementStart..<index]
-                        if !last.allSatisfy(isSpace) || !elements.isEmpty { elements.append(last) }
+                        if !last.allSatisfy(isSpace) || !elements.isEmpty {
+                            guard elements.count < maxItems else { throw tooMany() }
+                            elements.append(last)
+                        }
                         guard bytes[(index + 1)...].allSatisfy(isSpace) else {
                             throw Problem(.badRequest, "unexpected bytes after the array (byte \(index + 2))")
                         }
                         return elements
                     }
                 case UInt8(ascii: ",") where depth == 1:
+                    guard elements.count < maxItems else { throw tooMany() }
                     elements.append(bytes[elementStart..<index])
                     elementStart = index + 1
                 default: break

@@ -1,0 +1,31 @@
+import Crypto
+
+/// SHA-256 digests as Redress writes them: `sha256:` and 64 lowercase hex digits.
+public enum ContentDigest {
+    public static func sha256(of bytes: some Sequence<UInt8>) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array(bytes))
+        return "sha256:" + hex(hasher.finalize())
+    }
+
+    /// The digest of several named files, in the order given: each name, a zero byte, its length
+    /// and its bytes, so no two different sets of files share the input.
+    public static func sha256(ofFiles files: [(name: String, bytes: [UInt8])]) -> String {
+        var hasher = SHA256()
+        for file in files {
+            hasher.update(data: Array(file.name.utf8) + [0] + Array(String(file.bytes.count).utf8) + [0])
+            hasher.update(data: file.bytes)
+        }
+        return "sha256:" + hex(hasher.finalize())
+    }
+
+    public static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}

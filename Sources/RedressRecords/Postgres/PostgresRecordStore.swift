@@ -1,0 +1,218 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The store for a council running several service instances: one PostgreSQL database
+/// (postgres-nio). Each append locks its councils' chain heads (`SELECT … FOR UPDATE`, councils in
+/// name order so two writers never deadlock) inside its transaction, so the database — not any one
+/// process — decides each record's number and previous hash.
+public final class PostgresRecordStore: RecordStore, Sendable {
+    public let location: String
+    private let client: PostgresClient
+    private let running: Task<Void, Never>
+    private let logger: Logger
+    private let groupCommit: GroupCommit
+
+    /// Connects to `url` (`postgres://user:password@host:port/database`, or
+    /// `postgres:///database?host=/run/postgresql&user=redress` for a Unix socket) and migrates the schema.
+    public init(url: String, logger: Logger = Logger(label: "redress.records")) async throws(StoreFailure) {
+        let configuration = try PostgresLocation.configuration(url)
+        location = PostgresLocation.redacted(url)
+        let client = PostgresClient(configuration: configuration)
+        self.client = client
+        self.logger = logger
+        running = Task { await client.run() }
+        groupCommit = GroupCommit { records in
+            do throws(StoreFailure) {
+                return .success(try await PostgresRecordStore.insert(records, client: client, logger: logger))
+            } catch {
+                return .failure(error)
+            }
+        }
+        do {
+            try await client.withTransaction(logger: logger) { connection in
+                // One migrator at a time, whichever instance starts first.
+                try await connection.query("SELECT pg_advisory_xact_lock(727365001)", logger: logger)
+                try await connection.query("CREATE TABLE IF NOT EXISTS redress_schema (version INTEGER NOT NULL)", logger: logger)
+                var current = 0
+                for try await version in try await connection.query("SELECT coalesce(max(version), 0) FROM redress_schema", logger: logger).decode(Int.self) {
+                    current = version
+                }
+                guard current <= RecordSchema.version else {
+                    throw StoreFailure("the records database is at schema version \(current), newer than this Redress (\(RecordSchema.version)); upgrade Redress")
+                }
+                for next in (current + 1)...max(current + 1, RecordSchema.version) where next <= RecordSchema.version {
+                    for statement in RecordSchema.migrations[next - 1] {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    }
+                    try await connection.query("INSERT INTO redress_schema (version) VALUES (\(next))", logger: logger)
+                }
+            }
+        } catch {
+            running.cancel()
+            throw Self.failure(error, location)
+        }
+    }
+
+    static func failure(_ error: any Error, _ location: String) -> StoreFailure {
+        if let failure = error as? StoreFailure { return failure }
+        if let transaction = error as? PostgresTransactionError,
+            let inner = transaction.closureError ?? transaction.beginError ?? transaction.commitError ?? transaction.rollbackError
+        {
+            return failure(inner, location)
+        }
+        if let psql = error as? PSQLError {
+            return StoreFailure("\(location): \(psql.serverInfo?[.message] ?? String(describing: psql.code))")
+        }
+        return StoreFailure("\(location): \(error)")
+    }
+
+    public func append(_ records: [NewRecord]) async throws(StoreFailure) {
+        try await groupCommit.append(records)
+    }
+
+    private static func insert(_ records: [NewRecord], client: PostgresClient, logger: Logger) async throws(StoreFailure) {
+        do {
+            try await client.withTransaction(logger: logger) { connection in
+                var heads: [String: (sequence: Int64, hash: String)] = [:]
+                for council in Set(records.map(\.council)).sorted() {
+                    try await connection.query(
+                        "INSERT INTO chain_heads (council, sequence, hash) VALUES (\(council), 0, \(RecordChain.genesis)) ON CONFLICT (council) DO NOTHING",
+                        logger: logger)
+                    for try await (sequence, hash) in try await connection.query(
+                        "SELECT sequence, hash FROM chain_heads WHERE council = \(council) FOR UPDATE", logger: logger
+                    ).decode((Int64, String).self) {
+                        heads[council] = (sequence, hash)
+                    }
+                }
+                var rows: [String] = []
+                var binds = PostgresBindings()
+                for record in records {
+                    guard var head = heads[record.council] else { throw StoreFailure("no chain head for \(record.council)") }
+                    head.sequence += 1
+                    head.hash = RecordChain.hash(record, sequence: head.sequence, previous: head.hash)
+                    heads[record.council] = head
+                    let first = binds.count
+                    rows.append("(" + (1...12).map { "$\(first + $0)" + ($0 == 2 ? "::bigint" : "") }.joined(separator: ", ") + ")")
+                    for value in RecordSchema.values(record, sequence: head.sequence, hash: head.hash) {
+                        if let value { binds.append(value) } else { binds.appendNull() }
+                    }
+                    // A statement holds at most 65,535 parameters: write in slices of 1,000 records.
+                    if rows.count == 1_000 {
+                        try await connection.query(Self.insertRows(rows, binds), logger: logger)
+                        rows = []
+                        binds = PostgresBindings()
+                    }
+                }
+                if !rows.isEmpty { try await connection.query(Self.insertRows(rows, binds), logger: logger) }
+                for (council, head) in heads {
+                    try await connection.query("UPDATE chain_heads SET sequence = \(head.sequence), hash = \(head.hash) WHERE council = \(council)", logger: logger)
+                }
+            }
+        } catch {
+            throw failure(error, "PostgreSQL")
+        }
+    }
+
+    private func rows(_ query: PostgresQuery) async throws(StoreFailure) -> [[String?]] {
+        do {
+            var rows: [[String?]] = []
+            for try await row in try await client.query(query, logger: logger) {
+                rows.append(row.map { cell in cell.bytes.map { String(buffer: $0) } })
+            }
+            return rows
+        } catch {
+            throw Self.failure(error, location)
+        }
+    }
+
+    public func records(council: String, subject: String) async throws(StoreFailure) -> [StoredRecord] {
+        try await rows(
+            PostgresQuery(unsafeSQL: Self.selectRecords + " WHERE council = $1 AND subject = $2 ORDER BY records.sequence DESC", binds: Self.binds([council, subject]))
+        ).compactMap(RecordSchema.record)
+    }
+
+    public func records(council: String, from sequence: Int64, limit: Int) async throws(StoreFailure) -> [StoredRecord] {
+        var binds = Self.binds([council])
+        binds.append(sequence)
+        binds.append(Int64(limit))
+        return try await rows(
+            PostgresQuery(unsafeSQL: Self.selectRecords + " WHERE council = $1 AND records.sequence >= $2 ORDER BY records.sequence LIMIT $3", binds: binds)
+        ).compactMap(RecordSchema.record)
+    }
+
+    public func councils() async throws(StoreFailure) -> [String] {
+        try await rows("SELECT council FROM chain_heads UNION SELECT council FROM checkpoints ORDER BY 1").compactMap { $0.first ?? nil }
+    }
+
+    public func head(council: String) async throws(StoreFailure) -> (sequence: Int64, hash: String)? {
+        guard let row = try await rows("SELECT sequence::text, hash FROM chain_heads WHERE council = \(council)").first,
+            let sequence = row[0].flatMap({ Int64($0) }), let hash = row[1], sequence > 0
+        else { return nil }
+        return (sequence, hash)
+    }
+
+    public func checkpoints(council: String) async throws(StoreFailure) -> [Checkpoint] {
+        try await rows(
+            PostgresQuery(
+                unsafeSQL: "SELECT council, sequence::text, hash, time, reason, key_id, signature FROM checkpoints WHERE council = $1 ORDER BY checkpoints.sequence, reason",
+                binds: Self.binds([council]))
+        ).compactMap(RecordSchema.checkpoint)
+    }
+
+    public func add(_ checkpoint: Checkpoint) async throws(StoreFailure) {
+        _ = try await rows(Self.insertCheckpoint(checkpoint))
+    }
+
+    public func prune(through checkpoint: Checkpoint) async throws(StoreFailure) {
+        do {
+            try await client.withTransaction(logger: logger) { connection in
+                try await connection.query("DELETE FROM records WHERE council = \(checkpoint.council) AND sequence <= \(checkpoint.sequence)", logger: logger)
+                try await connection.query(Self.insertCheckpoint(checkpoint), logger: logger)
+            }
+        } catch {
+            throw Self.failure(error, location)
+        }
+    }
+
+    static func insertRows(_ rows: [String], _ binds: PostgresBindings) -> PostgresQuery {
+        PostgresQuery(unsafeSQL: "INSERT INTO records (\(RecordSchema.recordColumns)) VALUES " + rows.joined(separator: ", "), binds: binds)
+    }
+
+    /// Every column as text (the sequence cast), in `RecordSchema.recordColumns` order.
+    static let selectRecords =
+        "SELECT council, sequence::text, time, request_id, caller, kind, subject, policy_version, policy_sha256, input, result, hash FROM records"
+
+    static func insertCheckpoint(_ checkpoint: Checkpoint) -> PostgresQuery {
+        var binds = PostgresBindings()
+        for (index, value) in RecordSchema.values(checkpoint).enumerated() {
+            if index == 1 { binds.append(checkpoint.sequence) } else { binds.append(value) }
+        }
+        return PostgresQuery(unsafeSQL: "INSERT INTO checkpoints (\(RecordSchema.checkpointColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7)", binds: binds)
+    }
+
+    static func binds(_ values: [String]) -> PostgresBindings {
+        var binds = PostgresBindings()
+        for value in values { binds.append(value) }
+        return binds
+    }
+
+    public func noteUse(_ times: [String: String]) async throws(StoreFailure) {
+        for (name, time) in times {
+            _ = try await rows(
+                "INSERT INTO key_usage (name, last_used) VALUES (\(name), \(time)) ON CONFLICT (name) DO UPDATE SET last_used = greatest(key_usage.last_used, excluded.last_used)")
+        }
+    }
+
+    public func usage() async throws(StoreFailure) -> [String: String] {
+        var usage: [String: String] = [:]
+        for row in try await rows("SELECT name, last_used FROM key_usage") {
+            if let name = row[0], let time = row[1] { usage[name] = time }
+        }
+        return usage
+    }
+
+    public func close() async {
+        running.cancel()
+    }
+}

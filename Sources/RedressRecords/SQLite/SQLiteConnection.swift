@@ -1,0 +1,92 @@
+import CSQLite
+import Foundation
+
+/// A value bound to or read from a statement.
+enum SQLiteValue: Sendable, Equatable {
+    case text(String)
+    case integer(Int64)
+    case null
+}
+
+/// One SQLite connection (the system's libsqlite3). Not thread-safe: its owner serialises calls.
+final class SQLiteConnection {
+    private var handle: OpaquePointer?
+    let path: String
+
+    /// SQLite's `SQLITE_TRANSIENT`: copy bound text at once.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(path: String) throws(StoreFailure) {
+        self.path = path
+        var handle: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX
+        guard sqlite3_open_v2(path, &handle, flags, nil) == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close(handle)
+            throw StoreFailure("cannot open the records database \(path): \(message)")
+        }
+        self.handle = handle
+        sqlite3_busy_timeout(handle, 10_000)
+        sqlite3_extended_result_codes(handle, 1)
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    func execute(_ sql: String) throws(StoreFailure) {
+        var error: UnsafeMutablePointer<CChar>?
+        guard sqlite3_exec(handle, sql, nil, nil, &error) == SQLITE_OK else {
+            let message = error.map { String(cString: $0) } ?? lastError
+            sqlite3_free(error)
+            throw StoreFailure("\(path): \(message)")
+        }
+    }
+
+    /// Runs one statement with `values` bound in order; returns its rows.
+    @discardableResult
+    func query(_ sql: String, _ values: [SQLiteValue] = []) throws(StoreFailure) -> [[SQLiteValue]] {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw StoreFailure("\(path): \(lastError)")
+        }
+        defer { sqlite3_finalize(statement) }
+        for (index, value) in values.enumerated() {
+            let position = Int32(index + 1)
+            switch value {
+            case .text(let text): sqlite3_bind_text(statement, position, text, -1, Self.transient)
+            case .integer(let number): sqlite3_bind_int64(statement, position, number)
+            case .null: sqlite3_bind_null(statement, position)
+            }
+        }
+        var rows: [[SQLiteValue]] = []
+        while true {
+            let status = sqlite3_step(statement)
+            if status == SQLITE_DONE { return rows }
+            guard status == SQLITE_ROW else { throw StoreFailure("\(path): \(lastError)") }
+            rows.append((0..<sqlite3_column_count(statement)).map { column in
+                switch sqlite3_column_type(statement, column) {
+                case SQLITE_INTEGER: .integer(sqlite3_column_int64(statement, column))
+                case SQLITE_NULL: .null
+                default: .text(sqlite3_column_text(statement, column).map { String(cString: $0) } ?? "")
+                }
+            })
+        }
+    }
+
+    private var lastError: String { handle.map { String(cString: sqlite3_errmsg($0)) } ?? "no connection" }
+}
+
+extension SQLiteValue {
+    var text: String? {
+        if case .text(let text) = self { return text }
+        return nil
+    }
+
+    var integer: Int64? {
+        if case .integer(let number) = self { return number }
+        return nil
+    }
+
+    init(_ text: String?) {
+        self = text.map(SQLiteValue.text) ?? .null
+    }
+}

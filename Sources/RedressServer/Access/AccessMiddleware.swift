@@ -1,0 +1,89 @@
+import Hummingbird
+import Logging
+import NIOCore
+import NIOSSL
+import X509
+
+/// Everything that decides who may call the service, built from its configuration.
+public struct AccessControl: Sendable {
+    public var keys: KeyRing
+    public var tokens: TokenVerifier?
+    public var limiter: RateLimiter
+    /// True when clients may present TLS certificates named in the keys file.
+    public var clientCertificates: Bool
+
+    public init(keys: KeyRing, tokens: TokenVerifier? = nil, rateLimit: RateLimit = .unlimited, clientCertificates: Bool = false) {
+        self.keys = keys
+        self.tokens = tokens
+        self.limiter = RateLimiter(limit: rateLimit)
+        self.clientCertificates = clientCertificates
+    }
+
+    /// The identity behind a request's credential: an API key (`Bearer rdk_…`), an officer's token
+    /// (any other bearer value), or a TLS client certificate named in the keys file. Every refusal
+    /// is the same 401, so the answer never tells whether a key exists; the reason goes to the log.
+    func authenticate(_ request: Request, channel: any Channel, logger: Logger) async throws -> Identity {
+        if let authorization = request.headers[.authorization] {
+            let parts = authorization.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+                logger.notice("refused a credential", metadata: ["reason": "the Authorization header is not a bearer credential"])
+                throw Problem.unauthenticated
+            }
+            let credential = String(parts[1]).trimmingCharacters(in: .whitespaces)
+            if credential.hasPrefix("rdk_") {
+                guard let identity = keys.identity(forKey: credential) else {
+                    logger.notice("refused a credential", metadata: ["reason": "unknown API key"])
+                    throw Problem.unauthenticated
+                }
+                return identity
+            }
+            guard let tokens else {
+                logger.notice("refused a credential", metadata: ["reason": "a token was sent but no identity provider is configured"])
+                throw Problem.unauthenticated
+            }
+            do {
+                return try await tokens.identity(for: credential)
+            } catch {
+                logger.notice("refused a token", metadata: ["reason": "\(error.description)"])
+                throw Problem.unauthenticated
+            }
+        }
+        if clientCertificates, let subject = await Self.certificateSubject(channel) {
+            guard let identity = keys.identity(forCertificateSubject: subject) else {
+                logger.notice("refused a client certificate", metadata: ["reason": "no key names the subject", "subject": "\(subject)"])
+                throw Problem.unauthenticated
+            }
+            return identity
+        }
+        throw Problem.unauthenticated
+    }
+
+    /// The subject of the client's verified TLS certificate, as RFC 4514 text (`CN=…,O=…`).
+    static func certificateSubject(_ channel: any Channel) async -> String? {
+        guard let certificate = try? await channel.nioSSL_peerCertificate().get(),
+            let der = try? certificate.toDERBytes(),
+            let parsed = try? Certificate(derEncoded: der)
+        else { return nil }
+        return parsed.subject.description
+    }
+}
+
+/// Establishes the caller's identity once per request, before any protected route, and applies
+/// the per-credential rate limit (429 with `Retry-After`).
+struct AccessMiddleware: RouterMiddleware {
+    typealias Context = ServiceRequestContext
+    let access: AccessControl
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        let identity = try await access.authenticate(request, channel: context.channel, logger: context.logger)
+        if let wait = access.limiter.take(identity.recordName) {
+            throw Problem(
+                .tooManyRequests, "this credential has made too many requests", help: "wait \(wait) s, or ask for a higher limit",
+                headers: [.retryAfter: String(wait)])
+        }
+        context.identity = identity
+        context.logger[metadataKey: "caller"] = .string(identity.recordName)
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RedressDiagnostics
+import RedressEngine
+import RedressRecords
+
+/// The HTTP API, versioned under `/v1` (described in `openapi.yaml`, checked against `Endpoint`):
+/// the same engine, decisions and error records as the CLI's JSON Lines, over the councils of a
+/// policy library — for callers with a credential, each within its roles and councils, every
+/// decision recorded before it is answered.
+public struct RedressService: Sendable {
+    public let registry: CouncilRegistry
+    public let access: AccessControl
+    public let recorder: DecisionRecorder
+    public let metrics: ServerMetrics
+    public var limits = RequestLimits()
+    /// Draws draft diagrams; nil when Graphviz is not installed.
+    public var graphviz: GraphvizRunner?
+    public var diagramMaxBytes = 256 << 10
+
+    public init(registry: CouncilRegistry, access: AccessControl, recorder: DecisionRecorder, metrics: ServerMetrics = ServerMetrics()) {
+        self.registry = registry
+        self.access = access
+        self.recorder = recorder
+        self.metrics = metrics
+    }
+
+    public func router() -> Router<ServiceRequestContext> {
+        let router = Router(context: ServiceRequestContext.self)
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
+        // Open to all: the two health checks, the workbench's own files, and 405 for wrong methods.
+        addOperations(to: router)
+        addWorkbenchPage(to: router)
+        addWrongMethods(to: router)
+        router.add(middleware: AccessMiddleware(access: access))
+        addMetrics(to: router)
+        addCouncilRoutes(to: router)
+        addDecisionRoutes(to: router)
+        addPolicyRoutes(to: router)
+        return router
+    }
+
+    /// Registers an endpoint behind its authorisation: the caller must hold one of its roles, and
+    /// the council in its path (if any) must be one of the caller's.
+    func add(
+        _ endpoint: Endpoint, to router: Router<ServiceRequestContext>,
+        _ handler: @escaping @Sendable (Request, ServiceRequestContext, Identity) async throws -> Response
+    ) {
+        router.on(RouterPath(endpoint.routerPath), method: endpoint.method) { request, context in
+            let caller = try context.caller()
+            try Self.authorize(caller, endpoint, council: context.parameters.get("council"))
+            return try await handler(request, context, caller)
+        }
+    }
+
+    static func authorize(_ caller: Identity, _ endpoint: Endpoint, council: String?) throws {
+        guard caller.may(endpoint.roles ?? [], council: council) else {
+            let roles = (endpoint.roles ?? []).sorted().map(\.rawValue).joined(separator: " or ")
+            throw Problem(
+                .forbidden, "this credential may not call `\(endpoint.operationID)`" + (council.map { " for `\($0)`" } ?? ""),
+                help: "it needs the \(roles) role" + (council == nil ? "" : " for that council") + "; ask the service's administrator")
+        }
+    }
+
+    /// 405 with `Allow` on every known path for the methods it does not serve.
+    func addWrongMethods(to router: Router<ServiceRequestContext>) {
+        let byPath = Dictionary(grouping: Endpoint.allCases, by: \.routerPath)
+        for (path, endpoints) in byPath {
+            let allowed = endpoints.map(\.method)
+            let allow = allowed.map(\.rawValue).sorted().joined(separator: ", ")
+            for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch] where !allowed.contains(method) {
+                router.on(RouterPath(path), method: method) { _, _ -> Response in
+                    throw Problem(.methodNotAllowed, "\(method.rawValue) is not served here", help: "use \(allow)", headers: [.allow: allow])
+                }
+            }
+        }
+    }
+
+    /// The council named in the path, serving: 404 (with the nearest name the caller may use) for
+    /// an unknown council, 404 with the reason for a removed one, 503 for one whose policy was rejected.
+    func council(_ context: ServiceRequestContext, caller: Identity) async throws -> (state: CouncilState, engine: Engine) {
+        let id = try context.parameters.require("council")
+        let councils = await registry.snapshot
+        guard let state = councils[id] else {
+            let known = councils.values.filter { $0.engine != nil && caller.councils.contains($0.id) }.map(\.id).sorted()
+            throw Problem(
+                .notFound, "no council `\(id)` in the library",
+                help: SpellingSuggestion.closest(to: id, in: known).map { "did you mean `\($0)`?" } ?? "councils: \(known.joined(separator: ", "))")
+        }
+        guard let engine = state.engine else {
+            if state.status == .removed { throw Problem(.notFound, "council `\(id)` is no longer served: \(state.detail ?? "removed")") }
+            throw Problem(
+                .serviceUnavailable, "policy rejected: council `\(id)` has no policy that passed its checks",
+                help: "GET /v1/councils shows the problems; fix the policy files", headers: [.retryAfter: "30"])
+        }
+        return (state, engine)
+    }
+
+    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: text + "\n")))
+    }
+}

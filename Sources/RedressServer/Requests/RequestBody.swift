@@ -1,0 +1,83 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Limits on what one request may carry.
+public struct RequestLimits: Sendable {
+    public var maxBodyBytes = 4 << 20
+    public var maxItems = 10_000
+
+    public init() {}
+}
+
+/// Reading a request's body: only the media types the endpoint documents (else 415, so a web page
+/// cannot post a form to the service), never more than the limit (a `Content-Length` over it is
+/// refused before a byte is read).
+enum RequestBody {
+    static func mediaType(_ request: Request) -> String? {
+        request.headers[.contentType].map { $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased() }
+    }
+
+    static func accepted(_ body: Endpoint.Body) -> [String] {
+        switch body {
+        case .none: []
+        case .json: ["application/json"]
+        case .policy: ["application/json", "application/yaml", "text/plain"]
+        }
+    }
+
+    /// The body's bytes, after checking its type and size.
+    static func bytes(_ request: Request, endpoint: Endpoint, limit: Int) async throws -> [UInt8] {
+        let types = accepted(endpoint.body)
+        guard let type = mediaType(request), types.contains(type) else {
+            throw Problem(
+                .unsupportedMediaType, "the body must be \(types.joined(separator: " or "))",
+                help: "send `Content-Type: \(types.first ?? "application/json")`")
+        }
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+            throw Problem(.contentTooLarge, "the request body is \(length) bytes, more than \(limit)", help: "send fewer complaints per request")
+        }
+        do {
+            return [UInt8](try await request.body.collect(upTo: limit).readableBytesView)
+        } catch {
+            throw Problem(.contentTooLarge, "the request body is larger than \(limit) bytes", help: "send fewer complaints per request")
+        }
+    }
+
+    /// A JSON object body, read with Foundation (small bodies: drafts, comments).
+    static func object(_ request: Request, endpoint: Endpoint, limit: Int) async throws -> [String: Any] {
+        let bytes = try await bytes(request, endpoint: endpoint, limit: limit)
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+            throw Problem(.badRequest, "the body must be a JSON object")
+        }
+        return object
+    }
+}
+
+/// Every answer carries `X-Request-Id` (the id the decision records hold), and every error is a
+/// problem document, whatever threw it.
+struct RequestIDMiddleware: RouterMiddleware {
+    typealias Context = ServiceRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            response = try error.response(from: request, context: context)
+            if response.headers[.contentType] == nil || response.status.code >= 400 && response.headers[.contentType] != "application/problem+json" {
+                response = try Problem(response.status, response.status.reasonPhrase.lowercased()).response(from: request, context: context)
+            }
+        } catch {
+            context.logger.error("a request failed", metadata: ["error": "\(error)"])
+            response = try Problem(.internalServerError, "the service failed to answer; the failure is logged").response(from: request, context: context)
+        }
+        response.headers[.requestID] = context.id
+        return response
+    }
+}
+
+extension HTTPField.Name {
+    static let requestID = HTTPField.Name("X-Request-Id")!
+}

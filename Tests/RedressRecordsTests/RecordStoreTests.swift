@@ -1,0 +1,179 @@
+import Foundation
+import RedressRecords
+import RedressTestSupport
+import Testing
+
+/// Both store engines against real servers — a SQLite file and a PostgreSQL database — with the
+/// command-line clients (`sqlite3`, `psql`) as the tamperer: an edit, a deletion, a swap or a
+/// removed last record makes `verify` name that record; pruning leaves a checkpoint that verifies.
+@Suite("Record stores")
+struct RecordStoreTests {
+    enum Engine: String, CaseIterable, Sendable {
+        case sqlite, postgres
+    }
+
+    /// A store of `engine` in a fresh file or database, and a way to run SQL on it as an outsider.
+    static func withStore(_ engine: Engine, _ body: (any RecordStore, _ sql: (String) throws -> Void) async throws -> Void) async throws {
+        switch engine {
+        case .sqlite:
+            try await TemporaryFolder.with { folder in
+                let path = folder.file("records.sqlite")
+                let store = try SQLiteRecordStore(path: path)
+                try await body(store) { sql in
+                    let outcome = try ChildProcess.run("/usr/bin/env", ["sqlite3", path, sql])
+                    guard outcome.status == 0 else { throw StoreFailure("sqlite3: \(outcome.text)") }
+                }
+                await store.close()
+            }
+        case .postgres:
+            guard case .success = PostgresServer.url() else {
+                if case .failure(let reason) = PostgresServer.url() {
+                    if Oracle.required { Issue.record("PostgreSQL is required here: \(reason)") }
+                }
+                return
+            }
+            try await PostgresServer.withDatabase { url in
+                let store = try await PostgresRecordStore(url: url)
+                try await body(store) { sql in try PostgresServer.psql(url, sql) }
+                await store.close()
+            }
+        }
+    }
+
+    static func record(_ council: String, _ subject: String, result: String = "{\"respond_by\":\"2025-01-08\"}") -> NewRecord {
+        NewRecord(
+            time: NewRecord.timestamp(Date()), requestID: UUID().uuidString, caller: "key:test", council: council, kind: .classify, subject: subject,
+            policyVersion: "2021-01", policyDigest: "sha256:" + String(repeating: "a", count: 64), input: "{\"id\":\"\(subject)\"}", result: result)
+    }
+
+    static func fill(_ store: any RecordStore, count: Int = 6) async throws {
+        for index in 1...count {
+            try await store.append([record("north-somerset", "C\(index)"), record("derby", "D\(index)")])
+        }
+    }
+
+    @Test("appends chain per council, concurrently, each record exactly once", arguments: Engine.allCases)
+    func concurrentAppends(engine: Engine) async throws {
+        try await Self.withStore(engine) { store, _ in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for writer in 0..<8 {
+                    group.addTask {
+                        for index in 0..<25 { try await store.append([Self.record(writer % 2 == 0 ? "derby" : "fife", "W\(writer)-\(index)")]) }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await store.councils() == ["derby", "fife"])
+            #expect(try await store.head(council: "derby")?.sequence == 100)
+            let records = try await store.records(council: "fife", from: 1, limit: 1_000)
+            #expect(records.map(\.sequence) == Array(1...100))
+            #expect(Set(records.compactMap(\.record.subject)).count == 100)
+            let report = try await RecordAudit.verify(store, signer: nil)
+            #expect(report.isIntact, "\(report.problems)")
+            #expect(report.checked == ["derby": 100, "fife": 100])
+        }
+    }
+
+    /// Each kind of tampering and the record `verify` must name.
+    static let tampering: [(name: String, sql: String, council: String, sequence: Int64)] = [
+        ("a result edited", "UPDATE records SET result = replace(result, '2025-01-08', '2025-01-15') WHERE council = 'north-somerset' AND sequence = 3", "north-somerset", 3),
+        ("a record deleted", "DELETE FROM records WHERE council = 'north-somerset' AND sequence = 4", "north-somerset", 4),
+        ("two records swapped", """
+            UPDATE records SET subject = CASE sequence WHEN 2 THEN 'C3' ELSE 'C2' END, input = CASE sequence WHEN 2 THEN '{"id":"C3"}' ELSE '{"id":"C2"}' END
+            WHERE council = 'north-somerset' AND sequence IN (2, 3)
+            """, "north-somerset", 2),
+        ("the last record deleted", "DELETE FROM records WHERE council = 'derby' AND sequence = 6", "derby", 6),
+        ("the caller changed", "UPDATE records SET caller = 'key:someone-else' WHERE council = 'derby' AND sequence = 1", "derby", 1),
+    ]
+
+    @Test("tampering with the database client is named by record", arguments: Engine.allCases, Array(0..<5))
+    func tampering(engine: Engine, index: Int) async throws {
+        let (name, sql, council, sequence) = Self.tampering[index]
+        try await Self.withStore(engine) { store, run in
+            try await Self.fill(store)
+            #expect(try await RecordAudit.verify(store, signer: nil).isIntact)
+            try run(sql)
+            let report = try await RecordAudit.verify(store, signer: nil)
+            #expect(!report.isIntact, "\(name)")
+            #expect(report.problems.first?.council == council, "\(name): \(report.problems)")
+            #expect(report.problems.first?.sequence == sequence, "\(name): \(report.problems)")
+        }
+    }
+
+    @Test("a rewritten chain is caught by the signed checkpoint, even with every hash recomputed", arguments: Engine.allCases)
+    func signedCheckpoint(engine: Engine) async throws {
+        try await TemporaryFolder.with { folder in
+            let signer = try CheckpointSigner.load(orCreateAt: folder.file("key"))
+            try await Self.withStore(engine) { store, run in
+                try await Self.fill(store, count: 3)
+                try await RecordAudit.noteHeads(in: store, signer: signer)
+                #expect(try await RecordAudit.verify(store, signer: signer).isIntact)
+                // Rewrite derby's record 3 and give it the hash its new content chains to.
+                let records = try await store.records(council: "derby", from: 1, limit: 10)
+                var forged = records[2].record
+                forged.result = "{\"respond_by\":\"2030-01-01\"}"
+                let hash = RecordChain.hash(forged, sequence: 3, previous: records[1].hash)
+                try run("UPDATE records SET result = '{\"respond_by\":\"2030-01-01\"}', hash = '\(hash)' WHERE council = 'derby' AND sequence = 3")
+                try run("UPDATE chain_heads SET hash = '\(hash)' WHERE council = 'derby'")
+                let report = try await RecordAudit.verify(store, signer: signer)
+                #expect(report.problems.map(\.sequence) == [3], "\(report.problems)")
+                #expect(report.problems.first?.message.contains("signed checkpoint") == true)
+            }
+        }
+    }
+
+    @Test("pruning removes the oldest records and leaves a signed checkpoint that verifies", arguments: Engine.allCases)
+    func prune(engine: Engine) async throws {
+        try await TemporaryFolder.with { folder in
+            let signer = try CheckpointSigner.load(orCreateAt: folder.file("key"))
+            try await Self.withStore(engine) { store, _ in
+                try await Self.fill(store)
+                let dry = try await RecordAudit.prune(council: "derby", in: store, signer: signer, dryRun: true) { ($0.subject ?? "") < "D4" }
+                #expect(dry.count == 3)
+                #expect(try await store.records(council: "derby", from: 1, limit: 10).count == 6)
+                let done = try await RecordAudit.prune(council: "derby", in: store, signer: signer, dryRun: false) { ($0.subject ?? "") < "D4" }
+                #expect(done.count == 3 && done.through == 3)
+                #expect(try await store.records(council: "derby", from: 1, limit: 10).map(\.sequence) == [4, 5, 6])
+                #expect(try await RecordAudit.verify(store, signer: signer).isIntact)
+                try await store.append([Self.record("derby", "D7")])
+                #expect(try await RecordAudit.verify(store, signer: signer).isIntact)
+                // A forged prune checkpoint (another key) is not trusted.
+                let other = try CheckpointSigner.load(orCreateAt: folder.file("other-key"))
+                try await store.add(other.checkpoint(council: "derby", sequence: 5, hash: "sha256:forged", reason: .prune))
+                #expect(!(try await RecordAudit.verify(store, signer: signer).isIntact))
+            }
+        }
+    }
+
+    @Test("a chain that does not verify is not pruned", arguments: Engine.allCases)
+    func noPruneOfBrokenChain(engine: Engine) async throws {
+        try await TemporaryFolder.with { folder in
+            let signer = try CheckpointSigner.load(orCreateAt: folder.file("key"))
+            try await Self.withStore(engine) { store, run in
+                try await Self.fill(store)
+                try run("DELETE FROM records WHERE council = 'derby' AND sequence = 2")
+                await #expect(throws: StoreFailure.self) {
+                    _ = try await RecordAudit.prune(council: "derby", in: store, signer: signer, dryRun: false) { _ in true }
+                }
+                #expect(try await store.records(council: "derby", from: 1, limit: 10).count == 5)
+            }
+        }
+    }
+
+    @Test("the chain can be recomputed by an independent program (Python's hashlib)")
+    func independentHash() async throws {
+        var record = Self.record("north-somerset", "X\"1\n", result: "{\"a\":[1,2],\"b\":\"é\"}")
+        record.input = "{\"id\":\"X\\\"1\\n\"}"
+        let hash = RecordChain.hash(record, sequence: 7, previous: RecordChain.genesis)
+        let canonical = RecordChain.canonical(record, sequence: 7)
+        let script = """
+            import hashlib, json, sys
+            previous, canonical = sys.argv[1], sys.argv[2]
+            json.loads(canonical)
+            print("sha256:" + hashlib.sha256((previous + "\\n" + canonical).encode("utf-8")).hexdigest())
+            """
+        guard let (status, output) = try Oracle.python(script, [RecordChain.genesis, canonical]).result() else { return }
+        #expect(status == 0)
+        #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == hash)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import RedressTestSupport
+import Testing
+
+@testable import RedressServer
+
+/// The real binary: start-up checks, a prompt and clean stop, and the workbench in a browser.
+@Suite("The real server", .serialized)
+struct RealServerTests {
+    @Test("starts, answers, and stops within the drain time on SIGTERM even with an hour's reload interval")
+    func promptShutdown() throws {
+        try TemporaryFolder.with { folder in
+            let server = try RunningServer(library: ServiceFixture.library, folder: folder, arguments: ["--reload-interval", "3600"])
+            #expect(try server.curl("/healthz", key: nil).status == 200)
+            #expect(try server.curl("/readyz", key: nil).status == 200)
+            #expect(try server.curl("/v1/councils", key: nil).status == 401)
+            let (status, seconds) = server.stop()
+            #expect(status == 0, "the exit status after SIGTERM")
+            // Reported, not asserted as a time: a stop that waited for the reload tick would take an hour.
+            #expect(seconds < 15, "stopped after \(seconds) s")
+        }
+    }
+
+    @Test("a library that does not exist, or a malformed keys file, stops the start with exit 2")
+    func startUpChecks() throws {
+        try TemporaryFolder.with { folder in
+            let missing = try ChildProcess.run(RunningServer.binary, ["--library", folder.file("nowhere"), "--port", "0"], capture: .errors)
+            #expect(missing.status == 2)
+            #expect(missing.text.contains("no policy library"), "\(missing.text)")
+            try folder.write("redress-keys: 1\nkeys:\n  - name: x\n    sha256: nothex\n    roles: [admin]\n    councils: all\n", to: "bad-keys.yaml")
+            let bad = try ChildProcess.run(
+                RunningServer.binary, ["--library", ServiceFixture.library, "--port", "0", "--keys-file", folder.file("bad-keys.yaml")], capture: .errors)
+            #expect(bad.status == 2)
+            #expect(bad.text.contains("bad-keys.yaml:4:13: error: `sha256` must be 64 lowercase hex digits"), "\(bad.text)")
+        }
+    }
+}
+
+/// The workbench in a real browser (Debian's headless Chromium, Selenium, axe-core), against the
+/// real server on a copy of the library: Browser/workbench_test.py says what it checks.
+@Suite("Workbench in a browser")
+struct WorkbenchBrowserTests {
+    @Test("sign in, pick a council, a typo and its fix, a complaint's due date, compare, accessibility, hot reload")
+    func browser() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver") else {
+            #expect(!Oracle.required, "CI must install chromium and chromium-driver")
+            return
+        }
+        try TemporaryFolder.with { folder in
+            let library = folder.file("policies")
+            try FileManager.default.copyItem(atPath: ServiceFixture.library, toPath: library)
+            let server = try RunningServer(library: library, folder: folder, arguments: ["--reload-interval", "0.5"])
+            defer { server.stop() }
+            let script = ServiceFixture.root.appendingPathComponent("Tests/RedressServerTests/Browser/workbench_test.py").path
+            let outcome = try ChildProcess.run("/usr/bin/env", ["python3", script, server.url + "/", library, folder.file("screenshots"), RunningServer.adminKey])
+            if outcome.status == 3 {
+                #expect(!Oracle.required, "CI must install selenium and axe-selenium-python: \(outcome.text)")
+                return
+            }
+            #expect(outcome.status == 0, "\(outcome.text)")
+            #expect(outcome.text.contains("axe: 0 violations"), "\(outcome.text)")
+        }
+    }
+}
