@@ -100,7 +100,9 @@ let package = Package(
             name: "RedressBenchmarks",
             dependencies: [
                 "RedressCommands", "RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics",
-                "CYAML",
+                "CYAML", "RedressServer", "RedressRecords",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(name: "RedressTestSupport", dependencies: ["RedressDiagnostics"]),
@@ -113,7 +115,8 @@ let package = Package(
                 "RedressServer", "RedressRecords", "RedressEngine", "RedressYAML", "RedressDiagnostics", "RedressTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "CryptoExtras", package: "swift-crypto"),
-            ]
+            ],
+            exclude: ["Browser", "Load", "OpenAPI"]
         ),
         .testTarget(
             name: "RedressYAMLTests",
@@ -132,7 +135,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RedressEngineTests",
-            dependencies: ["RedressEngine", "RedressPolicy", "RedressCalendar", "RedressDiagnostics"]
+            dependencies: ["RedressEngine", "RedressPolicy", "RedressCalendar", "RedressDiagnostics", "RedressTestSupport"]
         ),
         .testTarget(
             name: "RedressPolicyToolsTests",

@@ -88,7 +88,11 @@ DEFS = {
         obj("A deadline rule.", {
             "within": ref("duration"),
             "from": ref("anchor"),
-            "extendable_to": {**ref("duration"), "description": "The most the deadline may be extended to, in total."},
+            "extendable_to": {"description": "The most the deadline may be extended to, in total; or `by agreement` (longer only as agreed with the complainant, no fixed maximum).",
+                              "anyOf": [ref("duration"), {"const": "by agreement"}]},
+            "or_if_later": obj("A second window; the deadline is whichever ends later.", {
+                "within": ref("duration"), "from": {"enum": ["aware", "receipt"], "description": "aware: aware_on, else the receipt."},
+            }, ["within", "from"]),
             "advisory": {"type": "boolean", "description": "True when the limit is advice, not a rule."},
             **CITATION,
         }, ["within"]),

@@ -6,9 +6,20 @@ import RedressPolicy
 // their ratio. Run in release mode from the repository root:
 //   swift run -c release RedressBenchmarks [section…]
 // Sections: calendar, engine, loading, stream (default: all). `--count N` sets the stream size
-// (default 1,000,000).
+// (default 1,000,000). `serve …` and `hello …` run the service's load variants (ServiceBenchmark).
 
 let root = FileManager.default.currentDirectoryPath
+// The service's load variants (scripts/service-speed.sh drives them with wrk).
+if let mode = CommandLine.arguments.dropFirst().first, mode == "serve" || mode == "hello" {
+    let serviceOptions = ServiceBenchmark.Options(Array(CommandLine.arguments.dropFirst(2)))
+    do {
+        if mode == "serve" { try await ServiceBenchmark.serve(serviceOptions) } else { try await ServiceBenchmark.hello(serviceOptions) }
+    } catch {
+        FileHandle.standardError.write(Data("\(mode) failed: \(error)\n".utf8))
+        exit(2)
+    }
+    exit(0)
+}
 /// The command line: section names, and `--count N` for the stream size.
 struct BenchmarkArguments {
     var streamCount = 1_000_000

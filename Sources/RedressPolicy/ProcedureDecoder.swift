@@ -8,7 +8,7 @@ enum ProcedureDecoder {
         "id", "name", "handler", "acknowledge", "respond", "milestones", "repeatable", "escalate", "optional", "refer_back_to",
         "source", "assumed",
     ]
-    static let timescaleKeys = ["within", "from", "extendable_to", "advisory", "source", "assumed"]
+    static let timescaleKeys = ["within", "from", "extendable_to", "or_if_later", "advisory", "source", "assumed"]
     static let milestoneKeys = ["id", "name", "within", "from", "source", "assumed"]
     static let timeLimitKeys = ["within", "from", "source", "assumed"]
 
@@ -96,14 +96,29 @@ enum ProcedureDecoder {
                 return nil
             }
             let from = context.identifier(body["from"], "`from`") ?? defaultFrom
-            return Timescale(
+            let byAgreement = body["extendable_to"]?.scalar.map { $0.text == "by agreement" } ?? false
+            var timescale = Timescale(
                 from: from, within: within,
-                extendableTo: body["extendable_to"].flatMap { context.duration($0, "`extendable_to` of \(what)") },
+                extendableTo: byAgreement ? nil : body["extendable_to"].flatMap { context.duration($0, "`extendable_to` of \(what)") },
                 advisory: body["advisory"]?.expectText("`advisory`", &context.diagnostics)?.expectBool(
                     "`advisory`", &context.diagnostics) ?? false,
                 citation: context.citation, range: withinNode.range, fromRange: body["from"]?.range,
                 extendableToRange: body["extendable_to"]?.range)
+            timescale.extensionByAgreement = byAgreement
+            timescale.orIfLater = body["or_if_later"].flatMap { alternative($0, what, &context) }
+            return timescale
         }
+    }
+
+    /// `or_if_later: { within: 6 months, from: aware }`.
+    static func alternative(_ node: YAMLNode, _ what: String, _ context: inout DecodeContext) -> AlternativeWindow? {
+        guard let body = node.expectMapping("`or_if_later` of \(what)", &context.diagnostics) else { return nil }
+        body.checkKeys(known: ["within", "from"], required: ["within", "from"], in: "`or_if_later` of \(what)", &context.diagnostics)
+        guard let withinNode = body["within"], let within = context.duration(withinNode, "`within` of `or_if_later`"),
+            let from = context.oneOf(body["from"], "`from` of `or_if_later`", allowed: AlternativeWindow.Anchor.allCases.map(\.rawValue))
+                .flatMap(AlternativeWindow.Anchor.init(rawValue:))
+        else { return nil }
+        return AlternativeWindow(within: within, from: from, range: withinNode.range)
     }
 
     static func timeLimit(_ node: YAMLNode, _ context: inout DecodeContext) -> TimeLimit? {

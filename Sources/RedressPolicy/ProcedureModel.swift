@@ -9,6 +9,12 @@ public struct Timescale: Sendable, Hashable {
     public var within: PolicyDuration
     /// The most the deadline may be extended to, in total (children's Stage 1: 10 → at most 20).
     public var extendableTo: PolicyDuration?
+    /// `extendable_to: by agreement`: longer only as agreed with the complainant, with no fixed
+    /// maximum (the SPSO and NIPSO models' "revised time limits agreed with you").
+    public var extensionByAgreement = false
+    /// `or_if_later:` a second window; the deadline is whichever of the two ends later (the Scottish
+    /// and Northern Irish Stage 2 request: 2 months from the response, or 6 months from the event).
+    public var orIfLater: AlternativeWindow?
     /// True when the limit is advice rather than a rule (Stockton's Stage 2 request window).
     public var advisory: Bool
     public var citation: Citation?
@@ -30,6 +36,26 @@ public struct Timescale: Sendable, Hashable {
         self.range = range
         self.fromRange = fromRange
         self.extendableToRange = extendableToRange
+    }
+}
+
+/// The second window of an `or_if_later:` timescale.
+public struct AlternativeWindow: Sendable, Hashable {
+    public enum Anchor: String, Sendable, Hashable, CaseIterable {
+        /// When the complainant became aware of the matter (`aware_on`, else the receipt).
+        case aware
+        /// The complaint's receipt.
+        case receipt
+    }
+
+    public var within: PolicyDuration
+    public var from: Anchor
+    public var range: SourceRange
+
+    public init(within: PolicyDuration, from: Anchor, range: SourceRange) {
+        self.within = within
+        self.from = from
+        self.range = range
     }
 }
 

@@ -7,6 +7,9 @@ public enum Vocabulary {
     /// The routes a parallel complaint can take (behaviour signals and contact records).
     public static let parallelRoutes = ["mp", "councillor", "ombudsman", "chief-executive", "solicitor", "police"]
 
+    /// The services under the social care complaints statutes wherever a council provides them.
+    public static let socialCareServices = ["adult-social-care", "childrens-social-care"]
+
     /// What a timescale can run from.
     public static let anchors = ["receipt", "acknowledgement", "escalation", "agreed-record", "response"]
 }

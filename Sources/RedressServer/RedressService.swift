@@ -11,7 +11,7 @@ import RedressRecords
 /// decision recorded before it is answered.
 public struct RedressService: Sendable {
     public let registry: CouncilRegistry
-    public let access: AccessControl
+    public var access: AccessControl
     public let recorder: DecisionRecorder
     public let metrics: ServerMetrics
     public var limits = RequestLimits()

@@ -8,6 +8,6 @@ struct RedressServerCommand: AsyncParsableCommand {
         commandName: "redress-server",
         abstract: "Serve every council of a policy library over HTTP, with its API keys and decision records.",
         discussion: "Exit status: 0 success; 1 the command ran and found a problem (a chain that does not verify, a configuration with errors); 2 it could not run.",
-        subcommands: [ServeCommand.self, KeysCommand.self, RecordsCommand.self, CheckConfigCommand.self],
+        subcommands: [ServeCommand.self, KeysCommand.self, RecordsCommand.self, CheckConfigCommand.self, OpenAPICommand.self],
         defaultSubcommand: ServeCommand.self)
 }

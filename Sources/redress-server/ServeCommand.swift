@@ -58,3 +58,13 @@ struct CheckConfigCommand: ParsableCommand {
         }
     }
 }
+
+/// `redress-server openapi`: prints the API document (what `openapi.yaml` holds).
+struct OpenAPICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "openapi", abstract: "Print the OpenAPI 3.1 document of the service's endpoints (openapi.yaml is this output).")
+
+    func run() throws {
+        printOut(APIDocument.yaml)
+    }
+}

@@ -1,5 +1,13 @@
 import Foundation
+import RedressTestSupport
 import Testing
+
+/// A named input for a parameterised test: the test report shows the name, never the bytes.
+struct NamedInput: Sendable, CustomTestStringConvertible {
+    var name: String
+    var bytes: [UInt8]
+    var testDescription: String { name }
+}
 
 /// Messy and hostile input: each case gets its exact error and a non-zero exit, and batches never
 /// lose a record (every input line yields one decision or one error).
@@ -8,8 +16,8 @@ struct BadInputTests {
     static let good = try? String(
         contentsOf: CommandRunner.repositoryRoot.appendingPathComponent("Tests/RedressPolicyTests/Fixtures/good.yaml"), encoding: .utf8)
 
-    static func file(_ bytes: [UInt8], suffix: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("redress-bad-\(UUID().uuidString).\(suffix)").path
+    static func file(_ bytes: [UInt8], suffix: String, in folder: TemporaryFolder) throws -> String {
+        let path = folder.file("input.\(suffix)")
         FileManager.default.createFile(atPath: path, contents: Data(bytes))
         return path
     }
@@ -29,19 +37,23 @@ struct BadInputTests {
         ("two documents", policy { $0 + "---\nredress: 1\n" }, "a file may hold only one YAML document"),
     ]
 
-    @Test("bad policies: the exact error, exit 1", arguments: policyCases.map { ($0.0, $0.1, $0.2) })
-    func policies(_ name: String, _ bytes: [UInt8], _ message: String) throws {
-        let path = try Self.file(bytes, suffix: "yaml")
-        let result = CommandRunner.run(["check", path, "--library", CommandRunner.library])
-        #expect(result.status == 1, "\(name): exit \(result.status)")
-        #expect(result.error.contains(message), "\(name): \(result.error.prefix(600))")
+    @Test("bad policies: the exact error, exit 1", arguments: policyCases.map { (NamedInput(name: $0.0, bytes: $0.1), $0.2) })
+    func policies(_ input: NamedInput, _ message: String) throws {
+        try TemporaryFolder.with { folder in
+            let path = try Self.file(input.bytes, suffix: "yaml", in: folder)
+            let result = CommandRunner.run(["check", path, "--library", CommandRunner.library])
+            #expect(result.status == 1, "\(input.name): exit \(result.status)")
+            #expect(result.error.contains(message), "\(input.name): \(result.error.prefix(600))")
+        }
     }
 
     @Test("a byte-order mark and CRLF line ends are fine")
     func bomAndCRLF() throws {
         let text = "\u{FEFF}" + (Self.good ?? "").replacingOccurrences(of: "\n", with: "\r\n")
-        let result = CommandRunner.run(["check", try Self.file(Array(text.utf8), suffix: "yaml"), "--library", CommandRunner.library])
-        #expect(result.status == 0, "\(result.error)")
+        try TemporaryFolder.with { folder in
+            let result = CommandRunner.run(["check", try Self.file(Array(text.utf8), suffix: "yaml", in: folder), "--library", CommandRunner.library])
+            #expect(result.status == 0, "\(result.error)")
+        }
     }
 
     static let good1 = #"{"id":"G1","received":"2024-12-20","service":"waste"}"#
@@ -59,9 +71,13 @@ struct BadInputTests {
         ("tabs inside JSON strings", Array("{\"id\":\"T\",\"received\":\"2024-12-20\",\"text\":\"a\tb\"}\n\(good1)\n".utf8), "jsonl", ["G1"], ["control character in a string"]),
     ]
 
-    @Test("bad records: the exact error, exit 1, and no record lost", arguments: recordCases.map { ($0.0, $0.1, $0.2, $0.3, $0.4) })
-    func records(_ name: String, _ bytes: [UInt8], _ format: String, _ decided: [String], _ messages: [String]) throws {
-        let path = try Self.file(bytes, suffix: format)
+    @Test("bad records: the exact error, exit 1, and no record lost", arguments: recordCases.map { (NamedInput(name: $0.0, bytes: $0.1), $0.2, $0.3, $0.4) })
+    func records(_ input: NamedInput, _ format: String, _ decided: [String], _ messages: [String]) throws {
+        try TemporaryFolder.with { folder in try Self.record(input.name, input.bytes, format, decided, messages, folder) }
+    }
+
+    static func record(_ name: String, _ bytes: [UInt8], _ format: String, _ decided: [String], _ messages: [String], _ folder: TemporaryFolder) throws {
+        let path = try Self.file(bytes, suffix: format, in: folder)
         let result = CommandRunner.run(
             ["classify", "--policy", CommandRunner.library + "/councils/north-somerset", "--library", CommandRunner.library, path, "--format", "jsonl"])
         let ids = result.out.split(separator: "\n").compactMap { line -> String? in

@@ -103,6 +103,7 @@ struct ClassifyTests {
                 stages:
                   - { id: stage-1, acknowledge: { within: 1 working day, source: f }, respond: { within: 10 working days, from: acknowledgement, source: f } }
             routing:
+              - { id: social-care, when: { service: [adult-social-care, childrens-social-care] }, exclude: { reason: the county's, redirect: The county council } }
               - { id: old, when: { matter_older_than: 1 year }, procedure: corporate, flags: [historic] }
               - { id: all, procedure: corporate }
             retention:
@@ -138,7 +139,9 @@ struct ClassifyTests {
             procedures:
               corporate:
                 stages: [{ id: stage-1, respond: { within: \(days) working days, source: f } }]
-            routing: [{ id: all, procedure: corporate }]
+            routing:
+              - { id: social-care, when: { service: [adult-social-care, childrens-social-care] }, exclude: { reason: the county's, redirect: The county council } }
+              - { id: all, procedure: corporate }
             retention: [{ id: all, keep: 2 years, source: fixture }]
             """
         }

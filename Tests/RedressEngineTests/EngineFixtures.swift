@@ -13,6 +13,11 @@ enum EngineFixtures {
         try Engine(relativePaths.map { try loader.loadChecked(path: policies.appendingPathComponent($0).path) })
     }
 
+    /// Every version of a council folder, as the CLI and the service load it.
+    static func engine(folder: String) throws -> Engine {
+        try Engine.load(path: policies.appendingPathComponent(folder).path, library: PolicyLibrary(root: policies.path))
+    }
+
     static func engine(text: String) throws -> Engine {
         try Engine([try loader.loadChecked(bytes: Array(text.utf8), path: "inline.yaml")])
     }

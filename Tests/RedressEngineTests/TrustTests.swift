@@ -27,6 +27,7 @@ struct TrustTests {
                       - { id: stage-1, respond: \(stage1) }
                       - { id: stage-2, acknowledge: { within: 5 working days, from: escalation, source: f }, respond: { within: 20 working days, from: escalation, source: f } }
                 routing:
+                  - { id: social-care, when: { service: [adult-social-care, childrens-social-care] }, exclude: { reason: the county's, redirect: The county council } }
                   - { id: housing, when: { service: housing }, procedure: corporate, stage: stage-2 }
                   - { id: all, procedure: corporate }
                 retention: [{ id: all, keep: 2 years, source: fixture }]

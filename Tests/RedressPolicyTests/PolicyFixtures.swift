@@ -23,8 +23,14 @@ enum PolicyFixtures {
         try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
     }
 
+    /// The rule a council without social care (`statutory_routes: { none: … }`) needs: social care
+    /// complaints go to the body that provides it, never into the council's own procedure.
+    static let socialCareElsewhere =
+        "  - { id: social-care-elsewhere, when: { service: [adult-social-care, childrens-social-care] }, exclude: { reason: the county council provides social care, redirect: The county council } }\n"
+
     /// A minimal valid policy, with `extra` appended to its routing-free top level and `routing`
-    /// as given (default: one catch-all).
+    /// as given (default: one catch-all), after the social care redirect a council without social
+    /// care needs (when `extra` does not declare `statutory_routes` itself).
     static func policy(
         procedures: String? = nil, routing: String = "  - { id: all, procedure: corporate }\n", extra: String = ""
     ) -> String {
@@ -46,7 +52,7 @@ enum PolicyFixtures {
                 respond: { within: 20 working days, from: escalation, source: fixture }
         """)
         routing:
-        \(routing)retention:
+        \(extra.contains("statutory_routes") ? "" : socialCareElsewhere)\(routing)retention:
           - { id: all, keep: 2 years, source: fixture }
         \(extra)
         """

@@ -20,15 +20,30 @@ final class RunningServer: @unchecked Sendable {
 
     /// Starts the server over `library` with its keys file and records in `folder`; `arguments` are
     /// added (e.g. `--reload-interval 3600`). Throws when it does not start listening within 30 s.
-    init(library: String, folder: TemporaryFolder, arguments: [String] = [], environment: [String: String] = [:]) throws {
+    convenience init(
+        library: String, folder: TemporaryFolder, records: String? = nil, arguments: [String] = [], environment: [String: String] = [:],
+        binary: String = RunningServer.binary
+    ) throws {
         let keys = """
             redress-keys: 1
             keys:
               - { name: admin, sha256: \(KeysFile.hash(ofKey: Self.adminKey)), roles: [admin], councils: all }
             """
         try folder.write(keys, to: "keys.yaml")
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["--library", library, "--port", "0", "--keys-file", folder.file("keys.yaml"), "--records", folder.file("records.sqlite")] + arguments
+        try self.init(
+            executable: binary,
+            arguments: ["--library", library, "--port", "0", "--keys-file", folder.file("keys.yaml"), "--records", records ?? folder.file("records.sqlite")] + arguments,
+            environment: environment)
+    }
+
+    /// A server started by a shell command (to set limits before it runs).
+    convenience init(command: String, folder: TemporaryFolder) throws {
+        try self.init(executable: "/bin/bash", arguments: ["-c", command], environment: [:])
+    }
+
+    init(executable: String, arguments: [String], environment: [String: String]) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(["REDRESS_LOG_LEVEL": "notice"].merging(environment) { $1 }) { $1 }
         let errors = Pipe()
         process.standardError = errors
@@ -42,17 +57,19 @@ final class RunningServer: @unchecked Sendable {
                 ready.signal()
                 return
             }
-            let text = log.text.withLock { text in
-                text += String(decoding: data, as: UTF8.self)
-                return text
+            let chunk = String(decoding: data, as: UTF8.self)
+            let listening = log.text.withLock { text in
+                let seen = text.contains("\"message\":\"listening\"")
+                text += chunk
+                return !seen && (text.suffix(chunk.count + 40).contains("\"message\":\"listening\""))
             }
-            if text.contains("\"message\":\"listening\"") { ready.signal() }
+            if listening { ready.signal() }
         }
         try process.run()
         _ = ready.wait(timeout: .now() + 30)
         let text = log.text.withLock { $0 }
-        guard let range = text.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression),
-            let port = Int(text[range].split(separator: ":").last ?? "")
+        guard let range = text.range(of: #"\"url\":\"https?://[^\"]+:\d+\""#, options: .regularExpression),
+            let port = Int(text[range].dropLast().split(separator: ":").last ?? "")
         else {
             stop()
             throw ServerDidNotStart(log: text)
@@ -65,7 +82,8 @@ final class RunningServer: @unchecked Sendable {
         var description: String { "the server did not start:\n\(log)" }
     }
 
-    var url: String { "http://127.0.0.1:\(port)" }
+    var scheme = "http"
+    var url: String { "\(scheme)://127.0.0.1:\(port)" }
     var logText: String { log.text.withLock { $0 } }
 
     /// SIGTERM, then SIGKILL if it has not stopped after `within` seconds; returns its exit status

@@ -43,7 +43,7 @@ struct ServiceFixture {
             KeysFile.Entry(name: caller.rawValue, secret: .keyHash(KeysFile.hash(ofKey: caller.key)), roles: caller.roles, councils: caller.councils, created: nil)
         })
 
-    let service: RedressService
+    var service: RedressService
     let store: any RecordStore
 
     /// A service over `library`, its records in `folder`.
@@ -62,6 +62,11 @@ struct ServiceFixture {
     }
 
     var app: some ApplicationProtocol { Application(router: service.router()) }
+
+    /// Replaces the test keys with `keys`.
+    mutating func useKeys(_ keys: KeysFile) {
+        service.access.keys = KeyRing(file: keys)
+    }
 
     /// Headers for a caller (none for `.nobody`), with a JSON body type.
     static func headers(_ caller: Caller, contentType: String? = "application/json") -> HTTPFields {

@@ -76,10 +76,7 @@ public struct DecisionEncoder: Sendable {
     }
 
     /// Fields of the decision itself; pass-through input fields with these names are dropped.
-    static let reservedFields: Set<String> = [
-        "id", "policy", "type", "procedure", "stage", "excluded", "redirect", "exclusion_reason", "deemed_received",
-        "acknowledge_by", "respond_by", "in_time", "rule", "source", "flags", "tried",
-    ]
+    static let reservedFields = DecisionField.reservedNames
 
     private func json(_ d: Decision, _ w: inout ByteWriter) {
         w.raw("{\"id\":")

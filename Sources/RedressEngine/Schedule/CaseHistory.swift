@@ -27,6 +27,9 @@ public struct CaseEvent: Sendable, Hashable {
     public var outcome: Outcome?
     /// For `responded`: the remedy offered, in words.
     public var remedy: String?
+    /// For `extended`: the extension was agreed with the complainant (the revised limit of a
+    /// procedure that extends `by agreement`).
+    public var agreed: Bool = false
 
     /// What a response found about the complaint (for reports).
     public enum Outcome: String, Sendable, Hashable, CaseIterable {
@@ -88,7 +91,7 @@ public struct CaseHistory: Sendable {
             default: throw RecordError("event \(number): `\(name)` must be text")
             }
         }
-        let known: Set<String> = ["on", "event", "stage", "days", "milestone", "note", "by", "outcome", "remedy"]
+        let known: Set<String> = ["on", "event", "stage", "days", "milestone", "note", "by", "outcome", "remedy", "agreed"]
         if let unknown = fields.first(where: { !known.contains($0.name) }) {
             throw RecordError("event \(number): unknown field `\(unknown.name)`")
         }
@@ -124,7 +127,17 @@ public struct CaseHistory: Sendable {
         }
         let remedy = try text("remedy")
         if remedy != nil, kind != .responded { throw RecordError("event \(number): `remedy` belongs on a `responded` event") }
-        return CaseEvent(
+        var agreed = false
+        switch fields.first(where: { $0.name == "agreed" })?.value {
+        case nil, .null?: break
+        case .bool(let value)?:
+            guard kind == .extended else { throw RecordError("event \(number): `agreed` belongs on an `extended` event") }
+            agreed = value
+        default: throw RecordError("event \(number): `agreed` must be true or false")
+        }
+        var event = CaseEvent(
             on: on, kind: kind, stage: try text("stage"), days: days, milestone: try text("milestone"), outcome: outcome, remedy: remedy)
+        event.agreed = agreed
+        return event
     }
 }

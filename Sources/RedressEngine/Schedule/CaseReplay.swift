@@ -14,8 +14,9 @@ struct CaseReplay {
         var remedy: String?
         var recordAgreed: LocalDate?
         var milestones: [String: LocalDate] = [:]
-        /// Extensions in the order recorded: when each was agreed and by how many working days.
-        var extensions: [(on: LocalDate, days: Int)] = []
+        /// Extensions in the order recorded: when each was made, by how many working days, and
+        /// whether it was agreed with the complainant.
+        var extensions: [(on: LocalDate, days: Int, agreed: Bool)] = []
         var paused = 0
         var pauseStart: LocalDate?
         /// Ended by a referral back to an earlier stage (does not count against `repeatable`).
@@ -28,6 +29,9 @@ struct CaseReplay {
     let statute: Procedure?
     let calendar: WorkingDayCalendar
     let asOf: LocalDate
+    /// When the complainant became aware of the matter (`aware_on`, else the receipt): the anchor
+    /// of an `or_if_later` window "from the event".
+    let awareOn: LocalDate
     var runs: [Run] = []
     var closedOn: LocalDate?
     var closedAt: String?
@@ -36,12 +40,13 @@ struct CaseReplay {
 
     init(
         procedure: Procedure?, statute: Procedure?, firstStage: String?, received: LocalDate, calendar: WorkingDayCalendar,
-        asOf: LocalDate
+        asOf: LocalDate, awareOn: LocalDate
     ) {
         self.procedure = procedure
         self.statute = statute
         self.calendar = calendar
         self.asOf = asOf
+        self.awareOn = awareOn
         lastContact = received
         if let procedure, let stage = firstStage.flatMap(procedure.stage) ?? procedure.stages.first {
             runs = [Run(stage: stage, occurrence: 1, start: received)]
@@ -109,7 +114,7 @@ struct CaseReplay {
         case .escalated:
             try escalate(event, from: index)
         case .extended:
-            runs[index].extensions.append((event.on, event.days ?? 0))
+            runs[index].extensions.append((event.on, event.days ?? 0, event.agreed))
         case .referredBack:
             try referBack(event, from: index)
         case .paused:
@@ -162,9 +167,7 @@ struct CaseReplay {
         if runs.filter({ $0.stage.id == targetID && !$0.referredBack }).count + 1 > target.repeatable {
             throw RecordError("stage `\(targetID)` may run at most \(target.repeatable) time\(target.repeatable == 1 ? "" : "s")")
         }
-        if let responded = run.responded, let window = run.stage.escalate,
-            let end = try? window.within.date(after: responded, calendar: calendar), event.on > end
-        {
+        if run.responded != nil, let window = run.stage.escalate, let end = try? due(window, run, acknowledgeBy: nil), event.on > end {
             flags.append(window.advisory ? "escalated-after-recommended-window" : "escalated-outside-window")
         }
         if skipped {
@@ -219,7 +222,11 @@ struct CaseReplay {
         default: anchor = run.milestones[timescale.from]
         }
         guard let anchor else { return nil }
-        return try days { () throws(CalendarError) in try timescale.within.date(after: anchor, calendar: calendar) }
+        let date = try days { () throws(CalendarError) in try timescale.within.date(after: anchor, calendar: calendar) }
+        guard let alternative = timescale.orIfLater else { return date }
+        // Whichever ends later: the reading that gives the complainant the longer window.
+        let start = alternative.from == .aware ? awareOn : runs.first?.start ?? anchor
+        return max(date, try days { () throws(CalendarError) in try alternative.within.date(after: start, calendar: calendar) })
     }
 
     /// The schedules of every run, with extensions capped and pauses applied to the response deadline.
@@ -257,40 +264,51 @@ struct CaseReplay {
         return result
     }
 
-    /// Applies a run's extensions to its response deadline. An extension agreed after the deadline
-    /// had passed does not revive it; the total never passes the stage's `extendable_to` or the
-    /// statute's, whichever is earlier; with no ceiling at all the extension stands, flagged.
+    /// Applies a run's extensions to its response deadline. An extension made after the deadline
+    /// had passed does not revive it. The total never passes the stage's `extendable_to` or the
+    /// statute's, whichever is earlier — except where they extend `by agreement`: then an extension
+    /// agreed with the complainant (`agreed: true`) sets the revised limit, and only an extension
+    /// not recorded as agreed is capped at `within` (flagged `extension-not-agreed`). Returns the
+    /// deadline and the working days the extensions actually added.
     private mutating func extend(_ base: LocalDate, _ run: Run, acknowledgeBy: LocalDate?) throws(RecordError) -> (LocalDate, Int) {
         var deadline = base
-        var accepted = 0
-        for agreed in run.extensions {
-            guard agreed.on <= deadline else {
+        var made = false
+        var allAgreed = true
+        for granted in run.extensions {
+            guard granted.on <= deadline else {
                 flags.append("extension-after-deadline:\(run.stage.id)")
                 continue
             }
-            deadline = try days { () throws(CalendarError) in try calendar.adding(workingDays: agreed.days, to: deadline) }
-            accepted += agreed.days
+            deadline = try days { () throws(CalendarError) in try calendar.adding(workingDays: granted.days, to: deadline) }
+            made = true
+            allAgreed = allAgreed && granted.agreed
         }
-        guard accepted > 0 else { return (base, 0) }
+        guard made else { return (base, 0) }
         var ceilings: [LocalDate] = []
-        if let respond = run.stage.respond, let limit = respond.extendableTo {
+        var byAgreement = false
+        /// The ceiling a timescale sets: its `extendable_to`; none for extensions agreed `by
+        /// agreement`; otherwise `within` when `capWithin` (a statute allows no extension).
+        func ceiling(_ respond: Timescale, capWithin: Bool) throws(RecordError) {
             var capped = respond
-            capped.within = limit
+            if let limit = respond.extendableTo {
+                capped.within = limit
+            } else if respond.extensionByAgreement {
+                byAgreement = true
+                if allAgreed { return }
+            } else if !capWithin {
+                return
+            }
             if let date = try due(capped, run, acknowledgeBy: acknowledgeBy) { ceilings.append(date) }
         }
-        if let statute, statute.id != procedure?.id, let respond = statute.stage(run.stage.id)?.respond {
-            var capped = respond
-            capped.within = respond.extendableTo ?? respond.within
-            if let date = try due(capped, run, acknowledgeBy: acknowledgeBy) { ceilings.append(date) }
-        }
-        guard let ceiling = ceilings.min() else {
-            flags.append("extension-without-maximum:\(run.stage.id)")
-            return (deadline, accepted)
-        }
-        if deadline > ceiling {
-            flags.append("extension-beyond-maximum:\(run.stage.id)")
+        if let respond = run.stage.respond { try ceiling(respond, capWithin: false) }
+        if let statute, statute.id != procedure?.id, let respond = statute.stage(run.stage.id)?.respond { try ceiling(respond, capWithin: true) }
+        if let ceiling = ceilings.min(), deadline > ceiling {
+            flags.append(byAgreement && !allAgreed ? "extension-not-agreed:\(run.stage.id)" : "extension-beyond-maximum:\(run.stage.id)")
             deadline = ceiling
+        } else if ceilings.isEmpty {
+            flags.append(byAgreement && allAgreed ? "extension-agreed:\(run.stage.id)" : "extension-without-maximum:\(run.stage.id)")
         }
-        return (deadline, accepted)
+        let counted = try days { () throws(CalendarError) in try calendar.workingDays(from: base, to: deadline) }
+        return (deadline, max(0, counted))
     }
 }

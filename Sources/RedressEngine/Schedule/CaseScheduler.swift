@@ -13,7 +13,8 @@ extension Engine {
         let calendar = compiled.calendar
         let procedure = decision.procedure.flatMap(policy.procedure)
         var replay = CaseReplay(
-            procedure: procedure, statute: procedure?.statuteID.flatMap(policy.procedure), firstStage: decision.stage, received: decision.deemedReceived, calendar: calendar, asOf: asOf)
+            procedure: procedure, statute: procedure?.statuteID.flatMap(policy.procedure), firstStage: decision.stage, received: decision.deemedReceived, calendar: calendar, asOf: asOf,
+            awareOn: history.complaint.awareOn ?? history.complaint.received.date)
         try replay.apply(history.events, receivedOn: history.complaint.received.date)
         let stages = try replay.stageSchedules()
         var result = CaseSchedule(
@@ -35,6 +36,7 @@ extension Engine {
         {
             result.ombudsmanFrom = responded
         }
+        endUnclosedCase(&result, asOf: asOf)
         try applyRetention(&result, policy: policy, calendar: calendar, lastContact: replay.lastContact)
         try applyStatus(&result, calendar: calendar, asOf: asOf, dueSoonWithin: dueSoonWithin)
         let workingDayDates = result.stages.flatMap { [$0.acknowledgeBy, $0.respondBy, $0.escalateBy] }.compactMap { $0 }
@@ -42,6 +44,28 @@ extension Engine {
             result.flags.append("projected-calendar")
         }
         return result
+    }
+
+    /// Cases end even when nobody records a closure: a stage answered without an acknowledgement
+    /// no longer owes one (flagged `acknowledgement-missed:STAGE`); an answer the complainant did
+    /// not take further closes the case when the window to escalate ends, and a final answer
+    /// closes it on the day it was given (flagged `closed-by-time`) — so neither stays open or
+    /// overdue for ever. Retention then runs from that day (a later `closed` event still wins).
+    private func endUnclosedCase(_ result: inout CaseSchedule, asOf: LocalDate) {
+        for run in result.stages where run.acknowledgeBy != nil && run.acknowledged == nil && run.responded != nil {
+            result.flags.append("acknowledgement-missed:\(run.stage)")
+        }
+        guard result.closedOn == nil, !result.excluded, let last = result.stages.last, let responded = last.responded else { return }
+        if let window = last.escalateBy {
+            guard window < asOf else { return }
+            result.closedOn = window
+        } else if result.ombudsmanFrom != nil {
+            result.closedOn = responded
+        } else {
+            return
+        }
+        result.closedAt = last.stage
+        result.flags.append("closed-by-time")
     }
 
     private func applyRetention(_ result: inout CaseSchedule, policy: Policy, calendar: WorkingDayCalendar, lastContact: LocalDate)
@@ -86,7 +110,7 @@ extension Engine {
         }
         var open: [DueItem] = []
         if let run = result.stages.last {
-            if run.acknowledged == nil, let due = run.acknowledgeBy {
+            if run.acknowledged == nil, run.responded == nil, let due = run.acknowledgeBy {
                 open.append(DueItem(caseID: result.id, what: "acknowledge \(run.stage)", due: due))
             }
             for milestone in run.milestones where milestone.done == nil {

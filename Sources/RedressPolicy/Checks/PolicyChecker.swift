@@ -28,6 +28,7 @@ public struct PolicyChecker: Sendable {
         RetentionCoverageCheck(),
         RetentionOverlapCheck(),
         StatutoryRouteCheck(),
+        StatutoryCoverageCheck(),
         StatutoryFloorCheck(),
         CitationCheck(),
     ])

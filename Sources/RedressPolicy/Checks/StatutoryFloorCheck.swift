@@ -73,13 +73,22 @@ struct FloorComparison {
         }
         if let own = stage.respond, let limit = floor.respond, found.count == before {
             deadline("response", own, in: stage, against: limit, in: floor, ceiling: false)
-            if own.extendableTo != nil {
+            if own.extensionByAgreement, !limit.extensionByAgreement {
+                found.append(
+                    .error(
+                        "policy.loosens-statute",
+                        "stage `\(stage.id)`: the response may be extended by agreement with no maximum; `\(statute.id)` allows at most \(limit.extendableTo ?? limit.within)",
+                        at: own.extendableToRange ?? own.range, help: "write `extendable_to: \(limit.extendableTo ?? limit.within)` or less",
+                        related: [RelatedLocation("`\(statute.id)` sets it here", at: limit.extendableToRange ?? limit.range)]))
+            } else if own.extendableTo != nil, !limit.extensionByAgreement {
                 deadline("extended response", own, in: stage, against: limit, in: floor, ceiling: true)
             }
         }
         if let limit = floor.escalate, !limit.advisory, let own = stage.escalate, !own.advisory {
             window("the window to ask for the next stage", own: own, in: stage, limit: limit, in: floor)
+            laterWindow(own: own, in: stage, limit: limit)
         }
+        structure(stage, against: floor)
     }
 
     mutating func timeLimit(own: TimeLimit?, statute limit: TimeLimit?) {
@@ -141,6 +150,27 @@ struct FloorComparison {
                 "stage `\(stage.id)`: \(what) (\(ownPath)) is shorter than `\(statute.id)` allows (\(limitPath))",
                 at: own.range, help: "from \(example.start): it closes \(example.own), not \(example.limit)",
                 related: [RelatedLocation("`\(statute.id)` sets it here", at: limit.range)]))
+    }
+
+    /// A statute's `or_if_later` window is part of the floor: the council's must be there and no shorter.
+    private mutating func laterWindow(own: Timescale, in stage: Stage, limit: Timescale) {
+        guard let floor = limit.orIfLater else { return }
+        let related = [RelatedLocation("`\(statute.id)` sets it here", at: floor.range)]
+        guard let mine = own.orIfLater else {
+            found.append(
+                .error(
+                    "policy.loosens-statute",
+                    "stage `\(stage.id)`: the window to ask for the next stage lacks `\(statute.id)`'s alternative (\(floor.within) from \(floor.from.rawValue), whichever is later)",
+                    at: own.range, help: "add `or_if_later: { within: \(floor.within), from: \(floor.from.rawValue) }`", related: related))
+            return
+        }
+        if mine.from != floor.from || mine.within.approximateDays < floor.within.approximateDays {
+            found.append(
+                .error(
+                    "policy.loosens-statute",
+                    "stage `\(stage.id)`: `or_if_later` (\(mine.within) from \(mine.from.rawValue)) is shorter than `\(statute.id)`'s (\(floor.within) from \(floor.from.rawValue))",
+                    at: mine.range, related: related))
+        }
     }
 
     private func unbounded(_ error: DeadlinePath.Unbounded, what: String, stage: Stage, at range: SourceRange, related: [RelatedLocation])

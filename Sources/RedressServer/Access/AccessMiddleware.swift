@@ -1,7 +1,9 @@
+import Dispatch
 import Hummingbird
 import Logging
 import NIOCore
 import NIOSSL
+import Synchronization
 import X509
 
 /// Everything that decides who may call the service, built from its configuration.
@@ -11,6 +13,11 @@ public struct AccessControl: Sendable {
     public var limiter: RateLimiter
     /// True when clients may present TLS certificates named in the keys file.
     public var clientCertificates: Bool
+    /// Refusals are logged, but at most ten a second: a flood of bad credentials cannot flood the log.
+    let refusals = RefusalLog()
+    /// Only for measuring what authentication costs (`RedressBenchmarks serve --auth none`): a
+    /// request with no credential is this identity. The service itself never sets it.
+    public var benchmarkIdentityWithoutCredential: Identity?
 
     public init(keys: KeyRing, tokens: TokenVerifier? = nil, rateLimit: RateLimit = .unlimited, clientCertificates: Bool = false) {
         self.keys = keys
@@ -26,35 +33,36 @@ public struct AccessControl: Sendable {
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, parts[0].lowercased() == "bearer" else {
-                logger.notice("refused a credential", metadata: ["reason": "the Authorization header is not a bearer credential"])
+                refusals.note("refused a credential", reason: "the Authorization header is not a bearer credential", logger: logger)
                 throw Problem.unauthenticated
             }
             let credential = String(parts[1]).trimmingCharacters(in: .whitespaces)
             if credential.hasPrefix("rdk_") {
                 guard let identity = keys.identity(forKey: credential) else {
-                    logger.notice("refused a credential", metadata: ["reason": "unknown API key"])
+                    refusals.note("refused a credential", reason: "unknown API key", logger: logger)
                     throw Problem.unauthenticated
                 }
                 return identity
             }
             guard let tokens else {
-                logger.notice("refused a credential", metadata: ["reason": "a token was sent but no identity provider is configured"])
+                refusals.note("refused a credential", reason: "a token was sent but no identity provider is configured", logger: logger)
                 throw Problem.unauthenticated
             }
             do {
                 return try await tokens.identity(for: credential)
             } catch {
-                logger.notice("refused a token", metadata: ["reason": "\(error.description)"])
+                refusals.note("refused a token", reason: error.description, logger: logger)
                 throw Problem.unauthenticated
             }
         }
         if clientCertificates, let subject = await Self.certificateSubject(channel) {
             guard let identity = keys.identity(forCertificateSubject: subject) else {
-                logger.notice("refused a client certificate", metadata: ["reason": "no key names the subject", "subject": "\(subject)"])
+                refusals.note("refused a client certificate", reason: "no key names the subject \(subject)", logger: logger)
                 throw Problem.unauthenticated
             }
             return identity
         }
+        if let benchmarkIdentityWithoutCredential { return benchmarkIdentityWithoutCredential }
         throw Problem.unauthenticated
     }
 
@@ -85,5 +93,38 @@ struct AccessMiddleware: RouterMiddleware {
         context.identity = identity
         context.logger[metadataKey: "caller"] = .string(identity.recordName)
         return try await next(request, context)
+    }
+}
+
+/// Logs refused credentials at `notice`, at most ten a second; the rest are counted and the count
+/// is logged with the next one that is.
+final class RefusalLog: Sendable {
+    struct Window {
+        var second: UInt64 = 0
+        var logged = 0
+        var suppressed = 0
+    }
+
+    private let window = Mutex(Window())
+
+    func note(_ message: Logger.Message, reason: String, logger: Logger) {
+        let now = DispatchTime.now().uptimeNanoseconds / 1_000_000_000
+        let (log, suppressed): (Bool, Int) = window.withLock { window in
+            var suppressed = 0
+            if window.second != now {
+                suppressed = window.suppressed
+                window = Window(second: now)
+            }
+            guard window.logged < 10 else {
+                window.suppressed += 1
+                return (false, 0)
+            }
+            window.logged += 1
+            return (true, suppressed)
+        }
+        guard log else { return }
+        var metadata: Logger.Metadata = ["reason": "\(reason)"]
+        if suppressed > 0 { metadata["refusals_not_logged"] = "\(suppressed)" }
+        logger.notice(message, metadata: metadata)
     }
 }

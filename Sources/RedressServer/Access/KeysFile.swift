@@ -35,6 +35,14 @@ public struct KeysFile: Sendable, Equatable {
         public var councils: CouncilScope
         public var created: String?
 
+        public init(name: String, secret: Secret, roles: Set<Role>, councils: CouncilScope, created: String?) {
+            self.name = name
+            self.secret = secret
+            self.roles = roles
+            self.councils = councils
+            self.created = created
+        }
+
         public var identity: Identity {
             Identity(name: name, credential: secret.isKey ? .apiKey : .certificate, roles: roles, councils: councils)
         }

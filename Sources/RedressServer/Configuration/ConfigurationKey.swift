@@ -189,3 +189,15 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
         }
     }
 }
+
+extension ConfigurationKey {
+    /// docs/deploy.md's settings table (a test keeps the page in step with this list).
+    public static var markdownTable: String {
+        var lines = ["| key | environment | option | default | what |", "| --- | --- | --- | --- | --- |"]
+        for key in allCases {
+            let defaultText = key.defaultValue.map { $0.isEmpty ? "`\"\"`" : "`\($0)`" } ?? "—"
+            lines.append("| `\(key.path)` | `\(key.environmentVariable)` | \(key.option.map { "`\($0)`" } ?? "—") | \(defaultText) | \(key.summary) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -62,7 +62,9 @@ public enum ServiceLauncher {
         let app = Application(
             router: parts.service.router(),
             server: try parts.serverBuilder(),
-            configuration: .init(address: .hostname(host, port: configuration.integer(.port)), serverName: "redress"),
+            // A deep accept queue: under a flood of connections a health check's SYN is not dropped
+            // (which would cost it a second's retransmission); the kernel caps it at somaxconn.
+            configuration: .init(address: .hostname(host, port: configuration.integer(.port)), serverName: "redress", backlog: 4096),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 logger.notice("listening", metadata: ["url": "\(parts.tls == nil ? "http" : "https")://\(host):\(port)"])
@@ -82,6 +84,8 @@ public enum ServiceLauncher {
         groupConfiguration.maximumGracefulShutdownDuration = configuration.duration(.drainTimeout)
         try await ServiceGroup(configuration: groupConfiguration).run()
         await parts.service.recorder.store.close()
+        logger.notice("stopped")
+        LogWriter.standardError.flush()
     }
 
     /// More descriptors if the system allows (connections are capped well below them); a write

@@ -1,9 +1,10 @@
+import Dispatch
 import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Looks at the library twice per quiet period, and at once when inotify reports a change,
-/// reloading the councils whose files changed; also re-reads the keys file. Stops the moment a
+/// Looks at the library twice per quiet period, at once when inotify reports a change or SIGHUP
+/// arrives, reloading the councils whose files changed; also re-reads the keys file. Stops the moment a
 /// graceful shutdown begins (it never holds up SIGTERM).
 public struct ReloadService: Service {
     public let registry: CouncilRegistry
@@ -27,6 +28,11 @@ public struct ReloadService: Service {
         let watcher = useInotify ? LibraryWatcher(library: registry.library) : nil
         if useInotify, watcher == nil { logger.warning("inotify is not available; polling the library") }
         watcher?.start { continuation.yield() }
+        // SIGHUP (systemctl reload) asks for a look at once.
+        signal(SIGHUP, SIG_IGN)
+        let hangup = DispatchSource.makeSignalSource(signal: SIGHUP)
+        hangup.setEventHandler { continuation.yield() }
+        hangup.resume()
         let timer = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval / 2)
@@ -34,6 +40,7 @@ public struct ReloadService: Service {
             }
         }
         defer {
+            hangup.cancel()
             timer.cancel()
             watcher?.stop()
             continuation.finish()

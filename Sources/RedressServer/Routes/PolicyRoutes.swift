@@ -1,10 +1,12 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import RedressCalendar
 import RedressDiagnostics
 import RedressEngine
 import RedressPolicy
 import RedressPolicyTools
+import Synchronization
 
 /// `POST /v1/check` and the workbench's draft endpoints: a draft's diagram, its council's tests,
 /// a complaint decided with its explanation, and the diff against the version in force.
@@ -55,9 +57,10 @@ extension RedressService {
     /// The draft's diagram, drawn by Graphviz within its limits; the Mermaid text when it cannot be.
     func diagram(_ workbench: DraftWorkbench, channel context: ServiceRequestContext) async throws -> String {
         guard let graphviz else { return workbench.diagramJSON(svg: nil, note: "Graphviz is not installed on the server: the Mermaid text is shown instead") }
-        let channel = context.channel
+        // The client going away closes its connection: the drawing is cancelled then.
+        let gone = ClientGone(context.channel)
         do {
-            let svg = try await graphviz.svg(workbench.dot) { !channel.isActive }
+            let svg = try await graphviz.svg(workbench.dot) { gone.value }
             return workbench.diagramJSON(svg: svg, note: nil)
         } catch .busy {
             throw Problem(.serviceUnavailable, "every diagram worker is busy", help: "try again in a moment", headers: [.retryAfter: "2"])
@@ -109,4 +112,15 @@ struct DraftRequest {
             }
         }
     }
+}
+
+/// Becomes true when a connection closes.
+final class ClientGone: Sendable {
+    private let closed = Atomic<Bool>(false)
+
+    init(_ channel: any Channel) {
+        channel.closeFuture.whenComplete { [weak self] _ in self?.closed.store(true, ordering: .relaxed) }
+    }
+
+    var value: Bool { closed.load(ordering: .relaxed) }
 }

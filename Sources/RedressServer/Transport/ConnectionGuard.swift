@@ -146,6 +146,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private let tracker: ConnectionTracker
     private var timer: Scheduled<Void>?
     private var admitted = false
+    /// Between a request's head and its end: the body is still arriving.
+    private var reading = false
+    /// The answer to the current request has been written in full.
+    private var answered = false
 
     init(tracker: ConnectionTracker) {
         self.tracker = tracker
@@ -183,11 +187,19 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head:
+            reading = true
+            answered = false
             tracker.busy(context.channel)
             arm(context, tracker.limits.bodyTimeout, reason: "body-timeout")
         case .end:
-            timer?.cancel()
-            timer = nil
+            reading = false
+            if answered {
+                becomeIdle(context)
+            } else {
+                // The request is in hand: no client deadline while the service works on it.
+                timer?.cancel()
+                timer = nil
+            }
         case .body: break
         }
         context.fireChannelRead(data)
@@ -195,10 +207,16 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         if case .end = unwrapOutboundIn(data) {
-            tracker.idle(context.channel)
-            arm(context, tracker.limits.idleTimeout, reason: "idle-timeout")
+            answered = true
+            // An early answer (401, 413) while the body still trickles in keeps the body deadline.
+            if !reading { becomeIdle(context) }
         }
         context.write(data, promise: promise)
+    }
+
+    private func becomeIdle(_ context: ChannelHandlerContext) {
+        tracker.idle(context.channel)
+        arm(context, tracker.limits.idleTimeout, reason: "idle-timeout")
     }
 
     private func arm(_ context: ChannelHandlerContext, _ delay: TimeAmount, reason: String) {
