@@ -49,8 +49,8 @@ struct BehaviourCommand: ParsableCommand {
                 failed += 1
             }
         }
-        output.finish()
-        errors.flush()
+        try output.finish()
+        try errors.finish()
         if failed > 0 {
             Console.error("redress: \(failed) record\(failed == 1 ? "" : "s") failed\(blankSummary(records.blankLines))\n")
             throw ExitCode(ExitStatus.invalid)

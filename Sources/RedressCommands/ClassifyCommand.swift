@@ -52,8 +52,8 @@ struct ClassifyCommand: ParsableCommand {
             output.append(result, to: sheet)
             decided += result.done
         }
-        output.finish()
-        errors.flush()
+        try output.finish()
+        try errors.finish()
         if failed > 0 || records.blankLines > 0 {
             Console.error("redress: \(decided) decided, \(failed) failed\(blankSummary(records.blankLines))\n")
         }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Synchronization
 
@@ -19,11 +20,15 @@ public struct Console: Sendable {
     public let columns: Int?
     /// Whether to colour tables: a terminal, `NO_COLOR` unset, `TERM` not `dumb`.
     public let colour: Bool
+    /// The first failed write to standard output or error, remembered (later writes are skipped)
+    /// until `checkOutput()` ends the run.
+    let failure: WriteFailure
 
     public init(
         isTerminal: Bool, isErrorTerminal: Bool = false, isInputTerminal: Bool = false, columns: Int? = nil, colour: Bool = false,
-        writeOut: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void
+        failure: WriteFailure = WriteFailure(), writeOut: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void
     ) {
+        self.failure = failure
         self.isTerminal = isTerminal
         self.isErrorTerminal = isErrorTerminal
         self.isInputTerminal = isInputTerminal
@@ -38,32 +43,33 @@ public struct Console: Sendable {
             isTerminal: isatty(STDOUT_FILENO) == 1, isErrorTerminal: isatty(STDERR_FILENO) == 1, isInputTerminal: isatty(STDIN_FILENO) == 1,
             columns: measuredColumns(), colour: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
                 && ProcessInfo.processInfo.environment["TERM"] != "dumb",
-            writeOut: { writeOrExit(Array($0.utf8), to: STDOUT_FILENO, name: "standard output") },
-            writeError: { writeOrExit(Array($0.utf8), to: STDERR_FILENO, name: "standard error") })
-        console.writeOutBytes = { writeOrExit($0, to: STDOUT_FILENO, name: "standard output") }
+            failure: standardFailure, writeOut: { standardFailure.write(Array($0.utf8), to: STDOUT_FILENO) },
+            writeError: { standardErrorFailure.write(Array($0.utf8), to: STDERR_FILENO) })
+        console.writeOutBytes = { standardFailure.write($0, to: STDOUT_FILENO) }
         return console
     }()
+
+    /// The standard console's write failures (one per process, as standard output is); standard
+    /// error keeps its own, so a failed output can still be reported.
+    static let standardFailure = WriteFailure()
+    static let standardErrorFailure = WriteFailure()
+
+    /// Ends the run (exit 2) when a write to standard output failed: quietly when the reader
+    /// closed the pipe (`redress classify … | head`), with one message naming the stream otherwise.
+    func checkOutput() throws(ExitCode) {
+        guard let failure = failure.code else { return }
+        if failure != EPIPE { Console.error("error: cannot write to standard output: \(String(cString: strerror(failure)))\n") }
+        throw ExitCode(ExitStatus.couldNotRun)
+    }
+
+    /// True once a write to standard output has failed: a batch stops reading more input.
+    var outputFailed: Bool { failure.code != nil }
 
     /// The terminal's width from the kernel (TIOCGWINSZ), else `COLUMNS`.
     static func measuredColumns() -> Int? {
         var size = winsize()
         if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
-    }
-
-    /// Writes every byte with write(2), never Foundation's trapping `FileHandle.write`. A reader
-    /// that closed the pipe (`redress classify … | head`) ends the run quietly; any other failure
-    /// (a full disk, a closed descriptor) ends it with one message naming the stream; both exit 2.
-    static func writeOrExit(_ bytes: [UInt8], to descriptor: Int32, name: String) {
-        do {
-            try OutputFile.writeAll(bytes, to: descriptor)
-        } catch {
-            if error.code != EPIPE, descriptor != STDERR_FILENO {
-                let message = "error: cannot write to \(name): \(String(cString: strerror(error.code)))\n"
-                try? OutputFile.writeAll(Array(message.utf8), to: STDERR_FILENO)
-            }
-            exit(ExitStatus.couldNotRun)
-        }
     }
 
     @TaskLocal public static var current: Console = .standard
@@ -97,4 +103,23 @@ public final class CapturedConsole: Sendable {
 
     public var out: String { state.withLock { $0.out } }
     public var error: String { state.withLock { $0.error } }
+}
+
+/// A failed write, kept: writes go through write(2), never Foundation's trapping
+/// `FileHandle.write`; after a failure nothing more is written to that stream.
+public final class WriteFailure: Sendable {
+    private let state = Mutex<Int32?>(nil)
+
+    public init() {}
+
+    var code: Int32? { state.withLock { $0 } }
+
+    func write(_ bytes: [UInt8], to descriptor: Int32) {
+        guard state.withLock({ $0 == nil }) else { return }
+        do {
+            try OutputSink.writeAll(bytes, to: descriptor)
+        } catch {
+            state.withLock { $0 = $0 ?? error.code }
+        }
+    }
 }

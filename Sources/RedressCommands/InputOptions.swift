@@ -75,25 +75,16 @@ struct InputOptions: ParsableArguments {
     }
 
 
-    /// An output path opened in place (see `OutputFile`), refused before anything is read when it
-    /// is the input file itself. A write that fails later ends the run with one message, exit 2.
+    /// An output file (see `OutputSink`), refused before anything is read when it is the input
+    /// file itself. It changes only when the run succeeds (`BufferedOutput.finish()`).
     func outputFile(_ path: String, option: String) throws(ExitCode) -> BufferedOutput {
-        if files.contains(where: { OutputFile.sameFile($0, path) }) {
+        if files.contains(where: { OutputSink.sameFile($0, path) }) {
             throw couldNotRun("\(option) \(path) is the input file; it would be overwritten", help: "write to another file")
         }
-        let file: OutputFile
         do {
-            file = try OutputFile(path: path)
+            return BufferedOutput(sink: try OutputSink(path: path))
         } catch {
             throw couldNotRun("cannot write \(error)")
         }
-        return BufferedOutput(bytes: { bytes in
-            do {
-                try file.write(bytes: bytes)
-            } catch {
-                Console.error("error: cannot write \(error)\n")
-                Foundation.exit(ExitStatus.couldNotRun)
-            }
-        })
     }
 }

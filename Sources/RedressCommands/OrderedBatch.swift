@@ -58,7 +58,10 @@ struct OrderedBatch {
                 progress.advance(by: result.done + result.failures.count)
             }
             if chunks.isEmpty { break }
+            // Standard output closed (`| head`) or failed: stop reading; the run ends with exit 2.
+            if Console.current.outputFailed { break }
         }
+        try Console.current.checkOutput()
         try endOfInput(records, errors: &errors)
         return failed
     }

@@ -123,8 +123,7 @@ func endOfInput(_ records: RecordStream, errors: inout BufferedOutput) throws(Ex
     }
     if let problem = records.readFailure {
         errors.flush()
-        Console.error("error: cannot read the input: \(problem)\n")
-        Foundation.exit(ExitStatus.couldNotRun)
+        throw couldNotRun("cannot read the input: \(problem)")
     }
 }
 
@@ -133,6 +132,8 @@ func endOfInput(_ records: RecordStream, errors: inout BufferedOutput) throws(Ex
 /// `heldLimit` bytes and counting what it could not keep.
 struct BufferedOutput {
     let write: ([UInt8]) -> Void
+    /// The file behind it, committed by `finish()`; nil for standard output and error.
+    let sink: OutputSink?
     private(set) var pending: [UInt8] = []
     let holding: Bool
     static let heldLimit = 1 << 20
@@ -146,7 +147,24 @@ struct BufferedOutput {
     init(bytes write: @escaping ([UInt8]) -> Void, holding: Bool = false) {
         self.write = write
         self.holding = holding
+        sink = nil
         pending.reserveCapacity(1 << 17)
+    }
+
+    /// Output to a file that is put in place by `finish()`.
+    init(sink: OutputSink) {
+        write = sink.write
+        holding = false
+        self.sink = sink
+        pending.reserveCapacity(1 << 17)
+    }
+
+    /// Writes what is pending and puts a file in place: the end of a run that succeeded. A write
+    /// to standard output that failed ends the run here too (exit 2).
+    mutating func finish() throws(ExitCode) {
+        flush()
+        try sink?.commit()
+        try Console.current.checkOutput()
     }
 
     mutating func append(_ text: String) {

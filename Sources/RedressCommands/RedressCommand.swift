@@ -20,6 +20,7 @@ public struct RedressCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            try Console.current.checkOutput()
             exit(withStatus: 0)
         } catch {
             let status = exitStatus(for: error)

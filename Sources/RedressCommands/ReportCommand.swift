@@ -48,7 +48,7 @@ struct ReportCommand: ParsableCommand {
             let stages = schedule.procedure.flatMap(compiled.policy.procedure)?.stages.map(\.id) ?? []
             report.add(schedule, complaint: history.complaint, procedureStages: stages, calendar: compiled.calendar)
         }
-        errors.flush()
+        try errors.finish()
         report.addFailures(failed)
         let council = engine.versions.last?.policy.council.name ?? "Council"
         let title = "\(council): complaints performance report"
@@ -65,7 +65,7 @@ struct ReportCommand: ParsableCommand {
         if let output {
             var file = try input.outputFile(output, option: "--output")
             file.append(text)
-            file.flush()
+            try file.finish()
         } else {
             Console.out(text)
         }

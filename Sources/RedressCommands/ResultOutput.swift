@@ -8,6 +8,8 @@ import RedressFormats
 struct ResultOutput {
     private var text: BufferedOutput
     private let workbook: XLSXWorkbook?
+    /// The first row a workbook could not take; the run ends with it at `finish()`.
+    private let workbookFailure = WorkbookFailure()
 
     init(_ batch: BatchOptions) throws(ExitCode) {
         guard batch.writesWorkbook else {
@@ -18,7 +20,7 @@ struct ResultOutput {
         guard let path = batch.output else {
             throw couldNotRun("an xlsx workbook is written to a file", help: "add --output FILE.xlsx")
         }
-        if batch.files.contains(where: { OutputFile.sameFile($0, path) }) {
+        if batch.files.contains(where: { OutputSink.sameFile($0, path) }) {
             throw couldNotRun("--output \(path) is the input file; it would be overwritten", help: "write to another file")
         }
         do {
@@ -58,25 +60,30 @@ struct ResultOutput {
         if workbook == nil { text.append(encode) } else { addRow(record, to: sheet) }
     }
 
-    /// A record as the next row of its worksheet; a workbook that cannot take it ends the run.
+    /// A record as the next row of its worksheet; a workbook that cannot take it ends the run at
+    /// `finish()` (the file it would replace stays as it was).
     private func addRow<Record>(_ record: Record, to sheet: ResultSheet<Record>) {
+        guard workbookFailure.message == nil else { return }
         do {
             try workbook?.append(record, layout: sheet.layout, sheet: sheet.index)
         } catch {
-            Console.error("error: cannot write \(error)\n")
-            Foundation.exit(ExitStatus.couldNotRun)
+            workbookFailure.message = error.description
         }
     }
 
-    /// Writes everything out; a workbook is written to its file here.
-    mutating func finish() {
-        text.flush()
+    /// Writes everything out; a workbook is written to its file here. Throws exit 2 when anything
+    /// could not be written (nothing is put in place then).
+    mutating func finish() throws(ExitCode) {
+        try text.finish()
         guard let workbook else { return }
+        if let message = workbookFailure.message {
+            workbook.abandon()
+            throw couldNotRun("cannot write \(message)")
+        }
         do {
             try workbook.close()
         } catch {
-            Console.error("error: cannot write \(error)\n")
-            Foundation.exit(ExitStatus.couldNotRun)
+            throw couldNotRun("cannot write \(error)")
         }
         if workbook.shortenedCells > 0 {
             Console.error("warning: \(workbook.shortenedCells) cell\(workbook.shortenedCells == 1 ? " was" : "s were") longer than a spreadsheet cell holds (32,767 characters) and shortened with …; use --format jsonl for the full text\n")
@@ -88,4 +95,9 @@ struct ResultOutput {
 struct ResultSheet<Record> {
     let layout: SheetLayout<Record>
     let index: Int
+}
+
+/// The first failure of a workbook's rows, kept until the run ends.
+final class WorkbookFailure {
+    var message: String?
 }

@@ -83,9 +83,9 @@ struct ScheduleCommand: ParsableCommand {
             failed += try reportRestrictionReviews(restrictions, engine: engine, asOf: day, output: &output, errors: &errors)
         }
         calendarFile?.append(icalendar.footer)
-        calendarFile?.flush()
-        output.finish()
-        errors.flush()
+        try calendarFile?.finish()
+        try output.finish()
+        try errors.finish()
         if failed > 0 {
             Console.error("redress: \(failed) case\(failed == 1 ? "" : "s") failed\(blankSummary(records.blankLines))\n")
             throw ExitCode(ExitStatus.invalid)
@@ -131,7 +131,7 @@ struct ScheduleCommand: ParsableCommand {
         if separate != nil {
             separate?.append(encoder.header)
             for review in reviews { separate?.append(encoder.encode(review)) }
-            separate?.flush()
+            try separate?.finish()
         } else if !reviews.isEmpty || batch.outputFormat == .table {
             output.appendText(reviews.isEmpty ? "\nNo restriction reviews due.\n" : encoder.header)
             for review in reviews { output.append(review, to: sheet) { $0.append(contentsOf: encoder.encode(review).utf8) } }

@@ -36,13 +36,18 @@ extension RecordStream.Source {
                 cells = try csv.feed(bytes)
             } catch {
                 csv = CSVRecordParser()
-                return .record(.failure(RecordFailure(line: recordLine, id: nil, message: "invalid CSV: \(error.message)", file: file)))
+                let span = line > recordLine ? " (lines \(recordLine)–\(line) were read as this one record)" : ""
+                return .record(.failure(RecordFailure(line: recordLine, id: nil, message: "invalid CSV: \(error.message)\(span)", file: file)))
             }
             guard let cells else { return .nothing }
             guard let header else {
                 let names = cells.map { $0.trimmingCharacters(in: .whitespaces) }
-                if Set(names).count != names.count {
-                    return .record(.failure(RecordFailure(line: recordLine, id: nil, message: "the CSV header repeats a column name", file: file)))
+                if let repeated = names.enumerated().first(where: { index, name in names[..<index].contains(name) })?.element {
+                    // A header that cannot be read stops the run before any row: no row is taken for a header.
+                    let where_ = name.map { "\($0): " } ?? ""
+                    return .stop(
+                        StreamProblem(
+                            message: where_ + "the CSV header names column `\(repeated)` twice", help: "give each column one name; no row was read"))
                 }
                 header = names
                 let where_ = name.map { "\($0): " } ?? ""

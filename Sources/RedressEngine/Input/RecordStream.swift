@@ -17,6 +17,9 @@ public struct RecordStream {
         var csv = CSVRecordParser()
         /// The physical line a CSV record began on (a quoted field may span lines).
         var csvRecordStart = 0
+        /// The first encoding failure inside the CSV record being read: a record spanning several
+        /// lines with bad bytes on more than one is still one record, and one error record.
+        var csvEncodingFailure: RecordFailure?
         var sawContent = false
 
         public init(name: String?, reader: LineReader, format: InputFormat, formatGuessed: Bool = false) {
@@ -91,11 +94,15 @@ public struct RecordStream {
             guard let line = sources[current].reader.next() else {
                 if sources[current].csv.isInsideQuotes {
                     sources[current].csv = CSVRecordParser()
+                    sources[current].csvEncodingFailure = nil
+                    let first = sources[current].csvRecordStart
+                    let last = sources[current].reader.lineNumber
                     return .ready(
                         .failure(
                             RecordFailure(
-                                line: sources[current].csvRecordStart, id: nil,
-                                message: "the file ends inside a quoted CSV field opened on this line", file: file)))
+                                line: first, id: nil,
+                                message: "the file ends inside a quoted CSV field opened on line \(first): lines \(first)–\(last) (\(last - first + 1) lines) were read as this one record; close the quote",
+                                file: file)))
                 }
                 return nil
             }
@@ -112,11 +119,42 @@ public struct RecordStream {
                 // worker), with the same message; the first line is sniffed here, so checked here.
                 let validateLater = deferJSON && encoding == .utf8 && sources[current].format == .jsonl && sources[current].sawContent
                 switch validateLater ? .success(bytes) : encoding.utf8(bytes) {
+                case .failure(let failure) where sources[current].format == .csv && sources[current].header == nil:
+                    let found = Self.encodingFailure(failure, encoding: encoding, line: startLine, file: file)
+                    problem = StreamProblem(
+                        message: (sources[current].name.map { "\($0): " } ?? "") + "the CSV header cannot be read: " + found.message,
+                        help: "no row was read")
+                case .failure(let failure) where sources[current].format == .csv:
+                    // The line still belongs to its CSV record (a quote may open or close on it):
+                    // read it for its quotes, and fail the record once, when it ends.
+                    if !sources[current].csv.isInsideQuotes { sources[current].csvRecordStart = startLine }
+                    let failed = Self.encodingFailure(failure, encoding: encoding, line: startLine, file: file)
+                    if sources[current].csvEncodingFailure == nil {
+                        sources[current].csvEncodingFailure = RecordFailure(
+                            line: sources[current].csvRecordStart, id: nil,
+                            message: failed.message + (startLine == sources[current].csvRecordStart ? "" : " (on line \(startLine))"), file: file)
+                    }
+                    switch sources[current].record(
+                        ArraySlice(Array(String(decoding: bytes, as: UTF8.self).utf8)), line: startLine, contract: contract, map: map, file: file)
+                    {
+                    case .nothing: continue
+                    case .stop(let found): problem = found
+                    default:
+                        let failure = sources[current].csvEncodingFailure
+                        sources[current].csvEncodingFailure = nil
+                        if let failure { return .ready(.failure(failure)) }
+                    }
                 case .failure(let failure):
                     return .ready(.failure(Self.encodingFailure(failure, encoding: encoding, line: startLine, file: file)))
                 case .success(let text):
                     switch sources[current].record(text, line: startLine, contract: contract, map: map, file: file, deferJSON: deferJSON) {
-                    case .record(let result): return .ready(result)
+                    case .record(let result):
+                        if let failure = sources[current].csvEncodingFailure {
+                            // A CSV record with a bad byte on an earlier line fails as a whole.
+                            sources[current].csvEncodingFailure = nil
+                            return .ready(.failure(failure))
+                        }
+                        return .ready(result)
                     case .pending(let pending): return pending
                     case .blank: blankLines += 1
                     case .nothing: continue
