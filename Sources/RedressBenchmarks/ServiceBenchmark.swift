@@ -65,8 +65,8 @@ enum ServiceBenchmark {
     }
 
     static func serve(_ options: Options) async throws {
-        var logger = Logger(label: "redress-benchmark")
-        logger.logLevel = .warning
+        // The service's own log handler at the level a council would run (`warning`).
+        let logger = Logger(label: "redress-benchmark") { label in JSONLogHandler(label: label, level: .warning) }
         let registry = CouncilRegistry(library: options.library, quietPeriod: 3_600, removalGrace: 3_600, logger: logger)
         await registry.reload(immediately: true)
         let store: any RecordStore = options.store == "none" ? NullStore() : try await RecordStores.open(

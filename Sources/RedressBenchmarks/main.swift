@@ -20,6 +20,15 @@ if let mode = CommandLine.arguments.dropFirst().first, mode == "serve" || mode =
     }
     exit(0)
 }
+if CommandLine.arguments.dropFirst().first == "records" {
+    do {
+        try await StoreBenchmark.run(Array(CommandLine.arguments.dropFirst(2)))
+    } catch {
+        FileHandle.standardError.write(Data("records failed: \(error)\n".utf8))
+        exit(2)
+    }
+    exit(0)
+}
 /// The command line: section names, and `--count N` for the stream size.
 struct BenchmarkArguments {
     var streamCount = 1_000_000

@@ -82,8 +82,68 @@ public struct StoredRecord: Sendable, Equatable {
 
     /// The record as one JSON object (what `records export` and `records show` print).
     public var json: String {
-        "{\"sequence\":\(sequence),\"hash\":\(RecordChain.quoted(hash)),"
-            + String(RecordChain.canonicalBody(record).dropFirst())
+        var bytes = Array("{\"sequence\":\(sequence),\"hash\":".utf8)
+        JSONText.appendQuoted(hash, to: &bytes)
+        bytes.append(UInt8(ascii: ","))
+        bytes += PreparedRecord.fields(record)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// A record with its canonical bytes made ahead, on the caller's thread, so that a store's single
+/// writer only numbers, hashes and inserts it.
+public struct PreparedRecord: Sendable {
+    public var record: NewRecord
+    /// `{"council":"…","sequence":` — the canonical bytes before the number.
+    let head: [UInt8]
+    /// `,"time":…}` — the canonical bytes after the number.
+    let tail: [UInt8]
+
+    public init(_ record: NewRecord) {
+        self.record = record
+        var head = Array("{\"council\":".utf8)
+        JSONText.appendQuoted(record.council, to: &head)
+        head += Array(",\"sequence\":".utf8)
+        self.head = head
+        tail = [UInt8(ascii: ",")] + Self.fields(record)
+    }
+
+    /// `"time":…}`: the record's fields after `council` and `sequence`, closing the object.
+    static func fields(_ record: NewRecord) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(record.input.utf8.count + record.result.utf8.count + 400)
+        func field(_ name: StaticString, _ text: String?) {
+            name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            if let text { JSONText.appendQuoted(text, to: &bytes) } else { bytes += Array("null".utf8) }
+        }
+        field("\"time\":", record.time)
+        field(",\"request_id\":", record.requestID)
+        field(",\"caller\":", record.caller)
+        field(",\"kind\":", record.kind.rawValue)
+        field(",\"subject\":", record.subject)
+        field(",\"policy_version\":", record.policyVersion)
+        field(",\"policy_sha256\":", record.policyDigest)
+        bytes += Array(",\"input\":".utf8)
+        bytes += Array(record.input.utf8)
+        bytes += Array(",\"result\":".utf8)
+        bytes += Array(record.result.utf8)
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+
+    /// The canonical bytes with `sequence` in place.
+    func canonical(sequence: Int64) -> [UInt8] {
+        head + Array(String(sequence).utf8) + tail
+    }
+
+    /// `sha256:` + hex of SHA-256(previous hash + "\n" + canonical bytes).
+    func hash(sequence: Int64, previous: String) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array(previous.utf8) + [0x0A])
+        hasher.update(data: head)
+        hasher.update(data: Array(String(sequence).utf8))
+        hasher.update(data: tail)
+        return "sha256:" + ContentDigest.hex(hasher.finalize())
     }
 }
 
@@ -100,23 +160,11 @@ public enum RecordChain {
     public static let genesis = "sha256:" + String(repeating: "0", count: 64)
 
     public static func hash(_ record: NewRecord, sequence: Int64, previous: String) -> String {
-        var hasher = SHA256()
-        hasher.update(data: Array(previous.utf8) + [0x0A])
-        hasher.update(data: Array(canonical(record, sequence: sequence).utf8))
-        return "sha256:" + ContentDigest.hex(hasher.finalize())
+        PreparedRecord(record).hash(sequence: sequence, previous: previous)
     }
 
     public static func canonical(_ record: NewRecord, sequence: Int64) -> String {
-        "{\"council\":\(quoted(record.council)),\"sequence\":\(sequence)," + String(canonicalBody(record).dropFirst())
-    }
-
-    /// The record's fields after `council` and `sequence`, as a JSON object.
-    static func canonicalBody(_ record: NewRecord) -> String {
-        func optional(_ text: String?) -> String { text.map(quoted) ?? "null" }
-        return "{\"time\":\(quoted(record.time)),\"request_id\":\(quoted(record.requestID)),\"caller\":\(quoted(record.caller)),"
-            + "\"kind\":\(quoted(record.kind.rawValue)),\"subject\":\(optional(record.subject)),"
-            + "\"policy_version\":\(optional(record.policyVersion)),\"policy_sha256\":\(optional(record.policyDigest)),"
-            + "\"input\":\(record.input),\"result\":\(record.result)}"
+        String(decoding: PreparedRecord(record).canonical(sequence: sequence), as: UTF8.self)
     }
 
     /// A JSON string literal: `JSONText.quoted`, escaping `"`, `\\` and control characters only.

@@ -6,7 +6,7 @@ import Synchronization
 /// then cost one disk flush, not one each.
 final class GroupCommit: Sendable {
     private struct Waiting {
-        var records: [NewRecord]
+        var records: [PreparedRecord]
         var continuation: CheckedContinuation<Result<Void, StoreFailure>, Never>
     }
 
@@ -16,15 +16,18 @@ final class GroupCommit: Sendable {
     }
 
     private let state = Mutex(State())
-    private let write: @Sendable ([NewRecord]) async -> Result<Void, StoreFailure>
+    private let write: @Sendable ([PreparedRecord]) async -> Result<Void, StoreFailure>
 
     /// `write` stores records in one transaction.
-    init(write: @escaping @Sendable ([NewRecord]) async -> Result<Void, StoreFailure>) {
+    init(write: @escaping @Sendable ([PreparedRecord]) async -> Result<Void, StoreFailure>) {
         self.write = write
     }
 
+    /// Stores `records`; their canonical bytes are made here, on the caller's thread, before they
+    /// join the queue for the single writer.
     func append(_ records: [NewRecord]) async throws(StoreFailure) {
         guard !records.isEmpty else { return }
+        let records = records.map(PreparedRecord.init)
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Void, StoreFailure>, Never>) in
             let start = state.withLock { state in
                 state.waiting.append(Waiting(records: records, continuation: continuation))

@@ -52,14 +52,6 @@ enum RecordSchema {
     static let insertCheckpoint = "INSERT INTO checkpoints (\(checkpointColumns)) VALUES (?, ?, ?, ?, ?, ?, ?)"
     static let selectCheckpoints = "SELECT \(checkpointColumns) FROM checkpoints WHERE council = ? ORDER BY sequence, reason"
 
-    /// A record's column values in `recordColumns` order, as text (the sequence as digits).
-    static func values(_ record: NewRecord, sequence: Int64, hash: String) -> [String?] {
-        [
-            record.council, String(sequence), record.time, record.requestID, record.caller, record.kind.rawValue, record.subject,
-            record.policyVersion, record.policyDigest, record.input, record.result, hash,
-        ]
-    }
-
     static func values(_ checkpoint: Checkpoint) -> [String?] {
         [
             checkpoint.council, String(checkpoint.sequence), checkpoint.hash, checkpoint.time, checkpoint.reason.rawValue, checkpoint.keyID,
@@ -87,6 +79,15 @@ enum RecordSchema {
 }
 
 extension RecordSchema {
+    /// A record's column values in `recordColumns` order, bound as SQLite values.
+    static func sqliteValues(_ record: NewRecord, sequence: Int64, hash: String) -> [SQLiteValue] {
+        [
+            .text(record.council), .integer(sequence), .text(record.time), .text(record.requestID), .text(record.caller), .text(record.kind.rawValue),
+            SQLiteValue(record.subject), SQLiteValue(record.policyVersion), SQLiteValue(record.policyDigest), .text(record.input), .text(record.result),
+            .text(hash),
+        ]
+    }
+
     static func record(_ row: [SQLiteValue]) -> StoredRecord? {
         record(row.map { $0.text ?? $0.integer.map(String.init) })
     }

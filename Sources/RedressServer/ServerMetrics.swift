@@ -2,11 +2,12 @@ import Dispatch
 import HTTPTypes
 import Hummingbird
 import Prometheus
+import Synchronization
 
 /// The service's Prometheus metrics, kept in its own registry (no process-wide metrics system),
 /// named as Prometheus recommends and each with `# HELP`: requests by endpoint and status, request
 /// latency, decisions and records, reloads by outcome, and each council's status.
-public struct ServerMetrics: Sendable {
+public final class ServerMetrics: Sendable {
     public let registry = PrometheusCollectorRegistry()
     static let buckets: [Duration] = [
         .microseconds(250), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
@@ -15,29 +16,51 @@ public struct ServerMetrics: Sendable {
 
     public init() {}
 
+    /// The per-request series, found once per route and status and then kept: Prometheus's own
+    /// lookup (labels sorted and hashed under its lock) is too dear for every request.
+    private let requestSeries = Mutex<[RequestSeriesKey: RequestSeries]>([:])
+
+    struct RequestSeriesKey: Hashable {
+        var route: String
+        var status: Int
+    }
+
+    struct RequestSeries {
+        var count: Counter
+        var duration: DurationHistogram
+    }
+
     func request(route: String, status: HTTPResponse.Status, nanoseconds: UInt64) {
-        registry.makeCounter(
-            name: "redress_http_requests_total", labels: [("route", route), ("status", String(status.code))],
-            help: "HTTP requests answered, by route and status"
-        ).increment()
-        registry.makeDurationHistogram(
-            name: "redress_http_request_duration_seconds", labels: [("route", route)], buckets: Self.buckets,
-            help: "Time from a request's head to its response, by route"
-        ).recordNanoseconds(Int64(clamping: nanoseconds))
+        let key = RequestSeriesKey(route: route, status: status.code)
+        let series =
+            requestSeries.withLock { $0[key] }
+            ?? {
+                let made = RequestSeries(
+                    count: registry.makeCounter(
+                        descriptor: Self.metric("http_requests", "total", "HTTP requests answered, by route and status"),
+                        labels: [("route", route), ("status", String(status.code))]),
+                    duration: registry.makeDurationHistogram(
+                        descriptor: Self.metric("http_request_duration", "seconds", "Time from a request's head to its response, by route"),
+                        labels: [("route", route)], buckets: Self.buckets))
+                requestSeries.withLock { $0[key] = made }
+                return made
+            }()
+        series.count.increment()
+        series.duration.recordNanoseconds(Int64(clamping: nanoseconds))
     }
 
     func decisions(_ count: Int, kind: String) {
-        registry.makeCounter(name: "redress_decisions_total", labels: [("kind", kind)], help: "Decisions answered and recorded, by kind")
+        registry.makeCounter(descriptor: Self.metric("decisions", "total", "Decisions answered and recorded, by kind"), labels: [("kind", kind)])
             .increment(by: Int64(count))
     }
 
     func recordFailure() {
-        registry.makeCounter(name: "redress_record_failures_total", help: "Requests refused (503) because their records could not be stored")
+        registry.makeCounter(descriptor: Self.metric("record_failures", "total", "Requests refused (503) because their records could not be stored"), labels: [])
             .increment()
     }
 
     func reload(_ status: CouncilState.Status) {
-        registry.makeCounter(name: "redress_reloads_total", labels: [("result", status.rawValue)], help: "Council status changes seen by the reload loop")
+        registry.makeCounter(descriptor: Self.metric("reloads", "total", "Council status changes seen by the reload loop"), labels: [("result", status.rawValue)])
             .increment()
     }
 
@@ -46,20 +69,25 @@ public struct ServerMetrics: Sendable {
         for (id, state) in states {
             for status in CouncilState.Status.allCases {
                 registry.makeGauge(
-                    name: "redress_council_status", labels: [("council", id), ("status", status.rawValue)],
-                    help: "1 for each council's current status (serving, rejected, missing, removed)"
+                    descriptor: Self.metric("council", "status", "1 for each council's current status (serving, rejected, missing, removed)"),
+                    labels: [("council", id), ("status", status.rawValue)]
                 ).set(Double(state.status == status ? 1 : 0))
             }
         }
     }
 
     func connections(_ open: Int) {
-        registry.makeGauge(name: "redress_open_connections", help: "Client connections open now").set(Double(open))
+        registry.makeGauge(descriptor: Self.metric("open", "connections", "Client connections open now"), labels: []).set(Double(open))
     }
 
     func closedConnections(_ reason: String) {
-        registry.makeCounter(name: "redress_connections_closed_total", labels: [("reason", reason)], help: "Connections the service closed, by reason")
+        registry.makeCounter(descriptor: Self.metric("connections_closed", "total", "Connections the service closed, by reason"), labels: [("reason", reason)])
             .increment()
+    }
+
+    /// `redress_<name>_<unit>`, with its `# HELP` text.
+    static func metric(_ name: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "redress", metricName: name, unitName: unit, helpText: help)
     }
 
     /// The Prometheus text exposition.

@@ -8,10 +8,20 @@ public struct ServiceRequestContext: RequestContext {
     public let channel: any Channel
     /// Who is calling; nil only on the endpoints that need no credential.
     public var identity: Identity?
+    /// The request's id, returned as `X-Request-Id` and kept in its decision records: Hummingbird's
+    /// (its logger's `hb.request.id`), or one made here when the log handler keeps no metadata.
+    public let requestID: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         channel = source.channel
+        requestID = source.logger[metadataKey: "hb.request.id"]?.description ?? Self.newRequestID()
+    }
+
+    static func newRequestID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: (0..<32).map { _ in digits[Int.random(in: 0..<16, using: &generator)] }, as: UTF8.self)
     }
 
     /// The caller, for routes that are only reached after authentication.

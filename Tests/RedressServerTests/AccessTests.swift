@@ -175,6 +175,33 @@ struct AccessTests {
         #expect(identity.roles == [.draft])
     }
 
+    @Test("a token verified once is remembered, but its expiry and not-before still hold on every later use")
+    func rememberedTokens() async throws {
+        let provider = try await Provider()
+        let jwks = provider.jwks
+        let verifier = try await TokenVerifier(issuer: Self.issuer) { _ in jwks }
+        let now = Date()
+        let token = try await provider.signing.sign(Self.claims { $0.exp = now.timeIntervalSince1970 + 600; $0.nbf = now.timeIntervalSince1970 - 10 }, kid: "es")
+        _ = try await verifier.identity(for: token, now: now)
+        _ = try await verifier.identity(for: token, now: now.addingTimeInterval(300))
+        let leeway = Double(Self.issuer.leewaySeconds)
+        await #expect(throws: TokenRefusal.self) { try await verifier.identity(for: token, now: now.addingTimeInterval(600 + leeway + 1)) }
+        await #expect(throws: TokenRefusal.self) { try await verifier.identity(for: token, now: now.addingTimeInterval(-(10 + leeway + 1))) }
+        // A refused token is not remembered: a forged one stays refused however often it is sent.
+        let forged = try await provider.impostor.sign(Self.claims(), kid: "es")
+        for _ in 0..<2 { await #expect(throws: TokenRefusal.self) { try await verifier.identity(for: forged, now: now) } }
+    }
+
+    @Test(
+        "the bearer credential is read from the Authorization header in any case, spaces around it ignored",
+        arguments: [
+            ("Bearer rdk_abc", "rdk_abc"), ("bearer rdk_abc", "rdk_abc"), ("BEARER  rdk_abc  ", "rdk_abc"), ("Basic dXNlcjpwYXNz", nil),
+            ("Bearer", nil), ("Bearer ", nil), ("Bearerx rdk_abc", nil), ("rdk_abc", nil), ("Bearer a.b.c", "a.b.c"),
+        ] as [(String, String?)])
+    func bearer(header: String, credential: String?) {
+        #expect(AccessControl.bearerCredential(header) == credential)
+    }
+
     static func unsigned(_ claims: Claims) -> String {
         let header = Data("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"es\"}".utf8).base64URL
         let payload = ((try? JSONEncoder().encode(claims)) ?? Data()).base64URL

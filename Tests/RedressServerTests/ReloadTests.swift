@@ -33,7 +33,7 @@ struct ReloadTests {
             let library = try Self.library(in: folder)
             let file = library + "/councils/north-somerset/2021-01.yaml"
             let good = try String(contentsOfFile: file, encoding: .utf8)
-            let registry = CouncilRegistry(library: library, quietPeriod: 2, removalGrace: 60)
+            let registry = CouncilRegistry(library: library, quietPeriod: 2, removalGrace: 60, logger: ServiceFixture.quietLogger)
             let start = Date()
             await registry.reload(now: start, immediately: true)
             #expect(try await Self.respondBy(registry) == "2025-01-08")
@@ -60,7 +60,7 @@ struct ReloadTests {
             let versions = [ten, fifteen, String(ten.prefix(ten.count / 2))]
             var generator = SplitMix(seed: 7)
             for trial in 0..<50 {
-                let registry = CouncilRegistry(library: library, quietPeriod: 1, removalGrace: 60)
+                let registry = CouncilRegistry(library: library, quietPeriod: 1, removalGrace: 60, logger: ServiceFixture.quietLogger)
                 var now = Date(timeIntervalSince1970: 1_000_000)
                 try ten.write(toFile: file, atomically: false, encoding: .utf8)
                 await registry.reload(now: now, immediately: true)
@@ -84,7 +84,7 @@ struct ReloadTests {
 
     /// The digest the registry gives the files on disk now, read independently.
     static func digest(library: String, council: String, registry: CouncilRegistry) async throws -> String? {
-        let probe = CouncilRegistry(library: library, quietPeriod: 0, removalGrace: 0)
+        let probe = CouncilRegistry(library: library, quietPeriod: 0, removalGrace: 0, logger: ServiceFixture.quietLogger)
         await probe.reload(immediately: true)
         return await probe.snapshot[council]?.digest
     }
@@ -93,7 +93,7 @@ struct ReloadTests {
     func slowSaves() async throws {
         try await TemporaryFolder.with { folder in
             let library = try Self.library(in: folder)
-            let registry = CouncilRegistry(library: library, quietPeriod: 1, removalGrace: 60)
+            let registry = CouncilRegistry(library: library, quietPeriod: 1, removalGrace: 60, logger: ServiceFixture.quietLogger)
             var now = Date(timeIntervalSince1970: 2_000_000)
             await registry.reload(now: now, immediately: true)
             let councils = try FileManager.default.contentsOfDirectory(atPath: library + "/councils").sorted()
@@ -131,7 +131,7 @@ struct ReloadTests {
             try FileManager.default.copyItem(atPath: councils + "/derby", toPath: councils + "/derby copy")
             try FileManager.default.copyItem(atPath: councils + "/fife", toPath: councils + "/.hidden")
             try FileManager.default.copyItem(atPath: councils + "/fife", toPath: councils + "/fife-old")
-            let registry = CouncilRegistry(library: library, quietPeriod: 0, removalGrace: 10)
+            let registry = CouncilRegistry(library: library, quietPeriod: 0, removalGrace: 10, logger: ServiceFixture.quietLogger)
             var now = Date(timeIntervalSince1970: 3_000_000)
             await registry.reload(now: now, immediately: true)
             var states = await registry.snapshot
@@ -177,7 +177,7 @@ struct ReloadTests {
         try await TemporaryFolder.with { folder in
             let library = try Self.library(in: folder)
             let file = library + "/councils/derby/2019.yaml"
-            let registry = CouncilRegistry(library: library, quietPeriod: 1, removalGrace: 60)
+            let registry = CouncilRegistry(library: library, quietPeriod: 1, removalGrace: 60, logger: ServiceFixture.quietLogger)
             var now = Date(timeIntervalSince1970: 4_000_000)
             await registry.reload(now: now, immediately: true)
             // The file becomes unreadable (a dangling link stands for EMFILE or a lost mount).

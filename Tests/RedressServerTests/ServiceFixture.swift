@@ -14,6 +14,8 @@ import Testing
 struct ServiceFixture {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let library = root.appendingPathComponent("policies").path
+    /// Tests print little: what the service logs is checked where it matters, not printed.
+    static let quietLogger = Logger(label: "redress-test") { _ in SwiftLogNoOpLogHandler() }
 
     /// The test callers: each an API key with roles and councils.
     enum Caller: String, CaseIterable {
@@ -49,7 +51,7 @@ struct ServiceFixture {
     /// A service over `library`, its records in `folder`.
     init(library: String = Self.library, folder: TemporaryFolder, limits: RequestLimits = RequestLimits(), tokens: TokenVerifier? = nil,
         rateLimit: RateLimit = .unlimited, mask: RecordMask = RecordMask(paths: [], salt: []), store: (any RecordStore)? = nil) async throws {
-        let registry = CouncilRegistry(library: library, quietPeriod: 0, removalGrace: 0)
+        let registry = CouncilRegistry(library: library, quietPeriod: 0, removalGrace: 0, logger: ServiceFixture.quietLogger)
         await registry.reload(immediately: true)
         let store = try store ?? SQLiteRecordStore(path: folder.file("records.sqlite"))
         self.store = store
@@ -61,7 +63,7 @@ struct ServiceFixture {
         self.service = service
     }
 
-    var app: some ApplicationProtocol { Application(router: service.router()) }
+    var app: some ApplicationProtocol { Application(router: service.router(), logger: ServiceFixture.quietLogger) }
 
     /// Replaces the test keys with `keys`.
     mutating func useKeys(_ keys: KeysFile) {

@@ -12,6 +12,9 @@ enum SQLiteValue: Sendable, Equatable {
 final class SQLiteConnection {
     private var handle: OpaquePointer?
     let path: String
+    /// Statements prepared once and reused (reset after each run): the same few statements run
+    /// for every record.
+    private var prepared: [String: OpaquePointer] = [:]
 
     /// SQLite's `SQLITE_TRANSIENT`: copy bound text at once.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -19,7 +22,7 @@ final class SQLiteConnection {
     init(path: String) throws(StoreFailure) {
         self.path = path
         var handle: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         guard sqlite3_open_v2(path, &handle, flags, nil) == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close(handle)
@@ -30,7 +33,10 @@ final class SQLiteConnection {
         sqlite3_extended_result_codes(handle, 1)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    deinit {
+        for statement in prepared.values { sqlite3_finalize(statement) }
+        sqlite3_close_v2(handle)
+    }
 
     func execute(_ sql: String) throws(StoreFailure) {
         var error: UnsafeMutablePointer<CChar>?
@@ -44,15 +50,22 @@ final class SQLiteConnection {
     /// Runs one statement with `values` bound in order; returns its rows.
     @discardableResult
     func query(_ sql: String, _ values: [SQLiteValue] = []) throws(StoreFailure) -> [[SQLiteValue]] {
-        var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-            throw StoreFailure("\(path): \(lastError)")
+        let statement = try statement(sql)
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
         }
-        defer { sqlite3_finalize(statement) }
         for (index, value) in values.enumerated() {
             let position = Int32(index + 1)
             switch value {
-            case .text(let text): sqlite3_bind_text(statement, position, text, -1, Self.transient)
+            case .text(var text):
+                // Bound with its length (no strlen); an empty text still needs a non-null pointer.
+                text.withUTF8 { utf8 in
+                    _ = utf8.withMemoryRebound(to: CChar.self) { chars in
+                        guard let base = chars.baseAddress else { return sqlite3_bind_text(statement, position, "", 0, Self.transient) }
+                        return sqlite3_bind_text(statement, position, base, Int32(chars.count), Self.transient)
+                    }
+                }
             case .integer(let number): sqlite3_bind_int64(statement, position, number)
             case .null: sqlite3_bind_null(statement, position)
             }
@@ -70,6 +83,16 @@ final class SQLiteConnection {
                 }
             })
         }
+    }
+
+    private func statement(_ sql: String) throws(StoreFailure) -> OpaquePointer {
+        if let statement = prepared[sql] { return statement }
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw StoreFailure("\(path): \(lastError)")
+        }
+        prepared[sql] = statement
+        return statement
     }
 
     private var lastError: String { handle.map { String(cString: sqlite3_errmsg($0)) } ?? "no connection" }

@@ -36,17 +36,18 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
     }
 
     /// One transaction: each record chained after its council's head, the heads moved on.
-    private func insert(_ records: [NewRecord]) throws(StoreFailure) {
+    private func insert(_ records: [PreparedRecord]) throws(StoreFailure) {
         try connection.execute("BEGIN IMMEDIATE")
         do throws(StoreFailure) {
             var heads: [String: (sequence: Int64, hash: String)] = [:]
-            for record in records {
-                var head = heads[record.council] ?? (0, RecordChain.genesis)
-                if heads[record.council] == nil, let stored = try readHead(record.council) { head = stored }
+            for prepared in records {
+                let council = prepared.record.council
+                var head = heads[council] ?? (0, RecordChain.genesis)
+                if heads[council] == nil, let stored = try readHead(council) { head = stored }
                 head.sequence += 1
-                head.hash = RecordChain.hash(record, sequence: head.sequence, previous: head.hash)
-                try connection.query(RecordSchema.insertRecord, RecordSchema.values(record, sequence: head.sequence, hash: head.hash).map(SQLiteValue.init))
-                heads[record.council] = head
+                head.hash = prepared.hash(sequence: head.sequence, previous: head.hash)
+                try connection.query(RecordSchema.insertRecord, RecordSchema.sqliteValues(prepared.record, sequence: head.sequence, hash: head.hash))
+                heads[council] = head
             }
             for (council, head) in heads {
                 try connection.query(

@@ -31,12 +31,10 @@ public struct AccessControl: Sendable {
     /// is the same 401, so the answer never tells whether a key exists; the reason goes to the log.
     func authenticate(_ request: Request, channel: any Channel, logger: Logger) async throws -> Identity {
         if let authorization = request.headers[.authorization] {
-            let parts = authorization.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            guard let credential = Self.bearerCredential(authorization) else {
                 refusals.note("refused a credential", reason: "the Authorization header is not a bearer credential", logger: logger)
                 throw Problem.unauthenticated
             }
-            let credential = String(parts[1]).trimmingCharacters(in: .whitespaces)
             if credential.hasPrefix("rdk_") {
                 guard let identity = keys.identity(forKey: credential) else {
                     refusals.note("refused a credential", reason: "unknown API key", logger: logger)
@@ -64,6 +62,19 @@ public struct AccessControl: Sendable {
         }
         if let benchmarkIdentityWithoutCredential { return benchmarkIdentityWithoutCredential }
         throw Problem.unauthenticated
+    }
+
+    /// The credential in `Authorization: Bearer <credential>` (the scheme in any case, spaces
+    /// around the credential ignored); nil for any other header.
+    static func bearerCredential(_ header: String) -> String? {
+        let utf8 = header.utf8
+        let space = UInt8(ascii: " ")
+        guard let gap = utf8.firstIndex(of: space) else { return nil }
+        let scheme = utf8[..<gap]
+        guard scheme.count == 6, zip(scheme, "bearer".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
+        let rest = utf8[utf8.index(after: gap)...]
+        guard let first = rest.firstIndex(where: { $0 != space }), let last = rest.lastIndex(where: { $0 != space }) else { return nil }
+        return String(Substring(header.utf8[first...last]))
     }
 
     /// The subject of the client's verified TLS certificate, as RFC 4514 text (`CN=…,O=…`).

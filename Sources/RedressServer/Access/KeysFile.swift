@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import RedressDiagnostics
+import RedressRecords
 import RedressYAML
 
 /// The service's keys file: who may call it without a token. Each entry is an API key (only the
@@ -57,11 +58,11 @@ public struct KeysFile: Sendable, Equatable {
     /// A new API key: `rdk_` and 256 random bits in hex. Shown once; only its hash is kept.
     public static func newKey() -> String {
         var generator = SystemRandomNumberGenerator()
-        return "rdk_" + (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return "rdk_" + ContentDigest.hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     public static func hash(ofKey key: String) -> String {
-        SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+        ContentDigest.hex(SHA256.hash(data: Array(key.utf8)))
     }
 
     /// Names are what logs and decision records show: letters, digits and `.-_@`, at most 100.
@@ -94,9 +95,8 @@ public struct KeysFile: Sendable, Equatable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
+    /// A YAML double-quoted scalar: a JSON string literal is one.
+    static func quoted(_ text: String) -> String { JSONText.quoted(text) }
 
     /// Reads a keys file; every problem is reported at its line.
     public static func parse(_ bytes: [UInt8], path: String) throws(DiagnosticList) -> KeysFile {

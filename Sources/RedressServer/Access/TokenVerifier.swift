@@ -1,5 +1,6 @@
 import Foundation
 import JWTKit
+import Synchronization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -40,36 +41,61 @@ public struct TokenRefusal: Error, Sendable, CustomStringConvertible {
 
 /// Verifies bearer tokens against the issuer's keys (RS256 and ES256 only: `alg: none`, HMAC and
 /// anything else are refused before any key is looked at).
-public actor TokenVerifier {
+///
+/// A client reuses its token until it expires, so each verified token is remembered (at most
+/// `cacheLimit` of them, in memory only) with the identity it stands for and its expiry: later
+/// requests with the same token skip the signature check, but expiry and not-before are still
+/// checked against the clock on every request, and the cache is emptied whenever the signing keys
+/// are read again. A refused token is never remembered.
+public final class TokenVerifier: Sendable {
     public let issuer: TokenIssuer
-    private var keys = JWTKeyCollection()
-    private var lastFetch = Date.distantPast
     private let fetch: @Sendable (String) async throws -> String
+    private let state: Mutex<State>
+
+    struct State {
+        var keys = JWTKeyCollection()
+        var lastFetch = Date.distantPast
+        var verified: [String: Verified] = [:]
+    }
+
+    struct Verified {
+        var identity: Identity
+        var expiry: Double
+        var notBefore: Double?
+    }
 
     static let acceptedAlgorithms: Set<String> = ["RS256", "ES256"]
+    static let cacheLimit = 10_000
 
     /// `fetch` reads the JWKS text (a file or a URL); tests pass their own.
     public init(issuer: TokenIssuer, fetch: @escaping @Sendable (String) async throws -> String = TokenVerifier.readJWKS) async throws {
         self.issuer = issuer
         self.fetch = fetch
+        state = Mutex(State())
         try await refresh()
     }
 
-    /// Reads the signing keys again.
+    /// Reads the signing keys again, and forgets every token verified with the old ones.
     public func refresh() async throws {
         let text = try await fetch(issuer.jwks)
         let collection = JWTKeyCollection()
         try await collection.add(jwksJSON: text)
-        keys = collection
-        lastFetch = Date()
+        state.withLock { state in
+            state = State(keys: collection, lastFetch: Date())
+        }
     }
 
     /// The identity a valid token stands for.
     public func identity(for token: String, now: Date = Date()) async throws(TokenRefusal) -> Identity {
+        if let known = state.withLock({ $0.verified[token] }) {
+            try Self.checkTimes(expiry: known.expiry, notBefore: known.notBefore, leeway: Double(issuer.leewaySeconds), now: now)
+            return known.identity
+        }
         let header = try Self.header(of: token)
         guard let algorithm = header["alg"] as? String, Self.acceptedAlgorithms.contains(algorithm) else {
             throw TokenRefusal(description: "algorithm `\(header["alg"] ?? "none")` is not accepted (RS256 or ES256)")
         }
+        let (keys, lastFetch) = state.withLock { ($0.keys, $0.lastFetch) }
         let claims: TokenClaims
         do {
             claims = try await keys.verify(token, as: TokenClaims.self)
@@ -77,14 +103,33 @@ public actor TokenVerifier {
             // The provider may have rotated its keys: fetch them once more.
             do {
                 try await refresh()
-                claims = try await keys.verify(token, as: TokenClaims.self)
+                claims = try await state.withLock { $0.keys }.verify(token, as: TokenClaims.self)
             } catch {
                 throw TokenRefusal(description: "\(error)")
             }
         } catch {
             throw TokenRefusal(description: "\(error)")
         }
-        return try claims.identity(issuer: issuer, now: now)
+        let identity = try claims.identity(issuer: issuer, now: now)
+        if case .number(let expiry)? = claims.values["exp"] {
+            var notBefore: Double?
+            if case .number(let value)? = claims.values["nbf"] { notBefore = value }
+            let verified = Verified(identity: identity, expiry: expiry, notBefore: notBefore)
+            state.withLock { state in
+                if state.verified.count >= Self.cacheLimit { state.verified.removeAll(keepingCapacity: true) }
+                state.verified[token] = verified
+            }
+        }
+        return identity
+    }
+
+    static func checkTimes(expiry: Double, notBefore: Double?, leeway: Double, now: Date) throws(TokenRefusal) {
+        guard now.timeIntervalSince1970 < expiry + leeway else {
+            throw TokenRefusal(description: "the token has expired or has no `exp`")
+        }
+        if let notBefore, now.timeIntervalSince1970 + leeway < notBefore {
+            throw TokenRefusal(description: "the token is not valid yet (`nbf`)")
+        }
     }
 
     static func header(of token: String) throws(TokenRefusal) -> [String: Any] {
@@ -161,13 +206,12 @@ struct TokenClaims: JWTPayload {
         guard let audiences = strings("aud"), !Set(audiences).isDisjoint(with: issuer.audiences) else {
             throw TokenRefusal(description: "audience is not one of \(issuer.audiences)")
         }
-        let leeway = Double(issuer.leewaySeconds)
-        guard case .number(let expiry)? = values["exp"], now.timeIntervalSince1970 < expiry + leeway else {
+        guard case .number(let expiry)? = values["exp"] else {
             throw TokenRefusal(description: "the token has expired or has no `exp`")
         }
-        if case .number(let notBefore)? = values["nbf"], now.timeIntervalSince1970 + leeway < notBefore {
-            throw TokenRefusal(description: "the token is not valid yet (`nbf`)")
-        }
+        var notBefore: Double?
+        if case .number(let value)? = values["nbf"] { notBefore = value }
+        try TokenVerifier.checkTimes(expiry: expiry, notBefore: notBefore, leeway: Double(issuer.leewaySeconds), now: now)
         guard case .text(let subject)? = values["preferred_username"] ?? values["email"] ?? values["sub"], !subject.isEmpty else {
             throw TokenRefusal(description: "the token names no subject")
         }

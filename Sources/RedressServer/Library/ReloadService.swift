@@ -45,7 +45,7 @@ public struct ReloadService: Service {
             watcher?.stop()
             continuation.finish()
         }
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             for await _ in wakeups {
                 await look()
             }

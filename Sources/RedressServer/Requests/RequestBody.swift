@@ -16,7 +16,15 @@ public struct RequestLimits: Sendable {
 /// refused before a byte is read).
 enum RequestBody {
     static func mediaType(_ request: Request) -> String? {
-        request.headers[.contentType].map { $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased() }
+        request.headers[.contentType].map(mediaType)
+    }
+
+    /// `Content-Type`'s media type: before any `;`, without spaces or tabs around it, in lower case.
+    static func mediaType(_ header: String) -> String {
+        let type = header.utf8.prefix { $0 != UInt8(ascii: ";") }
+        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        let trimmed = type.drop(while: blank).reversed().drop(while: blank).reversed()
+        return String(decoding: trimmed.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     static func accepted(_ body: Endpoint.Body) -> [String] {
@@ -73,7 +81,7 @@ struct RequestIDMiddleware: RouterMiddleware {
             context.logger.error("a request failed", metadata: ["error": "\(error)"])
             response = try Problem(.internalServerError, "the service failed to answer; the failure is logged").response(from: request, context: context)
         }
-        response.headers[.requestID] = context.id
+        response.headers[.requestID] = context.requestID
         return response
     }
 }

@@ -14,7 +14,10 @@ extension RedressService {
             let encoder = DecisionEncoder(format: .jsonl)
             let answered = Self.answer(parsed) { record throws(RecordError) in
                 let decision = try engine.classify(Complaint(record: record))
-                return (encoder.encode(decision), decision.versionID)
+                var bytes: [UInt8] = []
+                encoder.encode(decision, into: &bytes)
+                if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+                return (String(decoding: bytes, as: UTF8.self), decision.versionID)
             }
             return try await respond(answered, parsed: parsed, kind: .classify, council: council, caller: caller, context: context)
         }
@@ -34,7 +37,7 @@ extension RedressService {
             let asOf = try Self.asOf(request, required: false)
             let parsed = try RequestItems.parse(try await RequestBody.bytes(request, endpoint: .behaviour, limit: limits.maxBodyBytes), maxItems: limits.maxItems)
             let answered = BehaviourAnswer.findings(parsed, engine: engine, asOf: asOf)
-            try await recorder.record(answered, kind: .behaviour, council: council, caller: caller, requestID: context.id, logger: context.logger, metrics: metrics)
+            try await recorder.record(answered, kind: .behaviour, council: council, caller: caller, requestID: context.requestID, logger: context.logger, metrics: metrics)
             metrics.decisions(answered.filter(\.decided).count, kind: "behaviour")
             return Self.json(JSONText.array(answered.map(\.output)))
         }
@@ -58,7 +61,7 @@ extension RedressService {
         _ answered: [AnsweredItem], parsed: (items: [RequestItems.Item], isArray: Bool), kind: RecordKind, council: CouncilState, caller: Identity,
         context: ServiceRequestContext
     ) async throws -> Response {
-        try await recorder.record(answered, kind: kind, council: council, caller: caller, requestID: context.id, logger: context.logger, metrics: metrics)
+        try await recorder.record(answered, kind: kind, council: council, caller: caller, requestID: context.requestID, logger: context.logger, metrics: metrics)
         metrics.decisions(answered.filter(\.decided).count, kind: kind.rawValue)
         let body = parsed.isArray ? JSONText.array(answered.map(\.output)) : (answered.first?.output ?? "{}")
         return Self.json(body, status: !parsed.isArray && answered.first?.decided == false ? .unprocessableContent : .ok)

@@ -87,7 +87,7 @@ public final class TLSFiles: Sendable {
         let chain = try presented.map { try Certificate(derEncoded: try $0.toDERBytes()) }
         guard let leaf = chain.first else { return .failed }
         var verifier = Verifier(rootCertificates: CertificateStore(authorities)) {
-            RFC5280Policy(validationTime: Date())
+            RFC5280Policy()
         }
         switch await verifier.validate(leaf: leaf, intermediates: CertificateStore(chain.dropFirst())) {
         case .validCertificate: return .certificateVerified
