@@ -144,7 +144,7 @@ let package = Package(
         .testTarget(
             name: "RedressCommandsTests",
             dependencies: ["RedressCommands", "RedressEngine", "RedressDiagnostics", "RedressTestSupport"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Help"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -28,7 +28,7 @@ public struct CalendarLibrary: Sendable {
             let suggestion = SpellingSuggestion.closest(to: region, in: known)
             throw DiagnosticList(
                 .error(
-                    "calendar.unknown-region", "no bank holiday calendar for region `\(region)`", at: range,
+                    .calendarUnknownRegion, "no bank holiday calendar for region `\(region)`", at: range,
                     help: suggestion.map { "did you mean `\($0)`?" }
                         ?? "known regions: \(known.joined(separator: ", ")) (in \(directory))"))
         }

@@ -38,7 +38,7 @@ public enum HolidayListDecoder {
             if let first = seen[date] {
                 diagnostics.append(
                     .error(
-                        "calendar.duplicate-day", "\(date) is listed twice", at: dateNode.range,
+                        .calendarDuplicateDay, "\(date) is listed twice", at: dateNode.range,
                         related: [RelatedLocation("first listed here", at: first)]))
                 continue
             }
@@ -61,7 +61,7 @@ public enum RegionCalendarDecoder {
             if document.root == nil {
                 diagnostics.append(
                     .error(
-                        "calendar.empty", "the calendar file is empty",
+                        .calendarEmpty, "the calendar file is empty",
                         at: SourceRange(file: document.source.path, at: SourceLocation(line: 1, column: 1))))
             }
             throw fail(diagnostics)
@@ -88,7 +88,7 @@ public enum RegionCalendarDecoder {
         let holidays = root["holidays"].map { HolidayListDecoder.decode($0, what: "`holidays`", &diagnostics) } ?? []
         if let covers, let node = root["holidays"] {
             for holiday in holidays where !covers.contains(holiday.date) {
-                diagnostics.append(.error("calendar.outside-covers", "\(holiday.date) is outside `covers`", at: node.range))
+                diagnostics.append(.error(.calendarOutsideCovers, "\(holiday.date) is outside `covers`", at: node.range))
             }
         }
         let announcedNode = root["announced_to"]?.expectText("`announced_to`", &diagnostics)
@@ -98,7 +98,7 @@ public enum RegionCalendarDecoder {
             for holiday in holidays where holiday.projected != (announcedTo.map { holiday.date > $0 } ?? false) {
                 diagnostics.append(
                     .error(
-                        "calendar.projected-mismatch",
+                        .calendarProjectedMismatch,
                         "\(holiday.date) is \(holiday.projected ? "marked projected but within" : "after `announced_to` but not marked projected, outside") the announced years",
                         at: node.range, help: "regenerate the file with scripts/make_calendars.py"))
             }

@@ -7,13 +7,7 @@ struct BehaviourCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "behaviour",
         abstract: "Evaluate the policy's unreasonable-behaviour criteria over complainants' contact histories.",
-        discussion: """
-            Input: one contact per record: complainant, on, kind (contact, complaint, review-request, parallel, \
-            staff-flag, restriction), and channel, case, service, categories, route, procedure_exhausted, \
-            criterion, officer, decided_by, criteria, restriction as the kind needs. Output: per complainant, \
-            the criteria that may be met with the contacts that show it, and restrictions with their review \
-            dates. Advice only: Redress never restricts anyone.
-            """)
+        discussion: CommandHelp.behaviour.discussion)
 
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var batch: BatchOptions

@@ -7,6 +7,7 @@ struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
         abstract: "Working days and bank holidays for a UK region.",
+        discussion: CommandHelp.calendar.discussion,
         subcommands: [Add.self, Holidays.self, Between.self]
     )
 

@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check policy files and report every problem with its line and column.",
-        discussion: "Exit status: 0 when no errors (warnings and notes allowed), 1 when any policy has errors, 2 when a file cannot be read.")
+        discussion: CommandHelp.check.discussion)
 
     @Argument(help: "Policy files or council folders to check (a folder's versions are also checked against each other).", completion: PathCompletion.policies)
     var policies: [String]
@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Compare with a complaint handling code from the library's codes/ folder, e.g. lgsco-2024. Exits 1 when any point is looser than the code.",
+            "Compare with a complaint handling code from the library's codes/ folder, e.g. lgsco-2024.",
             valueName: "id"))
     var code: String?
 
@@ -82,12 +82,12 @@ struct CheckCommand: ParsableCommand {
     func checkFile(_ path: String, library root: String) throws -> FileOutcome {
         let loader = PolicyLoader(library: PolicyLibrary(root: root))
         var result = loader.load(path: path)
-        let unreadable = result.diagnostics.contains { $0.id == "policy.unreadable" }
+        let unreadable = result.diagnostics.contains { $0.id == .policyUnreadable }
         result.diagnostics += PolicyChecker.standard.check(result)
-        let shown = result.diagnostics.filter { assumptions || $0.id != "policy.assumption" }
+        let shown = result.diagnostics.filter { assumptions || $0.id != .policyAssumption }
         emit(shown, sources: result.sources)
         let count = { (severity: Severity) in result.diagnostics.filter { $0.severity == severity }.count }
-        let assumed = result.diagnostics.filter { $0.id == "policy.assumption" }.count
+        let assumed = result.diagnostics.filter { $0.id == .policyAssumption }.count
         let name = result.policy.map { "\($0.council.id) \($0.version.id)" } ?? path
         let summary =
             "\(name): \(plural(count(.error), "error")), \(plural(count(.warning), "warning")), \(plural(assumed, "assumption"))"

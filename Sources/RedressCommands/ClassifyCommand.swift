@@ -8,12 +8,7 @@ struct ClassifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "classify",
         abstract: "Route each complaint and give its procedure, stage, dates, exclusion and the rule that decided.",
-        discussion: """
-            Reads one complaint per JSON Lines record or CSV row and writes one decision per complaint, \
-            in input order. A bad record becomes an error record (line, id, message) and never stops \
-            the batch. Exit status: 0 all decided, 1 some records failed, 2 could not run (bad policy, \
-            unreadable input).
-            """)
+        discussion: CommandHelp.classify.discussion)
 
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var batch: BatchOptions

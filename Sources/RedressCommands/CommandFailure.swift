@@ -24,6 +24,6 @@ func report(_ list: DiagnosticList, extraSources: SourceFiles = SourceFiles()) {
 /// The exit status for a policy that did not load: 2 when a file could not be read at all, 1 when
 /// it was read and is invalid.
 func policyFailure(_ list: DiagnosticList) -> ExitCode {
-    let unreadable = list.diagnostics.contains { ["engine.no-policy", "policy.unreadable"].contains($0.id) }
+    let unreadable = list.diagnostics.contains { [.engineNoPolicy, .policyUnreadable].contains($0.id) }
     return ExitCode(unreadable ? ExitStatus.couldNotRun : ExitStatus.invalid)
 }

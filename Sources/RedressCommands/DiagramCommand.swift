@@ -9,7 +9,7 @@ struct DiagramCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diagram",
         abstract: "Draw the policy's process as a flowchart: routes, exclusions, stages with timescales, the ombudsman.",
-        discussion: "Mermaid renders on common code hosting sites; DOT renders with Graphviz (`dot -Tsvg`).")
+        discussion: CommandHelp.diagram.discussion)
 
     @Argument(help: "A policy file, or a council folder (its latest version unless --version).", completion: PathCompletion.policies)
     var policy: String

@@ -9,7 +9,8 @@ import RedressPolicyTools
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Show what changed between two policy versions and, given complaints, how many decisions change.")
+        abstract: "Show what changed between two policy versions and, given complaints, how many decisions change.",
+        discussion: CommandHelp.diff.discussion)
 
     @Argument(help: "The old version's policy file.", completion: PathCompletion.policies) var old: String
     @Argument(help: "The new version's policy file.", completion: PathCompletion.policies) var new: String

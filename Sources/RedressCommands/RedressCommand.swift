@@ -8,7 +8,7 @@ public struct RedressCommand: ParsableCommand {
         commandName: "redress",
         abstract: "Route and schedule council complaints with a policy written in YAML.",
         version: "0.1.0",
-        subcommands: [ClassifyCommand.self, ScheduleCommand.self, BehaviourCommand.self, CheckCommand.self, TestCommand.self, DiffCommand.self, DiagramCommand.self, CalendarCommand.self, ReportCommand.self, ServeCommand.self, RecordsCommand.self]
+        subcommands: [ClassifyCommand.self, ScheduleCommand.self, BehaviourCommand.self, CheckCommand.self, TestCommand.self, DiffCommand.self, DiagramCommand.self, CalendarCommand.self, ReportCommand.self, ExplainCommand.self, ServeCommand.self, RecordsCommand.self]
     )
 
     public init() {}

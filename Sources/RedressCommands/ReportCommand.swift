@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Report on complaints received in a period: volumes, timeliness per stage, escalation, outcomes, exclusions, open and overdue.",
-        discussion: "Reads case histories (the `schedule` input). Exit status: 0 report written, 1 some records failed (counted in the report), 2 could not run.")
+        discussion: CommandHelp.report.discussion)
 
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var input: InputOptions

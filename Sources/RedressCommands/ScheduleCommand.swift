@@ -9,11 +9,7 @@ struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedule",
         abstract: "Replay case histories and report each case's deadlines, status and retention date as of a day.",
-        discussion: """
-            Each input record is a complaint plus `events` (a list of {on, event, stage?, days?}). Status: \
-            open, due-soon, overdue, closed or delete-due. A history that makes no sense is an error \
-            record, never a guessed date. Exit status as for classify.
-            """)
+        discussion: CommandHelp.schedule.discussion)
 
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var batch: BatchOptions

@@ -10,7 +10,7 @@ struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run policy test files (docs/policy-tests.md) and report each failure with expected and actual values.",
-        discussion: "Exit status: 0 when every case passes, 1 when any fails or a file is invalid, 2 when nothing can run.")
+        discussion: CommandHelp.test.discussion)
 
     @Argument(help: "Test files or folders (default: the library's tests/ folder).", completion: PathCompletion.policies)
     var paths: [String] = []

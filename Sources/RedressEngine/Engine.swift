@@ -13,7 +13,7 @@ public struct Engine: Sendable {
     public init(_ policies: [LoadedPolicy]) throws(DiagnosticList) {
         let sorted = policies.sorted { $0.policy.version.effectiveFrom < $1.policy.version.effectiveFrom }
         guard !sorted.isEmpty else {
-            throw DiagnosticList(.error("engine.no-policy", "no policy versions to compile", at: nil))
+            throw DiagnosticList(.error(.engineNoPolicy, "no policy versions to compile", at: nil))
         }
         let problems = VersionTimeline.check(sorted.map(\.policy)).filter { $0.severity == .error }
         if !problems.isEmpty {

@@ -8,13 +8,13 @@ extension Engine {
         var isDirectory: ObjCBool = false
         let start = SourceRange(file: path, at: SourceLocation(line: 1, column: 1))
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DiagnosticList(.error("engine.no-policy", "no policy file or folder at \(path)", at: start))
+            throw DiagnosticList(.error(.engineNoPolicy, "no policy file or folder at \(path)", at: start))
         }
         guard isDirectory.boolValue else { return [path] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         let files = names.filter { $0.hasSuffix(".yaml") }.sorted().map { path + "/" + $0 }
         guard !files.isEmpty else {
-            throw DiagnosticList(.error("engine.no-policy", "the folder holds no .yaml policy files", at: start))
+            throw DiagnosticList(.error(.engineNoPolicy, "the folder holds no .yaml policy files", at: start))
         }
         return files
     }

@@ -12,6 +12,10 @@ struct DecodeContext {
     /// rather than report what the missing rule would have decided.
     var routingIncomplete = false
     var numbers: [CitedNumber] = []
+    /// Every `source:` and `assumed:` written in the file, wherever it stands (stages, timescales,
+    /// routing rules, exclusions, retention, behaviour, the version): `check --assumptions` lists
+    /// the assumed ones.
+    var written: [Citation] = []
     private var citations: [Citation] = []
     /// Source ids declared in `sources:`, for checking `source: id: section` references.
     var sourceIDs: Set<String> = []
@@ -39,15 +43,18 @@ struct DecodeContext {
         if let source, let assumed {
             add(
                 .error(
-                    "policy.source-and-assumed", "a value cannot be both sourced and assumed", at: assumed.range,
+                    .policySourceAndAssumed, "a value cannot be both sourced and assumed", at: assumed.range,
                     related: [RelatedLocation("source given here", at: source.range)]))
         }
+        let citation: Citation?
         if let source {
             checkSourceReference(source)
-            return .source(source.text, at: source.range)
+            citation = .source(source.text, at: source.range)
+        } else {
+            citation = assumed.map { .assumed($0.text, at: $0.range) }
         }
-        if let assumed { return .assumed(assumed.text, at: assumed.range) }
-        return nil
+        if let citation { written.append(citation) }
+        return citation
     }
 
     /// `source: policy: Stage 1` must name a declared source id before the colon.
@@ -58,7 +65,7 @@ struct DecodeContext {
         guard looksLikeID, !sourceIDs.contains(head) else { return }
         add(
             .error(
-                "policy.unknown-source", "source `\(head)` is not declared in `sources`", at: scalar.range,
+                .policyUnknownSource, "source `\(head)` is not declared in `sources`", at: scalar.range,
                 help: SpellingSuggestion.closest(to: head, in: sourceIDs).map { "did you mean `\($0)`?" }
                     ?? "declare it under `sources:` or write the citation in full"))
     }
@@ -75,7 +82,7 @@ struct DecodeContext {
             recordNumber(what, at: scalar.range)
             return duration
         } catch {
-            add(.error("policy.invalid-duration", "\(error.message) for \(what)", at: scalar.range, help: error.suggestion))
+            add(.error(.policyInvalidDuration, "\(error.message) for \(what)", at: scalar.range, help: error.suggestion))
             return nil
         }
     }
@@ -128,7 +135,7 @@ struct DecodeContext {
 
     func unknownValue(_ scalar: YAMLScalar, what: String, allowed: [String]) -> Diagnostic {
         .error(
-            "policy.unknown-value", "unknown value `\(scalar.text)` for \(what)", at: scalar.range,
+            .policyUnknownValue, "unknown value `\(scalar.text)` for \(what)", at: scalar.range,
             help: SpellingSuggestion.closest(to: scalar.text, in: allowed).map { "did you mean `\($0)`?" }
                 ?? "expected one of: \(allowed.joined(separator: ", "))")
     }

@@ -10,6 +10,8 @@ public struct PolicyFragment: Sendable {
     public var imports: [PolicyImport]
     public var procedures: [Procedure]
     public var numbers: [CitedNumber]
+    /// Every `source:` and `assumed:` the fragment writes.
+    public var citations: [Citation] = []
 }
 
 enum FragmentDecoder {
@@ -21,7 +23,7 @@ enum FragmentDecoder {
         guard let root = document.root?.expectMapping("a policy fragment", &context.diagnostics) else {
             if document.root == nil {
                 context.add(
-                    .error("policy.empty", "the fragment is empty", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
+                    .error(.policyEmpty, "the fragment is empty", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
             }
             return (nil, context.diagnostics)
         }
@@ -36,9 +38,10 @@ enum FragmentDecoder {
         }
         let imports = root["imports"].flatMap { PolicyDecoder.decodeImports($0, &context) } ?? []
         let procedures = root["procedures"].map { ProcedureDecoder.procedures($0, file: path, &context) } ?? []
-        let fragment = PolicyFragment(
+        var fragment = PolicyFragment(
             name: expectedName, title: context.text(root["title"], "`title`") ?? expectedName, path: path, imports: imports,
             procedures: procedures, numbers: context.numbers)
+        fragment.citations = context.written
         return (fragment, context.diagnostics)
     }
 }

@@ -64,6 +64,8 @@ public struct Policy: Sendable {
     public var behaviour: BehaviourPolicy?
     /// Every number the policy states, with its citation (for `check`).
     public var numbers: [CitedNumber]
+    /// Every `source:` and `assumed:` the policy (and its imports) writes, wherever it stands.
+    public var citations: [Citation] = []
     public var range: SourceRange
     /// False when `council`, `version` or `calendar` did not decode: the rest is still checked,
     /// but the policy is never compiled or compared with other versions.

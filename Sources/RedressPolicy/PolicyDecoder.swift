@@ -22,7 +22,7 @@ public enum PolicyDecoder {
         let path = document.source.path
         let start = SourceRange(file: path, at: SourceLocation(line: 1, column: 1))
         guard let rootNode = document.root else {
-            return (nil, [.error("policy.empty", "the policy file is empty", at: start)], [])
+            return (nil, [.error(.policyEmpty, "the policy file is empty", at: start)], [])
         }
         guard let root = rootNode.expectMapping("a policy file", &context.diagnostics) else {
             return (nil, context.diagnostics, [])
@@ -69,6 +69,7 @@ public enum PolicyDecoder {
             statutoryRoutes: statutoryRoutes, localServices: services, procedures: procedures, feedback: feedback, routing: routing, timeLimit: timeLimit,
             retention: retention, behaviour: behaviour, numbers: context.numbers, range: root.range)
         policy.isComplete = isComplete
+        policy.citations = context.written
         policy.vocabulary = context.vocabulary
         policy.routingIsComplete = !context.routingIncomplete
         return (policy, context.diagnostics, context.numbers)
@@ -109,7 +110,7 @@ public enum PolicyDecoder {
         context.recordNumber("`effective_from`", at: fromNode.range, citation: citation)
         let to = context.date(body["effective_to"], "`effective_to`")
         if let to, to < from, let node = body["effective_to"] {
-            context.add(.error("policy.version-dates", "`effective_to` (\(to)) is before `effective_from` (\(from))", at: node.range))
+            context.add(.error(.policyVersionDates, "`effective_to` (\(to)) is before `effective_from` (\(from))", at: node.range))
         }
         return PolicyVersion(
             id: id, effectiveFrom: from, effectiveTo: to, effectiveFromRange: fromNode.range, effectiveToRange: body["effective_to"]?.range)
@@ -152,7 +153,7 @@ public enum PolicyDecoder {
         if routes.isEmpty {
             context.add(
                 .error(
-                    "policy.statutory-routes-empty", "`statutory_routes` names no service", at: body.keyRange,
+                    .policyStatutoryRoutesEmpty, "`statutory_routes` names no service", at: body.keyRange,
                     help: "map each statutory service to its procedure, or write `none: \"reason\"`"))
         }
         return StatutoryRoutes(routes: routes, noneReason: nil, range: body.keyRange)

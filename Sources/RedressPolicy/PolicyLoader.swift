@@ -78,14 +78,14 @@ public struct PolicyLoader: Sendable {
             var result = PolicyLoadResult()
             result.diagnostics.append(
                 .error(
-                    "yaml.too-large", "the file is \(size) bytes, more than the limit of \(limits.maxBytes)",
+                    .yamlTooLarge, "the file is \(size) bytes, more than the limit of \(limits.maxBytes)",
                     at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1)), help: "a policy is a few kilobytes; is this the right file?"))
             return result
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             var result = PolicyLoadResult()
             result.diagnostics.append(
-                .error("policy.unreadable", "cannot read the policy file", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
+                .error(.policyUnreadable, "cannot read the policy file", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
             return result
         }
         return load(bytes: Array(data), path: path)
@@ -144,7 +144,7 @@ public struct PolicyLoader: Sendable {
                 let chain = stack[cycleStart...].map(\.name) + [reference.name]
                 result.diagnostics.append(
                     .error(
-                        "policy.import-cycle", "import cycle: \(chain.joined(separator: " → "))", at: reference.range,
+                        .policyImportCycle, "import cycle: \(chain.joined(separator: " → "))", at: reference.range,
                         related: [RelatedLocation("`\(reference.name)` is \(stack[cycleStart].path)", at: SourceRange(file: stack[cycleStart].path, at: SourceLocation(line: 1, column: 1)))]))
                 continue
             }
@@ -153,7 +153,7 @@ public struct PolicyLoader: Sendable {
             guard let data = FileManager.default.contents(atPath: path) else {
                 result.diagnostics.append(
                     .error(
-                        "policy.unknown-import", "cannot find import `\(reference.name)` (looked for \(path))",
+                        .policyUnknownImport, "cannot find import `\(reference.name)` (looked for \(path))",
                         at: reference.range, help: "imports name files in the policy library, like `statutory/children-england`"))
                 continue
             }
@@ -169,7 +169,7 @@ public struct PolicyLoader: Sendable {
                 if let existing = policy.procedure(procedure.id) {
                     result.diagnostics.append(
                         .error(
-                            "policy.duplicate-procedure",
+                            .policyDuplicateProcedure,
                             "procedure `\(procedure.id)` from `\(reference.name)` clashes with one defined in \(existing.definedIn)",
                             at: reference.range,
                             related: [
@@ -181,6 +181,7 @@ public struct PolicyLoader: Sendable {
                 policy.procedures.append(procedure)
             }
             policy.numbers += fragment.numbers
+            policy.citations += fragment.citations
         }
     }
 }

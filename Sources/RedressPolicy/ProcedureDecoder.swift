@@ -38,7 +38,7 @@ enum ProcedureDecoder {
                     if let stage = stage(item, procedure: id, &context) { stages.append(stage) }
                 }
                 if items.isEmpty {
-                    context.add(.error("policy.no-stages", "procedure `\(id)` has no stages", at: keyRange))
+                    context.add(.error(.policyNoStages, "procedure `\(id)` has no stages", at: keyRange))
                 }
             }
             return Procedure(

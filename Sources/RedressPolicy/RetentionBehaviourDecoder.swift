@@ -75,7 +75,7 @@ enum RetentionBehaviourDecoder {
             let settings = entry.value.expectMapping("`\(kind)`", &context.diagnostics)
         else {
             if body.entries.count != 1 {
-                context.add(.error("policy.signal", "a signal has exactly one kind", at: body.keyRange))
+                context.add(.error(.policySignal, "a signal has exactly one kind", at: body.keyRange))
             }
             return nil
         }

@@ -21,7 +21,7 @@ enum RoutingDecoder {
             if let first = seen[rule.id] {
                 context.add(
                     .error(
-                        "policy.duplicate-id", "routing rule id `\(rule.id)` is used twice", at: rule.range,
+                        .policyDuplicateId, "routing rule id `\(rule.id)` is used twice", at: rule.range,
                         related: [RelatedLocation("first used here", at: first)]))
             }
             seen[rule.id] = rule.range
@@ -44,7 +44,7 @@ enum RoutingDecoder {
             guard outcomes.count == 1 else {
                 context.add(
                     .error(
-                        "policy.rule-outcome",
+                        .policyRuleOutcome,
                         outcomes.isEmpty
                             ? "routing rule `\(id)` says neither `procedure`, `exclude` nor `feedback`"
                             : "routing rule `\(id)` has more than one outcome: \(outcomes.map { "`\($0)`" }.joined(separator: ", "))",
@@ -65,7 +65,7 @@ enum RoutingDecoder {
                 outcome = .feedback(type)
             }
             if body["stage"] != nil, body["procedure"] == nil, let stage = body.entry("stage") {
-                context.add(.error("policy.stage-without-procedure", "`stage` needs `procedure`", at: stage.key.range))
+                context.add(.error(.policyStageWithoutProcedure, "`stage` needs `procedure`", at: stage.key.range))
             }
             return RoutingRule(
                 id: id, description: context.text(body["description"], "`description`"),
@@ -88,7 +88,7 @@ enum RoutingDecoder {
         if let mentions = conditions.mentions, let node = body["mentions"],
             mentions.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty })
         {
-            context.add(.error("policy.empty-phrase", "an empty phrase in `mentions` would match everything", at: node.range))
+            context.add(.error(.policyEmptyPhrase, "an empty phrase in `mentions` would match everything", at: node.range))
         }
         conditions.matterOlderThan = body["matter_older_than"].flatMap { context.duration($0, "`matter_older_than`") }
         return conditions

@@ -14,7 +14,7 @@ enum VocabularyDecoder {
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.append(
                 .error(
-                    "policy.no-vocabulary", "the policy library has no vocabulary file", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1)),
+                    .policyNoVocabulary, "the policy library has no vocabulary file", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1)),
                     help: "a library holds vocabulary.yaml beside councils/, statutory/ and calendars/"))
             return nil
         }
@@ -35,7 +35,7 @@ enum VocabularyDecoder {
         root.checkKeys(known: fileKeys, required: ["redress-vocabulary", "feedback_types", "channels", "made_by", "ombudsmen"], in: "a vocabulary file", &context.diagnostics)
         let vocabulary = decode(root, &context)
         if !vocabulary.feedbackTypes.contains("complaint"), let node = root["feedback_types"] {
-            context.add(.error("policy.vocabulary-complaint", "`feedback_types` must include `complaint`", at: node.range))
+            context.add(.error(.policyVocabularyComplaint, "`feedback_types` must include `complaint`", at: node.range))
         }
         diagnostics += context.diagnostics
         return context.diagnostics.contains { $0.severity == .error } ? nil : vocabulary
@@ -64,7 +64,7 @@ enum VocabularyDecoder {
             }
             if let ombudsman {
                 if ombudsmen.contains(where: { $0.id == ombudsman.id }) {
-                    context.add(.error("policy.duplicate-id", "ombudsman `\(ombudsman.id)` is listed twice", at: body.keyRange))
+                    context.add(.error(.policyDuplicateId, "ombudsman `\(ombudsman.id)` is listed twice", at: body.keyRange))
                 } else {
                     ombudsmen.append(ombudsman)
                 }

@@ -38,7 +38,7 @@ public struct ConformanceCode: Sendable {
 
     public static func load(path: String) throws(DiagnosticList) -> ConformanceCode {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticList(.error("code.unreadable", "cannot read the code file", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
+            throw DiagnosticList(.error(.codeUnreadable, "cannot read the code file", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
         }
         let document = try YAMLLoader().load(Array(data), path: path)
         var diagnostics: [Diagnostic] = []

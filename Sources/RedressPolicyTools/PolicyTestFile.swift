@@ -51,13 +51,13 @@ public struct PolicyTestFile: Sendable {
     /// Reads and checks a test file, collecting every problem.
     public static func load(path: String) throws(DiagnosticList) -> PolicyTestFile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticList(.error("tests.unreadable", "cannot read the test file", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
+            throw DiagnosticList(.error(.testsUnreadable, "cannot read the test file", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
         }
         let document = try YAMLLoader().load(Array(data), path: path)
         var diagnostics: [Diagnostic] = []
         let fail = { (d: [Diagnostic]) in DiagnosticList(d, sources: SourceFiles([document.source])) }
         guard let root = document.root?.expectMapping("a policy test file", &diagnostics) else {
-            throw fail(diagnostics.isEmpty ? [.error("tests.empty", "the test file is empty", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1)))] : diagnostics)
+            throw fail(diagnostics.isEmpty ? [.error(.testsEmpty, "the test file is empty", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1)))] : diagnostics)
         }
         root.checkKeys(known: topKeys, required: ["redress-tests", "policy", "cases"], in: "a policy test file", &diagnostics)
         let policy = root["policy"]?.expectText("`policy`", &diagnostics)?.text ?? ""
@@ -80,7 +80,7 @@ public struct PolicyTestFile: Sendable {
         let name = body["name"]?.expectText("`name`", &diagnostics)?.text ?? "case \(index + 1)"
         let isHistory = body["case"] != nil
         guard let inputNode = body["case"] ?? body["complaint"] else {
-            diagnostics.append(.error("tests.no-input", "test case `\(name)` needs `complaint:` or `case:`", at: body.keyRange))
+            diagnostics.append(.error(.testsNoInput, "test case `\(name)` needs `complaint:` or `case:`", at: body.keyRange))
             return nil
         }
         guard let input = inputNode.expectMapping("the test input", &diagnostics) else { return nil }
@@ -90,7 +90,7 @@ public struct PolicyTestFile: Sendable {
         var asOf: LocalDate?
         if isHistory {
             guard let asOfNode = body["as_of"]?.expectText("`as_of`", &diagnostics) else {
-                diagnostics.append(.error("tests.no-as-of", "a `case:` needs `as_of:`", at: body.keyRange))
+                diagnostics.append(.error(.testsNoAsOf, "a `case:` needs `as_of:`", at: body.keyRange))
                 return nil
             }
             asOf = asOfNode.expectDate("`as_of`", &diagnostics)

@@ -36,7 +36,7 @@ extension YAMLNode {
 
     public func wrongKind(expected: String, _ what: String) -> Diagnostic {
         .error(
-            "schema.wrong-type", "expected \(expected) for \(what), found \(kindDescription)", at: range)
+            .schemaWrongType, "expected \(expected) for \(what), found \(kindDescription)", at: range)
     }
 }
 
@@ -48,20 +48,20 @@ extension YAMLMapping {
     ) {
         for entry in entries {
             guard let key = entry.key.scalar else {
-                diagnostics.append(.error("schema.complex-key", "keys in \(what) must be plain text", at: entry.key.range))
+                diagnostics.append(.error(.schemaComplexKey, "keys in \(what) must be plain text", at: entry.key.range))
                 continue
             }
             if known.contains(key.text) { continue }
             let suggestion = SpellingSuggestion.closest(to: key.text, in: known)
             diagnostics.append(
                 .error(
-                    "schema.unknown-key", "unknown key `\(key.text)` in \(what)", at: key.range,
+                    .schemaUnknownKey, "unknown key `\(key.text)` in \(what)", at: key.range,
                     help: suggestion.map { "did you mean `\($0)`?" }
                         ?? "expected one of: \(known.map { "`\($0)`" }.joined(separator: ", "))"))
         }
         for key in required where self[key] == nil {
             diagnostics.append(
-                .error("schema.missing-key", "\(what) is missing the required key `\(key)`", at: keyRange))
+                .error(.schemaMissingKey, "\(what) is missing the required key `\(key)`", at: keyRange))
         }
     }
 
@@ -73,7 +73,7 @@ extension YAMLMapping {
 
 extension YAMLScalar {
     public func invalid(_ message: String, help: String? = nil) -> Diagnostic {
-        .error("schema.invalid-value", message, at: range, help: help)
+        .error(.schemaInvalidValue, message, at: range, help: help)
     }
 
     /// A whole number in `bounds`, written in decimal digits.

@@ -40,7 +40,7 @@ struct TreeBuilder {
         documentCount += 1
         if documentCount > limits.maxDocuments {
             throw .error(
-                "yaml.too-many-documents",
+                .yamlTooManyDocuments,
                 limits.maxDocuments == 1
                     ? "a file may hold only one YAML document" : "more than \(limits.maxDocuments) YAML documents",
                 at: range(location, location),
@@ -55,12 +55,12 @@ struct TreeBuilder {
 
     mutating func alias(_ name: String, at range: SourceRange) throws(Diagnostic) {
         guard let anchored = anchors[name] else {
-            throw .error("yaml.undefined-alias", "alias `*\(name)` refers to no anchor defined before it", at: range)
+            throw .error(.yamlUndefinedAlias, "alias `*\(name)` refers to no anchor defined before it", at: range)
         }
         aliasCount += 1
         if aliasCount > limits.maxAliases {
             throw .error(
-                "yaml.alias-limit", "more than \(limits.maxAliases) aliases in one file", at: range,
+                .yamlAliasLimit, "more than \(limits.maxAliases) aliases in one file", at: range,
                 help: "write the values out in full, or raise the loader's alias limit")
         }
         try add(anchored.node, count: anchored.count, anchor: nil)
@@ -71,7 +71,7 @@ struct TreeBuilder {
     {
         if stack.count >= limits.maxDepth {
             throw .error(
-                "yaml.too-deep", "nesting deeper than \(limits.maxDepth) levels", at: range(location, location))
+                .yamlTooDeep, "nesting deeper than \(limits.maxDepth) levels", at: range(location, location))
         }
         checkTag(tag, at: range(location, location))
         stack.append(Frame(isMapping: isMapping, start: location, tag: tag, anchor: anchor))
@@ -101,7 +101,7 @@ struct TreeBuilder {
         totalNodes += isNew ? count : 0
         if totalNodes > limits.maxNodes {
             throw .error(
-                "yaml.too-many-nodes", "the document expands to more than \(limits.maxNodes) nodes",
+                .yamlTooManyNodes, "the document expands to more than \(limits.maxNodes) nodes",
                 at: node.range, help: "an alias that repeats a large structure many times is the usual cause")
         }
         if let anchor { anchors[anchor] = (node, count) }
@@ -114,7 +114,7 @@ struct TreeBuilder {
             if let first = parent.keys[identity] {
                 diagnostics.append(
                     .error(
-                        "yaml.duplicate-key", "duplicate key \(Self.keyDescription(node)) in this mapping",
+                        .yamlDuplicateKey, "duplicate key \(Self.keyDescription(node)) in this mapping",
                         at: node.range, help: "each key may appear once; merge the two entries or rename one",
                         related: [RelatedLocation("first written here", at: first)]))
             } else {
@@ -130,7 +130,7 @@ struct TreeBuilder {
         guard let tag, tag != "!", let allowed = limits.allowedTags, !allowed.contains(tag) else { return }
         diagnostics.append(
             .error(
-                "yaml.unsupported-tag", "unsupported tag `\(tag)`", at: range,
+                .yamlUnsupportedTag, "unsupported tag `\(tag)`", at: range,
                 help: "Redress reads every value by its place in the schema; remove the tag"))
     }
 

@@ -52,7 +52,7 @@ public struct YAMLLoader: Sendable {
         if bytes.count > limits.maxBytes {
             throw DiagnosticList(
                 .error(
-                    "yaml.too-large", "file is \(bytes.count) bytes, more than the limit of \(limits.maxBytes)",
+                    .yamlTooLarge, "file is \(bytes.count) bytes, more than the limit of \(limits.maxBytes)",
                     at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
         }
         let input = InputText(bytes: bytes)
@@ -64,7 +64,7 @@ public struct YAMLLoader: Sendable {
             let location = input.location(ofByte: offset)
             throw fail([
                 .error(
-                    "yaml.invalid-utf8", "invalid UTF-8 byte 0x\(String(bytes[offset], radix: 16, uppercase: true))",
+                    .yamlInvalidUtf8, "invalid UTF-8 byte 0x\(String(bytes[offset], radix: 16, uppercase: true))",
                     at: SourceRange(file: path, at: location), help: "save the file as UTF-8")
             ])
         }
@@ -78,8 +78,8 @@ public struct YAMLLoader: Sendable {
     }
 
     static let syntaxErrorIDs: Set<DiagnosticID> = [
-        "yaml.scanner", "yaml.parser", "yaml.tab", "yaml.unclosed-quote", "yaml.unclosed-bracket", "yaml.indentation",
-        "yaml.unquoted-colon", "yaml.missing-colon", "yaml.reserved-character",
+        .yamlScanner, .yamlParser, .yamlTab, .yamlUnclosedQuote, .yamlUnclosedBracket, .yamlIndentation,
+        .yamlUnquotedColon, .yamlMissingColon, .yamlReservedCharacter,
     ]
 
     /// libyaml stops at the first syntax error. To report the others in the same run, the line at
@@ -121,7 +121,7 @@ public struct YAMLLoader: Sendable {
     private func parse(_ input: InputText, into builder: inout TreeBuilder) throws(Diagnostic) {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            throw .error("yaml.internal", "libyaml could not allocate a parser", at: nil)
+            throw .error(.yamlInternal, "libyaml could not allocate a parser", at: nil)
         }
         defer { yaml_parser_delete(&parser) }
         // libyaml asserts a non-null input pointer, so an empty input still gets a one-byte buffer.
@@ -192,10 +192,10 @@ public struct YAMLLoader: Sendable {
         let problem = optionalString(parser.problem) ?? "unknown libyaml error"
         if parser.error == YAML_READER_ERROR {
             let location = input.location(ofByte: parser.problem_offset)
-            return .error("yaml.reader", problem, at: SourceRange(file: file, at: location))
+            return .error(.yamlReader, problem, at: SourceRange(file: file, at: location))
         }
         let context = optionalString(parser.context)
-        let id: DiagnosticID = parser.error == YAML_SCANNER_ERROR ? "yaml.scanner" : "yaml.parser"
+        let id: DiagnosticID = parser.error == YAML_SCANNER_ERROR ? .yamlScanner : .yamlParser
         return YAMLSyntaxExplanation(file: file, text: input.text).explain(
             problem: problem, context: context, at: location(parser.problem_mark),
             contextAt: context == nil ? nil : location(parser.context_mark), id: id)

@@ -48,21 +48,21 @@ struct YAMLSyntaxExplanation {
             if let tab = candidate.prefix(while: { $0 == " " || $0 == "\t" }).firstIndex(of: "\t") {
                 let column = candidate.distance(from: candidate.startIndex, to: tab) + 1
                 return .error(
-                    "yaml.tab", "YAML does not allow tabs for indentation", at: at(SourceLocation(line: number, column: column)),
+                    .yamlTab, "YAML does not allow tabs for indentation", at: at(SourceLocation(line: number, column: column)),
                     help: "use spaces; replace the tab at column \(column) with spaces")
             }
         }
         if let context, let opened = contextMark, context.contains("quoted scalar") {
             let quote = line(opened.line).dropFirst(opened.column - 1).first.map { String($0) } ?? "\""
             return .error(
-                "yaml.unclosed-quote", "the quoted value opened here is never closed", at: at(opened),
+                .yamlUnclosedQuote, "the quoted value opened here is never closed", at: at(opened),
                 help: "add the closing \(quote == "'" ? "`'`" : "`\"`") at the end of the value on line \(opened.line)",
                 related: [RelatedLocation("YAML was still reading it here", at: at(mark))])
         }
         if let context, let opened = contextMark, context.contains("flow sequence") || context.contains("flow mapping") {
             let (open, close) = context.contains("sequence") ? ("[", "]") : ("{", "}")
             return .error(
-                "yaml.unclosed-bracket", "the `\(open)` opened here is not closed", at: at(opened),
+                .yamlUnclosedBracket, "the `\(open)` opened here is not closed", at: at(opened),
                 help: "close it with `\(close)` on line \(opened.line), or separate its items with commas",
                 related: [RelatedLocation("YAML expected `,` or `\(close)` before this", at: at(mark))])
         }
@@ -74,13 +74,13 @@ struct YAMLSyntaxExplanation {
         }
         if problem.contains("could not find expected ':'"), let start = contextMark {
             return .error(
-                "yaml.missing-colon", "this line has a key without `:`", at: at(start),
+                .yamlMissingColon, "this line has a key without `:`", at: at(start),
                 help: "write `key: value`; if the text is a value, join it to the line above or quote it")
         }
         if problem.contains("cannot start any token") {
             let character = text.dropFirst(mark.column - 1).first.map { String($0) } ?? "?"
             return .error(
-                "yaml.reserved-character", "`\(character)` cannot start a value in YAML", at: at(mark),
+                .yamlReservedCharacter, "`\(character)` cannot start a value in YAML", at: at(mark),
                 help: "put the value in quotes: \"\(text.dropFirst(mark.column - 1).trimmingSpaces)\"")
         }
         return .error(
@@ -98,12 +98,12 @@ struct YAMLSyntaxExplanation {
             let column = Self.indentation(line(previous)) + 1
             let name = Self.key(text).map { "`\($0):`" } ?? "this line"
             return .error(
-                "yaml.indentation", "\(name) is indented more than `\(siblingKey):` on line \(previous), which already has a value",
+                .yamlIndentation, "\(name) is indented more than `\(siblingKey):` on line \(previous), which already has a value",
                 at: at(SourceLocation(line: mark.line, column: indent + 1)),
                 help: "indent it to column \(column), like `\(siblingKey):` on line \(previous)")
         }
         return .error(
-            "yaml.unquoted-colon", "a value that contains `: ` must be quoted", at: at(mark),
+            .yamlUnquotedColon, "a value that contains `: ` must be quoted", at: at(mark),
             help: "put the whole value in quotes, e.g. `key: \"text: more text\"`")
     }
 
@@ -127,7 +127,7 @@ struct YAMLSyntaxExplanation {
             ? "check the indentation against the lines above"
             : "indent it to " + nearest.map { "column \($0.column) (like line \($0.line))" }.joined(separator: " or ")
         return .error(
-            "yaml.indentation", "this line starts at column \(indent + 1), which lines up with nothing above it",
+            .yamlIndentation, "this line starts at column \(indent + 1), which lines up with nothing above it",
             at: at(SourceLocation(line: mark.line, column: indent + 1)), help: help,
             related: block.map { [RelatedLocation("in the block that starts here", at: at($0))] } ?? [])
     }

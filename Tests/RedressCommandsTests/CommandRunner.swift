@@ -25,7 +25,7 @@ enum CommandRunner {
             } catch {
                 if let exit = error as? ExitCode { return exit.rawValue }
                 capture.console.writeError(RedressCommand.fullMessage(for: error) + "\n")
-                return RedressCommand.exitCode(for: error).rawValue
+                return RedressCommand.exitStatus(for: error)
             }
         }
         return CommandResult(out: capture.out, error: capture.error, status: status)

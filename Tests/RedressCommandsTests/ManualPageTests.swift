@@ -13,6 +13,7 @@ struct ManualPageTests {
     struct Command: Decodable {
         let commandName: String
         let abstract: String?
+        let discussion: String?
         let arguments: [Argument]?
         let subcommands: [Command]?
         let shouldDisplay: Bool
@@ -34,6 +35,10 @@ struct ManualPageTests {
     static func expectedLines(_ command: Command) -> [String] {
         var lines: [String] = []
         if let abstract = command.abstract, !abstract.isEmpty { lines.append(abstract) }
+        // The discussion: what the command does, its examples and its exit statuses.
+        for line in (command.discussion ?? "").split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            lines.append(String(line))
+        }
         for argument in command.arguments ?? [] where argument.shouldDisplay {
             if let abstract = argument.abstract, !abstract.isEmpty { lines.append(abstract) }
             for name in argument.names ?? [] where name.kind == "long" { lines.append("Fl -\(name.name)") }

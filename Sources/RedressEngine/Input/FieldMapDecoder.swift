@@ -19,7 +19,7 @@ public enum FieldMapDecoder {
     /// `vocabulary`: the policy's words, against which mapped `type`, `channel` and `made_by` values are checked.
     public static func load(path: String, vocabulary: PolicyVocabulary? = nil, limits: YAMLLimits = .default) throws(DiagnosticList) -> FieldMap {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticList(.error("map.unreadable", "cannot read the map file", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
+            throw DiagnosticList(.error(.mapUnreadable, "cannot read the map file", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
         }
         let document = try YAMLLoader(limits: limits).load(Array(data), path: path)
         var diagnostics: [Diagnostic] = []
@@ -34,7 +34,7 @@ public enum FieldMapDecoder {
         let path = document.source.path
         guard let root = document.root?.expectMapping("a map file", &diagnostics) else {
             if document.root == nil {
-                diagnostics.append(.error("map.empty", "the map file is empty", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
+                diagnostics.append(.error(.mapEmpty, "the map file is empty", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
             }
             return nil
         }
@@ -50,7 +50,7 @@ public enum FieldMapDecoder {
             guard known.contains(name.text) else {
                 diagnostics.append(
                     .error(
-                        "map.unknown-field", "`\(name.text)` is not a field of the input contract", at: name.range,
+                        .mapUnknownField, "`\(name.text)` is not a field of the input contract", at: name.range,
                         help: SpellingSuggestion.closest(to: name.text, in: known).map { "did you mean `\($0)`?" }
                             ?? "fields: \(known.joined(separator: ", "))"))
                 continue
@@ -58,7 +58,7 @@ public enum FieldMapDecoder {
             if let rule = self.rule(name.text, entry.value, closed: closed, &diagnostics) { rules.append(rule) }
         }
         if !rules.contains(where: { $0.field == "id" }) || !rules.contains(where: { $0.field == "received" }) {
-            diagnostics.append(.error("map.missing-field", "the map must say where `id` and `received` come from", at: fields.keyRange))
+            diagnostics.append(.error(.mapMissingField, "the map must say where `id` and `received` come from", at: fields.keyRange))
         }
         return FieldMap(rules: rules, path: path)
     }
@@ -76,7 +76,7 @@ public enum FieldMapDecoder {
             check(constant, field, closed, &diagnostics)
         }
         if (rule.column == nil) == (rule.constant == nil) {
-            diagnostics.append(.error("map.column-or-value", "the map for `\(field)` needs exactly one of `column` or `value`", at: body.keyRange))
+            diagnostics.append(.error(.mapColumnOrValue, "the map for `\(field)` needs exactly one of `column` or `value`", at: body.keyRange))
         }
         if let separator = body["separator"]?.expectText("`separator`", &diagnostics) {
             if separator.text.isEmpty { diagnostics.append(separator.invalid("`separator` cannot be empty")) }
@@ -105,7 +105,7 @@ public enum FieldMapDecoder {
                 if let earlier = written[key] {
                     diagnostics.append(
                         .error(
-                            "map.duplicate-value", "`\(from.text)` and `\(earlier.text)` are the same CRM value (case and spaces do not count)",
+                            .mapDuplicateValue, "`\(from.text)` and `\(earlier.text)` are the same CRM value (case and spaces do not count)",
                             at: from.range, related: [RelatedLocation("the first is here", at: earlier.range)]))
                     continue
                 }
@@ -124,7 +124,7 @@ public enum FieldMapDecoder {
         guard let allowed = closed[field], !allowed.contains(value.text) else { return }
         diagnostics.append(
             .error(
-                "map.unknown-value", "`\(value.text)` is not a `\(field)`", at: value.range,
+                .mapUnknownValue, "`\(value.text)` is not a `\(field)`", at: value.range,
                 help: SpellingSuggestion.closest(to: value.text, in: allowed).map { "did you mean `\($0)`?" } ?? "one of: \(allowed.joined(separator: ", "))"))
     }
 }

@@ -18,7 +18,7 @@ struct RetentionCoverageCheck: PolicyCheck {
                 if !covered {
                     found.append(
                         .error(
-                            "policy.no-retention", "no retention rule covers complaints under `\(id)`", at: rule.range,
+                            .policyNoRetention, "no retention rule covers complaints under `\(id)`", at: rule.range,
                             help: "add a rule under `retention:` with `when: { procedure: \(id) }`"))
                 }
             case .feedback(let type):
@@ -26,7 +26,7 @@ struct RetentionCoverageCheck: PolicyCheck {
                 let covered = policy.retention.contains { ($0.types?.contains(type) ?? false) || ($0.types == nil && $0.procedures == nil && $0.closedAt == nil) }
                 if !covered {
                     found.append(
-                        .error("policy.no-retention", "no retention rule covers `\(type)` records", at: rule.range, help: "add a rule with `when: { type: \(type) }`"))
+                        .error(.policyNoRetention, "no retention rule covers `\(type)` records", at: rule.range, help: "add a rule with `when: { type: \(type) }`"))
                 }
             case .exclude:
                 continue
@@ -47,13 +47,17 @@ struct CitationCheck: PolicyCheck {
             guard let citation = number.citation else {
                 found.append(
                     .warning(
-                        "policy.uncited-number", "\(number.what) has no `source:` or `assumed:`", at: number.range,
+                        .policyUncitedNumber, "\(number.what) has no `source:` or `assumed:`", at: number.range,
                         help: "cite where the number comes from, or write `assumed: \"reason\"`"))
                 continue
             }
             if citation.isAssumed, listed.insert(citation.range).inserted {
-                notes.append(.note("policy.assumption", "assumed: \(citation.text)", at: citation.range))
+                notes.append(.note(.policyAssumption, "assumed: \(citation.text)", at: citation.range))
             }
+        }
+        // Assumptions on what states no number (a routing rule, an exclusion, the version's date).
+        for citation in policy.citations where citation.isAssumed && listed.insert(citation.range).inserted {
+            notes.append(.note(.policyAssumption, "assumed: \(citation.text)", at: citation.range))
         }
         // Each assumption once, by file and line, so the list reads like the files.
         notes.sort { a, b in
@@ -90,7 +94,7 @@ struct RetentionOverlapCheck: PolicyCheck {
                     let longer = first.keep.approximateDays >= second.keep.approximateDays ? first : second
                     found.append(
                         .warning(
-                            "policy.retention-overlap",
+                            .policyRetentionOverlap,
                             "retention rules `\(first.id)` (\(first.keep)) and `\(second.id)` (\(second.keep)) both cover \(kind.description); the record is kept for the longer, `\(longer.id)`",
                             at: second.range, help: "narrow one rule's `when:` so each kind of case has one period",
                             related: [RelatedLocation("`\(first.id)` is here", at: first.range)]))

@@ -11,27 +11,27 @@ struct ReferenceCheck: PolicyCheck {
                 guard let procedure = policy.procedure(id) else {
                     found.append(
                         .error(
-                            "policy.unknown-procedure", "routing rule `\(rule.id)` names unknown procedure `\(id)`",
+                            .policyUnknownProcedure, "routing rule `\(rule.id)` names unknown procedure `\(id)`",
                             at: rule.referenceRange, help: procedureIDs.suggestion(for: id)))
                     continue
                 }
                 if let stage, procedure.stage(stage) == nil {
                     found.append(
                         .error(
-                            "policy.unknown-stage", "procedure `\(id)` has no stage `\(stage)`", at: rule.referenceRange,
+                            .policyUnknownStage, "procedure `\(id)` has no stage `\(stage)`", at: rule.referenceRange,
                             help: procedure.stages.map(\.id).suggestion(for: stage)))
                 }
             }
             if case .feedback(let type) = rule.outcome, !policy.feedback.contains(where: { $0.type == type }) {
                 found.append(
                     .warning(
-                        "policy.feedback-unhandled", "routing rule `\(rule.id)` records `\(type)` feedback but `feedback` says nothing about `\(type)`",
+                        .policyFeedbackUnhandled, "routing rule `\(rule.id)` records `\(type)` feedback but `feedback` says nothing about `\(type)`",
                         at: rule.range))
             }
             for service in rule.conditions?.services ?? [] where !policy.services.contains(service) {
                 found.append(
                     .error(
-                        "policy.unknown-service", "routing rule `\(rule.id)` names unknown service `\(service)`",
+                        .policyUnknownService, "routing rule `\(rule.id)` names unknown service `\(service)`",
                         at: rule.conditions?.range ?? rule.range,
                         help: policy.services.suggestion(for: service) ?? "add it to `services:` if it is a service of this council"))
             }
@@ -42,12 +42,12 @@ struct ReferenceCheck: PolicyCheck {
                 if let target = policy.procedure(implements) {
                     if target.kind != .statutory {
                         found.append(
-                            .error("policy.implements-not-statutory", "`implements` must name a statutory procedure; `\(implements)` is \(target.kind.rawValue)", at: procedure.implementsRange ?? procedure.range))
+                            .error(.policyImplementsNotStatutory, "`implements` must name a statutory procedure; `\(implements)` is \(target.kind.rawValue)", at: procedure.implementsRange ?? procedure.range))
                     }
                 } else {
                     found.append(
                         .error(
-                            "policy.unknown-procedure", "procedure `\(procedure.id)` implements unknown procedure `\(implements)`",
+                            .policyUnknownProcedure, "procedure `\(procedure.id)` implements unknown procedure `\(implements)`",
                             at: procedure.implementsRange ?? procedure.range, help: procedureIDs.suggestion(for: implements) ?? "import the statutory fragment that defines it"))
                 }
             }
@@ -57,11 +57,11 @@ struct ReferenceCheck: PolicyCheck {
         for rule in policy.retention {
             for id in rule.procedures ?? [] where policy.procedure(id) == nil {
                 found.append(
-                    .error("policy.unknown-procedure", "retention rule `\(rule.id)` names unknown procedure `\(id)`", at: rule.range, help: procedureIDs.suggestion(for: id)))
+                    .error(.policyUnknownProcedure, "retention rule `\(rule.id)` names unknown procedure `\(id)`", at: rule.range, help: procedureIDs.suggestion(for: id)))
             }
             for id in rule.closedAt ?? [] where !closable.contains(id) {
                 found.append(
-                    .error("policy.unknown-stage", "retention rule `\(rule.id)` names unknown stage `\(id)`", at: rule.range, help: closable.sorted().suggestion(for: id)))
+                    .error(.policyUnknownStage, "retention rule `\(rule.id)` names unknown stage `\(id)`", at: rule.range, help: closable.sorted().suggestion(for: id)))
             }
         }
         return found
@@ -76,7 +76,7 @@ struct ReferenceCheck: PolicyCheck {
             for timescale in timescales where !allowed.contains(timescale.from) {
                 found.append(
                     .error(
-                        "policy.unknown-anchor", "a timescale in stage `\(stage.id)` runs from unknown `\(timescale.from)`",
+                        .policyUnknownAnchor, "a timescale in stage `\(stage.id)` runs from unknown `\(timescale.from)`",
                         at: timescale.fromRange ?? timescale.range, help: allowed.suggestion(for: timescale.from) ?? "expected one of: \(allowed.joined(separator: ", "))"))
             }
         }

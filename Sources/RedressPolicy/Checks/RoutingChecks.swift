@@ -5,7 +5,7 @@ struct CatchAllCheck: PolicyCheck {
     func check(_ policy: Policy, _ context: CheckContext) -> [Diagnostic] {
         guard policy.routingIsComplete else { return [] }
         guard let last = policy.routing.last else {
-            return [.error("policy.empty-routing", "`routing` has no rules", at: policy.range)]
+            return [.error(.policyEmptyRouting, "`routing` has no rules", at: policy.range)]
         }
         guard last.isCatchAll else {
             // Name the complaints no rule was meant for, found over every class of complaint.
@@ -17,7 +17,7 @@ struct CatchAllCheck: PolicyCheck {
             let which = undecided.isEmpty ? "" : " (complaints with \(space.describe(undecided)))"
             return [
                 .error(
-                    "policy.no-catch-all", "routing does not end with a catch-all rule, so some complaints would get no decision\(which)",
+                    .policyNoCatchAll, "routing does not end with a catch-all rule, so some complaints would get no decision\(which)",
                     at: last.range, help: "add a last rule without `when`, e.g. `- { id: everything-else, procedure: corporate }`")
             ]
         }
@@ -48,7 +48,7 @@ struct UnreachableRuleCheck: PolicyCheck {
             let what = earlier.count == 1 ? "\(names) comes first and matches everything it would" : "earlier rules (\(names)) decide every complaint it would match"
             found.append(
                 .warning(
-                    "policy.unreachable-rule", "routing rule `\(rule.id)` can never match: \(what)", at: rule.range,
+                    .policyUnreachableRule, "routing rule `\(rule.id)` can never match: \(what)", at: rule.range,
                     help: earlier.count == 1 ? "move `\(rule.id)` above \(names), or narrow \(names)" : "move `\(rule.id)` above them, or narrow them",
                     related: earlier.map { RelatedLocation("`\($0.id)` is here", at: $0.range) }))
         }
@@ -62,7 +62,7 @@ struct UnreachableRuleCheck: PolicyCheck {
             guard let earlier = policy.routing[..<index].first(where: { covers($0.conditions, rule.conditions) }) else { continue }
             found.append(
                 .warning(
-                    "policy.unreachable-rule", "routing rule `\(rule.id)` can never match: `\(earlier.id)` comes first and matches everything it would",
+                    .policyUnreachableRule, "routing rule `\(rule.id)` can never match: `\(earlier.id)` comes first and matches everything it would",
                     at: rule.range, help: "move `\(rule.id)` above `\(earlier.id)`, or narrow `\(earlier.id)`",
                     related: [RelatedLocation("`\(earlier.id)` is here", at: earlier.range)]))
         }

@@ -18,7 +18,7 @@ struct StatutoryCoverageCheck: PolicyCheck {
                     if let reason = declared.noneReason {
                         found.append(
                             .error(
-                                "policy.statutory-routes-none-routed",
+                                .policyStatutoryRoutesNoneRouted,
                                 "`statutory_routes` says no complaint here is under a social care statute, but routing rule `\(rule.id)` sends `\(service)` complaints to `\(id)`",
                                 at: rule.referenceRange,
                                 help: "redirect them to the body that provides the service (`exclude: { reason: …, redirect: … }`), or name their statutory procedure in `statutory_routes`",
@@ -26,7 +26,7 @@ struct StatutoryCoverageCheck: PolicyCheck {
                     } else {
                         found.append(
                             .error(
-                                "policy.statutory-route-missing",
+                                .policyStatutoryRouteMissing,
                                 "routing rule `\(rule.id)` sends `\(service)` complaints to `\(id)`, but `statutory_routes` does not name the statutory procedure they must reach",
                                 at: rule.referenceRange,
                                 help: "add `\(service): \(Self.englishProcedure(service))` to `statutory_routes` (importing its statutory fragment), or redirect them if another body provides the service",
@@ -35,7 +35,7 @@ struct StatutoryCoverageCheck: PolicyCheck {
                 case .exclude where route != nil && rule.conditions?.makers != nil:
                     found.append(
                         .error(
-                            "policy.statutory-exclusion-representative",
+                            .policyStatutoryExclusionRepresentative,
                             "routing rule `\(rule.id)` excludes `\(service)` complaints by who made them; the statute requires complaints made on someone's behalf to be heard",
                             at: rule.range, help: "remove `made_by` from the rule, or limit it to services outside `statutory_routes`"))
                 default: break
@@ -76,13 +76,13 @@ extension FloorComparison {
         if stage.optional, !floor.optional {
             found.append(
                 .error(
-                    "policy.loosens-statute", "stage `\(stage.id)` is `optional`, but `\(statute.id)` requires it: a case may not skip it",
+                    .policyLoosensStatute, "stage `\(stage.id)` is `optional`, but `\(statute.id)` requires it: a case may not skip it",
                     at: stage.range, help: "remove `optional: true`", related: related))
         }
         if stage.repeatable > floor.repeatable {
             found.append(
                 .error(
-                    "policy.loosens-statute",
+                    .policyLoosensStatute,
                     "stage `\(stage.id)` may run \(stage.repeatable) times, but `\(statute.id)` runs it \(floor.repeatable == 1 ? "once" : "\(floor.repeatable) times"): a repeat delays the statutory next stage",
                     at: stage.range, help: "remove `repeatable:`", related: related))
         }

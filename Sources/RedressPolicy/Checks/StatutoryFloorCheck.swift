@@ -19,7 +19,7 @@ struct StatutoryFloorCheck: PolicyCheck {
                 guard let floor = statute.stage(stage.id) else {
                     compare.found.append(
                         .error(
-                            "policy.statutory-stage", "statutory procedure `\(id)` has no stage `\(stage.id)`", at: stage.range,
+                            .policyStatutoryStage, "statutory procedure `\(id)` has no stage `\(stage.id)`", at: stage.range,
                             help: statute.stages.map(\.id).suggestion(for: stage.id) ?? "a statutory route may not add stages"))
                     continue
                 }
@@ -28,7 +28,7 @@ struct StatutoryFloorCheck: PolicyCheck {
             for floor in statute.stages where procedure.stage(floor.id) == nil {
                 compare.found.append(
                     .error(
-                        "policy.statutory-stage-missing", "`\(procedure.id)` implements `\(id)` but has no stage `\(floor.id)`",
+                        .policyStatutoryStageMissing, "`\(procedure.id)` implements `\(id)` but has no stage `\(floor.id)`",
                         at: procedure.range, help: "add the stage; a council may not remove a statutory stage",
                         related: [RelatedLocation("`\(floor.id)` is here", at: floor.range)]))
             }
@@ -59,7 +59,7 @@ struct FloorComparison {
             } else {
                 found.append(
                     .error(
-                        "policy.loosens-statute", "stage `\(stage.id)` sets no time to acknowledge; `\(statute.id)` requires \(limit.within)",
+                        .policyLoosensStatute, "stage `\(stage.id)` sets no time to acknowledge; `\(statute.id)` requires \(limit.within)",
                         at: stage.range, help: "add `acknowledge: { within: \(limit.within), source: … }`",
                         related: [RelatedLocation("the statute's limit is here", at: limit.range)]))
             }
@@ -76,7 +76,7 @@ struct FloorComparison {
             if own.extensionByAgreement, !limit.extensionByAgreement {
                 found.append(
                     .error(
-                        "policy.loosens-statute",
+                        .policyLoosensStatute,
                         "stage `\(stage.id)`: the response may be extended by agreement with no maximum; `\(statute.id)` allows at most \(limit.extendableTo ?? limit.within)",
                         at: own.extendableToRange ?? own.range, help: "write `extendable_to: \(limit.extendableTo ?? limit.within)` or less",
                         related: [RelatedLocation("`\(statute.id)` sets it here", at: limit.extendableToRange ?? limit.range)]))
@@ -98,7 +98,7 @@ struct FloorComparison {
         guard let example = comparison.earlierExample(ownPath, than: limitPath) else { return }
         found.append(
             .error(
-                "policy.loosens-statute",
+                .policyLoosensStatute,
                 "the time limit to complain (\(own.within)) is shorter than `\(statute.id)` allows (\(limit.within))",
                 at: own.range,
                 help: "aware on \(example.start): the complainant would be out of time after \(example.own), not \(example.limit); a council may accept more complaints than the statute, never fewer",
@@ -125,7 +125,7 @@ struct FloorComparison {
         if ownPath.root == .agreedRecord, limitPath.root == .start {
             found.append(
                 .error(
-                    "policy.loosens-statute",
+                    .policyLoosensStatute,
                     "stage `\(stage.id)`: the \(what) runs from the agreed record, which can come any time after the stage starts; `\(statute.id)` runs it from the stage's start",
                     at: own.range, help: "run it from `receipt`/`escalation`, as the statute does", related: related))
             return
@@ -133,7 +133,7 @@ struct FloorComparison {
         guard let example = comparison.laterExample(ownPath, than: limitPath) else { return }
         found.append(
             .error(
-                "policy.loosens-statute",
+                .policyLoosensStatute,
                 "stage `\(stage.id)`: the \(what) can fall later than `\(statute.id)` allows (\(ownPath) against \(limitPath))",
                 at: (ceiling ? own.extendableToRange : nil) ?? own.range,
                 help: "from \(example.start): \(example.own) against \(example.limit); a council may be stricter than the statute, never looser",
@@ -146,7 +146,7 @@ struct FloorComparison {
         else { return }
         found.append(
             .error(
-                "policy.loosens-statute",
+                .policyLoosensStatute,
                 "stage `\(stage.id)`: \(what) (\(ownPath)) is shorter than `\(statute.id)` allows (\(limitPath))",
                 at: own.range, help: "from \(example.start): it closes \(example.own), not \(example.limit)",
                 related: [RelatedLocation("`\(statute.id)` sets it here", at: limit.range)]))
@@ -159,7 +159,7 @@ struct FloorComparison {
         guard let mine = own.orIfLater else {
             found.append(
                 .error(
-                    "policy.loosens-statute",
+                    .policyLoosensStatute,
                     "stage `\(stage.id)`: the window to ask for the next stage lacks `\(statute.id)`'s alternative (\(floor.within) from \(floor.from.rawValue), whichever is later)",
                     at: own.range, help: "add `or_if_later: { within: \(floor.within), from: \(floor.from.rawValue) }`", related: related))
             return
@@ -167,7 +167,7 @@ struct FloorComparison {
         if mine.from != floor.from || mine.within.approximateDays < floor.within.approximateDays {
             found.append(
                 .error(
-                    "policy.loosens-statute",
+                    .policyLoosensStatute,
                     "stage `\(stage.id)`: `or_if_later` (\(mine.within) from \(mine.from.rawValue)) is shorter than `\(statute.id)`'s (\(floor.within) from \(floor.from.rawValue))",
                     at: mine.range, related: related))
         }
@@ -179,12 +179,12 @@ struct FloorComparison {
         switch error {
         case .acknowledgementHasNoLimit:
             .error(
-                "policy.loosens-statute",
+                .policyLoosensStatute,
                 "stage `\(stage.id)`: the \(what) runs from the acknowledgement, which has no time limit, so it has no latest date",
                 at: range, help: "add `acknowledge:` to the stage, or run the \(what) from `receipt`", related: related)
         case .unknownAnchor(let name):
             .error(
-                "policy.loosens-statute", "stage `\(stage.id)`: the \(what) runs from `\(name)`, which has no latest date", at: range,
+                .policyLoosensStatute, "stage `\(stage.id)`: the \(what) runs from `\(name)`, which has no latest date", at: range,
                 related: related)
         }
     }

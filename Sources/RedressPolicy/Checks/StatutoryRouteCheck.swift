@@ -14,7 +14,7 @@ struct StatutoryRouteCheck: PolicyCheck {
         guard let declared = policy.statutoryRoutes else {
             return [
                 .error(
-                    "policy.statutory-routes-missing", "the policy does not say which services are under a statutory complaints procedure",
+                    .policyStatutoryRoutesMissing, "the policy does not say which services are under a statutory complaints procedure",
                     at: policy.range, help: Self.example)
             ]
         }
@@ -23,14 +23,14 @@ struct StatutoryRouteCheck: PolicyCheck {
             guard policy.services.contains(route.service) else {
                 found.append(
                     .error(
-                        "policy.unknown-service", "`statutory_routes` names unknown service `\(route.service)`", at: route.range,
+                        .policyUnknownService, "`statutory_routes` names unknown service `\(route.service)`", at: route.range,
                         help: policy.services.suggestion(for: route.service) ?? "add it to `services:`"))
                 continue
             }
             guard let statute = policy.procedure(route.procedure) else {
                 found.append(
                     .error(
-                        "policy.unknown-procedure", "`statutory_routes` names unknown procedure `\(route.procedure)` for `\(route.service)`",
+                        .policyUnknownProcedure, "`statutory_routes` names unknown procedure `\(route.procedure)` for `\(route.service)`",
                         at: route.range,
                         help: policy.procedures.filter { $0.kind == .statutory }.map(\.id).suggestion(for: route.procedure)
                             ?? "import the statutory fragment that defines it, e.g. `statutory/children-england`"))
@@ -39,7 +39,7 @@ struct StatutoryRouteCheck: PolicyCheck {
             guard statute.kind == .statutory else {
                 found.append(
                     .error(
-                        "policy.implements-not-statutory", "`statutory_routes` must name a statutory procedure; `\(route.procedure)` is \(statute.kind.rawValue)",
+                        .policyImplementsNotStatutory, "`statutory_routes` must name a statutory procedure; `\(route.procedure)` is \(statute.kind.rawValue)",
                         at: route.range))
                 continue
             }
@@ -61,7 +61,7 @@ struct StatutoryRouteCheck: PolicyCheck {
                 if id != route.procedure, target?.implements != route.procedure, target != nil {
                     found.append(
                         .error(
-                            "policy.statutory-misroute",
+                            .policyStatutoryMisroute,
                             "routing rule `\(rule.id)` can send `\(route.service)` complaints to `\(id)`, but they must go to the statutory procedure `\(route.procedure)`",
                             at: rule.referenceRange,
                             help: "route `\(route.service)` to `\(route.procedure)` in a rule above this one, or give `\(id)` `implements: \(route.procedure)`"))
@@ -70,7 +70,7 @@ struct StatutoryRouteCheck: PolicyCheck {
                 if exclusion.citation == nil || exclusion.citation?.isAssumed == true {
                     found.append(
                         .error(
-                            "policy.statutory-exclusion-uncited",
+                            .policyStatutoryExclusionUncited,
                             "routing rule `\(rule.id)` can exclude `\(route.service)` complaints, which `\(route.procedure)` must hear",
                             at: rule.range,
                             help: "cite the regulation that allows the exclusion with `source:` on `exclude`, or route `\(route.service)` above this rule"))
@@ -79,7 +79,7 @@ struct StatutoryRouteCheck: PolicyCheck {
                 if conditions?.types == nil {
                     found.append(
                         .error(
-                            "policy.statutory-misroute", "routing rule `\(rule.id)` can record `\(route.service)` complaints as feedback",
+                            .policyStatutoryMisroute, "routing rule `\(rule.id)` can record `\(route.service)` complaints as feedback",
                             at: rule.range, help: "add `type:` to its `when` so complaints are not recorded as feedback"))
                 }
             }

@@ -6,7 +6,7 @@ struct StageTimescaleCheck: PolicyCheck {
         policy.procedures.filter { $0.definedIn == policy.path }.flatMap { procedure in
             procedure.stages.filter { $0.respond == nil && !$0.respondWritten }.map { stage in
                 Diagnostic.error(
-                    "policy.no-response-timescale", "stage `\(stage.id)` of `\(procedure.id)` has no response timescale",
+                    .policyNoResponseTimescale, "stage `\(stage.id)` of `\(procedure.id)` has no response timescale",
                     at: stage.range, help: "add `respond: { within: 10 working days, source: … }`")
             }
         }
@@ -27,7 +27,7 @@ struct ExtensionCheck: PolicyCheck {
                     if below {
                         found.append(
                             .error(
-                                "policy.extension-below-base",
+                                .policyExtensionBelowBase,
                                 "stage `\(stage.id)`: `extendable_to` (\(limit)) is less than `within` (\(timescale.within))",
                                 at: timescale.range, help: "`extendable_to` is the total after extension, not the extra time"))
                     }
@@ -47,12 +47,12 @@ struct StageLinkCheck: PolicyCheck {
                 if let target = stage.referBackTo, !procedure.stages[..<position].contains(where: { $0.id == target }) {
                     found.append(
                         .error(
-                            "policy.refer-back", "stage `\(stage.id)` refers back to `\(target)`, which is not an earlier stage of `\(procedure.id)`",
+                            .policyReferBack, "stage `\(stage.id)` refers back to `\(target)`, which is not an earlier stage of `\(procedure.id)`",
                             at: stage.range, help: procedure.stages[..<position].map(\.id).suggestion(for: target)))
                 }
                 if stage.optional, position == procedure.stages.count - 1, procedure.stages.count == 1 {
                     found.append(
-                        .error("policy.optional-stage", "stage `\(stage.id)` is the only stage of `\(procedure.id)` and cannot be optional", at: stage.range))
+                        .error(.policyOptionalStage, "stage `\(stage.id)` is the only stage of `\(procedure.id)` and cannot be optional", at: stage.range))
                 }
             }
         }

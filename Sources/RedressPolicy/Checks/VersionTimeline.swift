@@ -11,7 +11,7 @@ public enum VersionTimeline {
         for policy in sorted.dropFirst() where policy.council.id != first.council.id {
             found.append(
                 .error(
-                    "policy.mixed-councils", "`\(policy.council.id)` is not `\(first.council.id)`: a council folder holds one council's versions",
+                    .policyMixedCouncils, "`\(policy.council.id)` is not `\(first.council.id)`: a council folder holds one council's versions",
                     at: policy.range, related: [RelatedLocation("`\(first.council.id)` is here", at: first.range)]))
         }
         for (previous, next) in zip(sorted, sorted.dropFirst()) {
@@ -20,7 +20,7 @@ public enum VersionTimeline {
             guard let end = earlier.effectiveTo else {
                 found.append(
                     .error(
-                        "policy.overlapping-versions",
+                        .policyOverlappingVersions,
                         "version `\(later.id)` starts \(later.effectiveFrom) while `\(earlier.id)` (from \(earlier.effectiveFrom), with no end) is still in force",
                         at: later.effectiveFromRange,
                         help: "give `\(earlier.id)` `effective_to: \(later.effectiveFrom.adding(days: -1))`",
@@ -30,7 +30,7 @@ public enum VersionTimeline {
             if end >= later.effectiveFrom {
                 found.append(
                     .error(
-                        "policy.overlapping-versions",
+                        .policyOverlappingVersions,
                         "version `\(later.id)` starts \(later.effectiveFrom), but `\(earlier.id)` is in force until \(end): complaints received in between would have two policies",
                         at: later.effectiveFromRange,
                         help: "end `\(earlier.id)` on \(later.effectiveFrom.adding(days: -1)), or start `\(later.id)` on \(end.adding(days: 1))",
@@ -38,7 +38,7 @@ public enum VersionTimeline {
             } else if end.adding(days: 1) < later.effectiveFrom {
                 found.append(
                     .warning(
-                        "policy.version-gap",
+                        .policyVersionGap,
                         "no version is in force from \(end.adding(days: 1)) to \(later.effectiveFrom.adding(days: -1)): complaints received then cannot be judged",
                         at: later.effectiveFromRange, help: "start `\(later.id)` on \(end.adding(days: 1)), or end `\(earlier.id)` later",
                         related: [RelatedLocation("`\(earlier.id)` ends here", at: earlier.effectiveToRange ?? earlier.effectiveFromRange)]))

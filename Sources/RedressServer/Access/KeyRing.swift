@@ -53,7 +53,7 @@ public final class KeyRing: Sendable {
         guard let path else { return false }
         guard let data = FileManager.default.contents(atPath: path) else {
             if FileManager.default.fileExists(atPath: path) {
-                throw DiagnosticList(.error("keys.unreadable", "cannot read the keys file", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
+                throw DiagnosticList(.error(.keysUnreadable, "cannot read the keys file", at: SourceRange(file: path, at: SourceLocation(line: 1, column: 1))))
             }
             return index.withLock { index in
                 let changed = index.digest != nil

@@ -108,7 +108,7 @@ public struct KeysFile: Sendable, Equatable {
         }
         root.checkKeys(known: ["redress-keys", "keys"], required: ["redress-keys", "keys"], in: "the keys file", &diagnostics)
         if let format = root["redress-keys"]?.scalar, format.text != "1" {
-            diagnostics.append(.error("keys.format", "unknown keys file format `\(format.text)`", at: format.range, help: "this version reads `redress-keys: 1`"))
+            diagnostics.append(.error(.keysFormat, "unknown keys file format `\(format.text)`", at: format.range, help: "this version reads `redress-keys: 1`"))
         }
         var file = KeysFile()
         for item in root["keys"]?.expectItems("`keys`", &diagnostics) ?? [] {
@@ -116,7 +116,7 @@ public struct KeysFile: Sendable, Equatable {
             if let entry = decodeEntry(mapping, &diagnostics) {
                 if let earlier = file.entries.first(where: { $0.name == entry.name }) {
                     diagnostics.append(
-                        .error("keys.duplicate-name", "two keys are named `\(earlier.name)`", at: mapping["name"]?.range ?? mapping.range, help: "names must be unique"))
+                        .error(.keysDuplicateName, "two keys are named `\(earlier.name)`", at: mapping["name"]?.range ?? mapping.range, help: "names must be unique"))
                 }
                 file.entries.append(entry)
             }
@@ -130,7 +130,7 @@ public struct KeysFile: Sendable, Equatable {
         let before = diagnostics.count
         let name = mapping["name"]?.expectText("`name`", &diagnostics)
         if let name, !isValidName(name.text) {
-            diagnostics.append(.error("keys.name", "`\(name.text)` is not a key name", at: name.range, help: "use letters, digits and . - _ @ (at most 100)"))
+            diagnostics.append(.error(.keysName, "`\(name.text)` is not a key name", at: name.range, help: "use letters, digits and . - _ @ (at most 100)"))
         }
         var secret: Entry.Secret?
         switch (mapping["sha256"]?.expectText("`sha256`", &diagnostics), mapping["certificate_subject"]?.expectText("`certificate_subject`", &diagnostics)) {
@@ -138,13 +138,13 @@ public struct KeysFile: Sendable, Equatable {
             if hash.text.count == 64, hash.text.allSatisfy(\.isHexDigit), hash.text == hash.text.lowercased() {
                 secret = .keyHash(hash.text)
             } else {
-                diagnostics.append(.error("keys.hash", "`sha256` must be 64 lowercase hex digits", at: hash.range, help: "make keys with `redress-server keys add`"))
+                diagnostics.append(.error(.keysHash, "`sha256` must be 64 lowercase hex digits", at: hash.range, help: "make keys with `redress-server keys add`"))
             }
         case (nil, let subject?): secret = .certificateSubject(subject.text)
         case (nil, nil):
-            diagnostics.append(.error("keys.secret", "a key needs `sha256` (an API key's hash) or `certificate_subject`", at: mapping.range))
+            diagnostics.append(.error(.keysSecret, "a key needs `sha256` (an API key's hash) or `certificate_subject`", at: mapping.range))
         default:
-            diagnostics.append(.error("keys.secret", "a key has `sha256` or `certificate_subject`, not both", at: mapping.range))
+            diagnostics.append(.error(.keysSecret, "a key has `sha256` or `certificate_subject`, not both", at: mapping.range))
         }
         var roles: Set<Role> = []
         for node in mapping["roles"]?.expectItems("`roles`", &diagnostics) ?? [] {
@@ -153,7 +153,7 @@ public struct KeysFile: Sendable, Equatable {
                 roles.insert(role)
             } else {
                 diagnostics.append(
-                    .error("keys.role", "unknown role `\(text.text)`", at: text.range, help: "roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    .error(.keysRole, "unknown role `\(text.text)`", at: text.range, help: "roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
         }
         var councils = CouncilScope.only([])
@@ -167,7 +167,7 @@ public struct KeysFile: Sendable, Equatable {
         let created = mapping["created"]?.expectText("`created`", &diagnostics)?.text
         guard diagnostics.count == before, let name, let secret, !roles.isEmpty else {
             if diagnostics.count == before, mapping["roles"] != nil {
-                diagnostics.append(.error("keys.role", "a key needs at least one role", at: mapping["roles"]?.range ?? mapping.range))
+                diagnostics.append(.error(.keysRole, "a key needs at least one role", at: mapping["roles"]?.range ?? mapping.range))
             }
             return nil
         }

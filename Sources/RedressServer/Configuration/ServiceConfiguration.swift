@@ -31,7 +31,7 @@ public struct ServiceConfiguration: Sendable {
     public mutating func read(file path: String) throws(DiagnosticList) {
         let start = SourceRange(file: path, at: SourceLocation(line: 1, column: 1))
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticList(.error("config.unreadable", "cannot read the configuration file", at: start))
+            throw DiagnosticList(.error(.configUnreadable, "cannot read the configuration file", at: start))
         }
         let document = try YAMLLoader().load([UInt8](data), path: path)
         var diagnostics: [Diagnostic] = []
@@ -42,7 +42,7 @@ public struct ServiceConfiguration: Sendable {
         var seen: Set<String> = []
         walk(root, prefix: "", folder: folder.isEmpty ? "." : folder, seen: &seen, &diagnostics)
         if root["redress-server"]?.scalar?.text != "1" {
-            diagnostics.append(.error("config.format", "the configuration must start with `redress-server: 1`", at: root["redress-server"]?.range ?? start))
+            diagnostics.append(.error(.configFormat, "the configuration must start with `redress-server: 1`", at: root["redress-server"]?.range ?? start))
         }
         guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics, sources: SourceFiles([document.source])) }
     }
@@ -64,7 +64,7 @@ public struct ServiceConfiguration: Sendable {
                     }
                 } else if let scalar = entry.value.expectText(what, &diagnostics) {
                     if let problem = Self.problem(scalar.text, for: key) {
-                        diagnostics.append(.error("config.value", "\(what): \(problem)", at: scalar.range, help: key.summary))
+                        diagnostics.append(.error(.configValue, "\(what): \(problem)", at: scalar.range, help: key.summary))
                     } else {
                         values[key] = scalar.text
                         base[key] = folder
@@ -77,7 +77,7 @@ public struct ServiceConfiguration: Sendable {
                     .map { prefix.isEmpty ? $0 : String($0.dropFirst(prefix.count + 1)) }.filter { !$0.contains(".") }
                 diagnostics.append(
                     .error(
-                        "config.unknown-key", "unknown key `\(name)`\(prefix.isEmpty ? "" : " in `\(prefix)`")", at: entry.key.range,
+                        .configUnknownKey, "unknown key `\(name)`\(prefix.isEmpty ? "" : " in `\(prefix)`")", at: entry.key.range,
                         help: SpellingSuggestion.closest(to: name, in: known).map { "did you mean `\($0)`?" }
                             ?? "expected one of: \(known.sorted().joined(separator: ", "))"))
             }
