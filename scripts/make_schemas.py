@@ -216,6 +216,12 @@ POLICY = {
         "time_limit": ref("time-limit"),
         "retention": {"type": "array", "items": ref("retention-rule")},
         "behaviour": ref("behaviour"),
+        "directorates": {"type": "object", "description": "How the council groups its services for reporting, by directorate id.",
+                         "propertyNames": {"pattern": ID}, "additionalProperties": obj(
+                             "A directorate or department and the services it holds.", {
+                                 "name": {"type": "string", "minLength": 1},
+                                 "services": one_or_many(ref("id"), "The services in this directorate."), **CITATION},
+                             ["name", "services"])},
     },
     "$defs": DEFS,
 }

@@ -167,7 +167,8 @@ extension CommandHelp {
         about: "Reads case histories (the `schedule` input); docs/report.md describes each section.",
         examples: [
             Example(command: "redress report --policy policies/councils/north-somerset --from 2024-04-01 --to 2025-03-31 examples/complaints.jsonl", what: "the year's report as text"),
-            Example(command: "redress report --policy policies/councils/north-somerset --from 2024-04-01 --to 2025-03-31 --format html examples/complaints.jsonl", what: "the same as a page to print or publish"),
+            Example(command: "redress report --policy policies/councils/north-somerset --from 2024-04-01 --to 2025-03-31 --years 2 --format html examples/complaints.jsonl", what: "beside the year before, as a page that prints on A4"),
+            Example(command: "redress report --policy policies/councils/north-somerset --from 2024-04-01 --to 2025-03-31 --format csv examples/complaints.jsonl", what: "every figure as one long CSV table for a spreadsheet"),
         ],
         exits: [
             Exit(status: 0, when: "report written"),

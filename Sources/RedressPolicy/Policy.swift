@@ -44,6 +44,17 @@ public struct PolicyImport: Sendable, Hashable {
     public var range: SourceRange
 }
 
+/// A group of services a council reports together (a directorate or department), from the policy's
+/// optional `directorates:`; the report groups services by it.
+public struct Directorate: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var services: [String]
+    /// Where each service is named, in the order of `services`.
+    public var serviceRanges: [SourceRange]
+    public var range: SourceRange
+}
+
 /// A council's complaints policy, decoded and typed, every part with its source location.
 public struct Policy: Sendable {
     public var path: String
@@ -62,6 +73,8 @@ public struct Policy: Sendable {
     public var timeLimit: TimeLimit?
     public var retention: [RetentionRule]
     public var behaviour: BehaviourPolicy?
+    /// How the council groups its services for reporting (`directorates:`); empty when not declared.
+    public var directorates: [Directorate] = []
     /// Every number the policy states, with its citation (for `check`).
     public var numbers: [CitedNumber]
     /// Every `source:` and `assumed:` the policy (and its imports) writes, wherever it stands.

@@ -7,7 +7,7 @@ import RedressYAML
 public enum PolicyDecoder {
     static let topKeys = [
         "redress", "council", "version", "sources", "calendar", "imports", "services", "vocabulary", "statutory_routes", "procedures",
-        "feedback", "routing", "time_limit", "retention", "behaviour",
+        "feedback", "routing", "time_limit", "retention", "behaviour", "directorates",
     ]
     static let statutoryRoutesNoneKeys = ["none", "source", "assumed"]
     static let councilKeys = ["id", "name", "nation"]
@@ -69,6 +69,7 @@ public enum PolicyDecoder {
             statutoryRoutes: statutoryRoutes, localServices: services, procedures: procedures, feedback: feedback, routing: routing, timeLimit: timeLimit,
             retention: retention, behaviour: behaviour, numbers: context.numbers, range: root.range)
         policy.isComplete = isComplete
+        policy.directorates = root["directorates"].map { decodeDirectorates($0, &context) } ?? []
         policy.citations = context.written
         policy.vocabulary = context.vocabulary
         policy.routingIsComplete = !context.routingIncomplete

@@ -1,4 +1,4 @@
-extension ComplaintsReport {
+extension ReportDocument {
     static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
@@ -13,84 +13,128 @@ extension ComplaintsReport {
         return out
     }
 
-    /// A self-contained page: no script, no font or image from the network; charts drawn as inline
-    /// SVG by Redress; prints on A4.
-    public func html(title: String, annex: [String] = []) -> String {
+    /// Tables with more columns than fit across A4 portrait print on a landscape page of their own.
+    static let portraitColumns = 6
+
+    /// A self-contained page a committee can print: no script, no font or image from the network;
+    /// charts drawn as inline SVG; on A4 every column is kept (cells wrap; wide tables turn
+    /// landscape); a row never splits across pages.
+    public func html() -> String {
         var out = """
             <!doctype html>
             <html lang="en-GB"><head><meta charset="utf-8"><title>\(Self.escape(title))</title>
             <style>
-            @page { size: A4; margin: 15mm; }
-            body { font: 11pt/1.4 Arial, Helvetica, sans-serif; color: #1b1b1b; max-width: 180mm; margin: 1em auto; }
-            h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 1.5em; break-after: avoid; }
-            table { border-collapse: collapse; width: 100%; font-size: 9.5pt; break-inside: avoid; }
-            th, td { border: 1px solid #bbb; padding: 2px 5px; text-align: left; } th { background: #eef1f6; }
-            td.n { text-align: right; } figure { margin: 1em 0; break-inside: avoid; } figcaption { font-size: 9pt; color: #444; }
+            @page { size: A4 portrait; margin: 14mm; }
+            @page wide { size: A4 landscape; margin: 12mm; }
+            body { font: 11pt/1.4 Arial, Helvetica, sans-serif; color: #0b0c0c; max-width: 182mm; margin: 1em auto; }
+            h1 { font-size: 17pt; } h2 { font-size: 13pt; margin-top: 1.4em; break-after: avoid; }
+            section.wide { page: wide; max-width: 270mm; }
+            table { border-collapse: collapse; width: 100%; font-size: 9pt; table-layout: auto; }
+            th, td { border: 1px solid #b1b4b6; padding: 2px 4px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+            thead th { background: #f3f2f1; } tr { break-inside: avoid; } thead { display: table-header-group; }
+            td.n { text-align: right; white-space: nowrap; } tr.change td, tr.change th { color: #505a5f; font-style: italic; }
+            tr.first th, tr.first td { border-top: 2px solid #505a5f; }
+            figure { margin: 1em 0; break-inside: avoid; } figcaption { font-size: 9pt; color: #505a5f; }
+            p.summary { font-size: 12pt; } td.p { white-space: nowrap; }
+            @media print { body { max-width: none; margin: 0; } }
             </style></head><body>
             <h1>\(Self.escape(title))</h1>
-            <p>Complaints received \(period.from) to \(period.to); position on \(asOf). Figures computed by Redress from the case histories, by the policy's own rules.</p>
+            <p>\(Self.escape(scope)). Figures computed by Redress from the case histories, by the policy's own rules.</p>
+            <h2>Summary</h2>
+            <p class="summary">\(Self.escape(summary.joined(separator: " ")))</p>
 
             """
-        out += "<figure>" + bucketChart() + "<figcaption>Complaints and feedback received by \(period.grouping.rawValue).</figcaption></figure>\n"
-        out += "<figure>" + onTimeChart() + "<figcaption>Share of responses answered on time, by stage.</figcaption></figure>\n"
-        for table in tables {
-            out += "<h2>\(Self.escape(table.title))</h2>\n"
-            guard !table.rows.isEmpty else {
-                out += "<p>None.</p>\n"
-                continue
-            }
-            out += "<table><thead><tr>" + table.columns.map { "<th scope=\"col\">\(Self.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
-            for row in table.rows {
-                out += "<tr>" + row.enumerated().map { index, cell in
-                    index == 0 ? "<th scope=\"row\">\(Self.escape(cell))</th>" : "<td class=\"n\">\(Self.escape(cell))</td>"
-                }.joined() + "</tr>\n"
-            }
-            out += "</tbody></table>\n"
-        }
-        if !annex.isEmpty {
-            out += "<h2>Annex: self-assessment against the code</h2>\n<ul>\n" + annex.map { "<li>\(Self.escape($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
-        }
+        out += "<figure>" + bucketChart() + "<figcaption>Complaints received by \(current.period.grouping.rawValue)"
+            + (isComparison ? ", \(Self.escape(periodLabels[0])) (dark) and \(Self.escape(periodLabels[1])) (light)" : "") + ".</figcaption></figure>\n"
+        out += "<figure>" + onTimeChart() + "<figcaption>Share of responses answered on time, by stage"
+            + (isComparison ? ", \(Self.escape(periodLabels[0])) (dark) and \(Self.escape(periodLabels[1])) (light)" : "") + ".</figcaption></figure>\n"
+        for table in tables { out += section(table) }
+        if !assessment.isEmpty { out += assessmentSection() }
         return out + "</body></html>\n"
     }
 
-    /// Vertical bars, one per month or quarter, with the count above each.
+    func section(_ table: ComparedTable) -> String {
+        let header = displayHeader(table)
+        var out = header.count > Self.portraitColumns ? "<section class=\"wide\">" : "<section>"
+        out += "<h2 id=\"\(Self.escape(table.id))\">\(Self.escape(table.title))</h2>\n"
+        guard !table.rows.isEmpty else { return out + "<p>None.</p></section>\n" }
+        out += "<table><thead><tr>" + header.map { "<th scope=\"col\">\(Self.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        let textColumns = isComparison && table.comparable ? 2 : 1
+        for cells in displayRows(table) {
+            let kind = cells.count > 1 && cells[1] == "change" && textColumns == 2 ? " class=\"change\"" : !cells[0].isEmpty && textColumns == 2 ? " class=\"first\"" : ""
+            out += "<tr\(kind)>" + cells.enumerated().map { index, cell in
+                index == 0 ? "<th scope=\"row\">\(Self.escape(cell))</th>"
+                    : index < textColumns ? "<td class=\"p\">\(Self.escape(cell))</td>"
+                    : table.id == "learning" ? "<td>\(Self.escape(cell))</td>" : "<td class=\"n\">\(Self.escape(cell))</td>"
+            }.joined() + "</tr>\n"
+        }
+        return out + "</tbody></table></section>\n"
+    }
+
+    func assessmentSection() -> String {
+        var out = "<section class=\"wide\"><h2 id=\"code\">Self-assessment against \(Self.escape(codeTitle ?? "the code"))</h2>\n"
+        out += "<table><thead><tr><th scope=\"col\">What the code asks</th><th scope=\"col\">Procedure</th><th scope=\"col\">What the policy says</th>"
+            + "<th scope=\"col\">Assessment</th><th scope=\"col\">Where</th></tr></thead><tbody>\n"
+        for point in assessment {
+            out += "<tr><th scope=\"row\">\(Self.escape(point.asks))</th><td>\(Self.escape(point.procedure))</td><td>\(Self.escape(point.policySays))</td>"
+                + "<td>\(Self.escape(point.verdict))</td><td>\(Self.escape(point.line))</td></tr>\n"
+        }
+        return out + "</tbody></table></section>\n"
+    }
+
+    /// Vertical bars, one per month or quarter, with the count above each; an earlier period's
+    /// bar (lighter) beside each when comparing.
     func bucketChart() -> String {
-        let buckets = period.buckets
-        let values = buckets.map { byBucket[$0] ?? 0 }
-        let peak = max(1, values.max() ?? 1)
+        let series = reports.prefix(2).map { report in report.period.buckets.map { report.byBucket[$0] ?? 0 } }
+        let buckets = current.period.buckets
+        let peak = max(1, series.flatMap { $0 }.max() ?? 1)
         let width = 640
         let height = 220
         let slot = Double(width - 40) / Double(max(1, buckets.count))
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Received by \(period.grouping.rawValue)\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\">"
-        svg += "<line x1=\"30\" y1=\"\(height - 30)\" x2=\"\(width - 5)\" y2=\"\(height - 30)\" stroke=\"#555\"/>"
-        for (index, value) in values.enumerated() {
-            let barHeight = Double(height - 60) * Double(value) / Double(peak)
+        let bar = slot * 0.7 / Double(series.count)
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Complaints received by \(current.period.grouping.rawValue)\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\">"
+        svg += "<line x1=\"30\" y1=\"\(height - 30)\" x2=\"\(width - 5)\" y2=\"\(height - 30)\" stroke=\"#505a5f\"/>"
+        for (index, bucket) in buckets.enumerated() {
             let x = 35 + Double(index) * slot
-            let y = Double(height - 30) - barHeight
-            svg += "<rect x=\"\(Int(x))\" y=\"\(Int(y))\" width=\"\(max(2, Int(slot * 0.7)))\" height=\"\(Int(barHeight))\" fill=\"#1d4ed8\"><title>\(buckets[index]): \(value)</title></rect>"
-            svg += "<text x=\"\(Int(x + slot * 0.35))\" y=\"\(Int(y) - 4)\" font-size=\"11\" text-anchor=\"middle\">\(value)</text>"
-            svg += "<text x=\"\(Int(x + slot * 0.35))\" y=\"\(height - 14)\" font-size=\"10\" text-anchor=\"middle\">\(Self.escape(buckets[index]))</text>"
+            for (which, values) in series.enumerated() {
+                let value = index < values.count ? values[index] : 0
+                let barHeight = Double(height - 60) * Double(value) / Double(peak)
+                let left = x + Double(which) * bar
+                let y = Double(height - 30) - barHeight
+                svg += "<rect x=\"\(Int(left))\" y=\"\(Int(y))\" width=\"\(max(2, Int(bar)))\" height=\"\(Int(barHeight))\" fill=\"\(which == 0 ? "#1d70b8" : "#9ec5e8")\">"
+                    + "<title>\(Self.escape(periodLabels[which])) \(which == 0 ? Self.escape(bucket) : ""): \(value)</title></rect>"
+                svg += "<text x=\"\(Int(left + bar / 2))\" y=\"\(Int(y) - 4)\" font-size=\"10\" text-anchor=\"middle\">\(value)</text>"
+            }
+            svg += "<text x=\"\(Int(x + slot * 0.35))\" y=\"\(height - 14)\" font-size=\"10\" text-anchor=\"middle\">\(Self.escape(bucket))</text>"
         }
         return svg + "</svg>"
     }
 
-    /// Horizontal bars of the on-time share of answers, one per stage.
+    /// Horizontal bars of the on-time share of answers, one per stage (and per period compared).
     func onTimeChart() -> String {
-        let rows = stageOrder.compactMap { key -> (String, Int, Int)? in
-            guard let figures = stages[key], figures.answered > 0 else { return nil }
-            return (key, figures.answeredOnTime, figures.answered)
+        let rows = current.stageOrder.compactMap { key -> (String, [(Int, Int)])? in
+            guard let figures = current.stages[key], figures.answered > 0 else { return nil }
+            let earlier = reports.dropFirst().prefix(1).map { report in
+                report.stages[key].map { ($0.answeredOnTime, $0.answered) } ?? (0, 0)
+            }
+            return (labels.stage(key.procedure, key.stage), [(figures.answeredOnTime, figures.answered)] + earlier)
         }
         let width = 640
-        let height = max(40, 26 * rows.count + 20)
+        let rowHeight = isComparison ? 38 : 26
+        let height = max(40, rowHeight * rows.count + 20)
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Answered on time by stage\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\">"
         if rows.isEmpty { svg += "<text x=\"10\" y=\"24\" font-size=\"12\">No responses in the period.</text>" }
         for (index, row) in rows.enumerated() {
-            let y = 10 + index * 26
-            let share = Double(row.1) / Double(row.2)
-            svg += "<text x=\"0\" y=\"\(y + 14)\" font-size=\"11\">\(Self.escape(row.0))</text>"
-            svg += "<rect x=\"260\" y=\"\(y)\" width=\"300\" height=\"18\" fill=\"#e5e7eb\"/>"
-            svg += "<rect x=\"260\" y=\"\(y)\" width=\"\(Int(300 * share))\" height=\"18\" fill=\"#15803d\"><title>\(row.1) of \(row.2)</title></rect>"
-            svg += "<text x=\"568\" y=\"\(y + 14)\" font-size=\"11\">\(Self.percent(row.1, row.2))</text>"
+            let y = 10 + index * rowHeight
+            svg += "<text x=\"0\" y=\"\(y + 13)\" font-size=\"10\">\(Self.escape(row.0))</text>"
+            for (which, figure) in row.1.enumerated() {
+                let top = y + which * 16
+                let share = figure.1 > 0 ? Double(figure.0) / Double(figure.1) : 0
+                svg += "<rect x=\"300\" y=\"\(top)\" width=\"260\" height=\"14\" fill=\"#f3f2f1\"/>"
+                svg += "<rect x=\"300\" y=\"\(top)\" width=\"\(Int(260 * share))\" height=\"14\" fill=\"\(which == 0 ? "#00703c" : "#85c99e")\">"
+                    + "<title>\(Self.escape(periodLabels[which])): \(figure.0) of \(figure.1)</title></rect>"
+                svg += "<text x=\"566\" y=\"\(top + 11)\" font-size=\"10\">\(ReportValue.percent(figure.0, figure.1))</text>"
+            }
         }
         return svg + "</svg>"
     }

@@ -124,6 +124,10 @@ public struct ScheduleEncoder: Sendable {
                 w.raw(",\"remedy\":")
                 w.quoted(remedy)
             }
+            if let learning = stage.learning {
+                w.raw(",\"learning\":")
+                w.quoted(learning)
+            }
             if !stage.milestones.isEmpty {
                 w.raw(",\"milestones\":[")
                 for (m, milestone) in stage.milestones.enumerated() {

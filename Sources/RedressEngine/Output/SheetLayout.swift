@@ -7,6 +7,10 @@ public enum SheetCell: Sendable, Equatable {
     case date(LocalDate)
     case integer(Int)
     case boolean(Bool)
+    /// A share as a fraction (0.667), shown as a percentage with one decimal (`66.7%`).
+    case percent(Double)
+    /// A number with one decimal shown (working days on average).
+    case decimal(Double)
     case empty
 
     /// A date, or an empty cell.
@@ -22,6 +26,8 @@ public enum SheetCell: Sendable, Equatable {
         case .date(let date): date.description
         case .integer(let value): String(value)
         case .boolean(let value): String(value)
+        case .percent(let value): String(value)
+        case .decimal(let value): String(value)
         case .empty: ""
         }
     }

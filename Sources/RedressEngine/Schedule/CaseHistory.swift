@@ -27,6 +27,9 @@ public struct CaseEvent: Sendable, Hashable {
     public var outcome: Outcome?
     /// For `responded`: the remedy offered, in words.
     public var remedy: String?
+    /// For `responded`: what the council learned or will change, in words (the report lists it by
+    /// service).
+    public var learning: String?
     /// For `extended`: the extension was agreed with the complainant (the revised limit of a
     /// procedure that extends `by agreement`).
     public var agreed: Bool = false
@@ -91,7 +94,7 @@ public struct CaseHistory: Sendable {
             default: throw RecordError("event \(number): `\(name)` must be text")
             }
         }
-        let known: Set<String> = ["on", "event", "stage", "days", "milestone", "note", "by", "outcome", "remedy", "agreed"]
+        let known: Set<String> = ["on", "event", "stage", "days", "milestone", "note", "by", "outcome", "remedy", "learning", "agreed"]
         if let unknown = fields.first(where: { !known.contains($0.name) }) {
             throw RecordError("event \(number): unknown field `\(unknown.name)`")
         }
@@ -127,6 +130,8 @@ public struct CaseHistory: Sendable {
         }
         let remedy = try text("remedy")
         if remedy != nil, kind != .responded { throw RecordError("event \(number): `remedy` belongs on a `responded` event") }
+        let learning = try text("learning")
+        if learning != nil, kind != .responded { throw RecordError("event \(number): `learning` belongs on a `responded` event") }
         var agreed = false
         switch fields.first(where: { $0.name == "agreed" })?.value {
         case nil, .null?: break
@@ -138,6 +143,7 @@ public struct CaseHistory: Sendable {
         var event = CaseEvent(
             on: on, kind: kind, stage: try text("stage"), days: days, milestone: try text("milestone"), outcome: outcome, remedy: remedy)
         event.agreed = agreed
+        event.learning = learning
         return event
     }
 }

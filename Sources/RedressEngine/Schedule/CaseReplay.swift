@@ -12,6 +12,7 @@ struct CaseReplay {
         var responded: LocalDate?
         var outcome: CaseEvent.Outcome?
         var remedy: String?
+        var learning: String?
         var recordAgreed: LocalDate?
         var milestones: [String: LocalDate] = [:]
         /// Extensions in the order recorded: when each was made, by how many working days, and
@@ -111,6 +112,7 @@ struct CaseReplay {
             runs[index].responded = event.on
             runs[index].outcome = event.outcome
             runs[index].remedy = event.remedy
+            runs[index].learning = event.learning
         case .escalated:
             try escalate(event, from: index)
         case .extended:
@@ -259,7 +261,7 @@ struct CaseReplay {
                     acknowledged: run.acknowledged, respondBy: respondBy, responded: run.responded, met: met, daysLate: late,
                     extendedDays: extended, pausedDays: run.paused,
                     escalateBy: run.responded == nil ? nil : try due(run.stage.escalate, run, acknowledgeBy: acknowledgeBy),
-                    milestones: milestones, outcome: run.outcome, remedy: run.remedy))
+                    milestones: milestones, outcome: run.outcome, remedy: run.remedy, learning: run.learning))
         }
         return result
     }

@@ -24,6 +24,8 @@ public struct StageSchedule: Sendable, Hashable {
     /// What the response found, when the `responded` event says (`outcome`).
     public var outcome: CaseEvent.Outcome? = nil
     public var remedy: String? = nil
+    /// What the council learned from the complaint, when the `responded` event says (`learning`).
+    public var learning: String? = nil
 }
 
 public struct MilestoneSchedule: Sendable, Hashable {

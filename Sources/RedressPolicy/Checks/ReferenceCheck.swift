@@ -36,6 +36,7 @@ struct ReferenceCheck: PolicyCheck {
                         help: policy.services.suggestion(for: service) ?? "add it to `services:` if it is a service of this council"))
             }
         }
+        found += directorates(policy)
         for procedure in policy.procedures where procedure.definedIn == policy.path {
             found += anchors(procedure)
             if let implements = procedure.implements {
