@@ -57,7 +57,7 @@ let package = Package(
             name: "RedressPolicyTools",
             dependencies: ["RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics"]
         ),
-        .target(name: "RedressReport", dependencies: ["RedressEngine", "RedressPolicy", "RedressFormats", "RedressCalendar", "RedressDiagnostics"]),
+        .target(name: "RedressReport", dependencies: ["RedressEngine", "RedressPolicy", "RedressFormats", "RedressYAML", "RedressCalendar", "RedressDiagnostics"]),
         .target(name: "RedressFormats", dependencies: ["CZlib", "RedressEngine", "RedressCalendar"]),
         .target(
             name: "RedressCommands",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedressCalendar
+import RedressDiagnostics
 import RedressEngine
 import RedressPolicy
 import RedressPolicyTools
@@ -33,6 +34,8 @@ struct ReportCommand: ParsableCommand {
     var homes: Int?
     @Option(help: "text (terminal), html (a page that prints on A4), csv (long, for pivots), json (for dashboards) or xlsx (a sheet per table; needs --output).")
     var format: Format = .text
+    @Option(help: ArgumentHelp("The figures of the ombudsman's annual review letter for this period (docs/report.md).", valueName: "file"), completion: .file())
+    var ombudsmanLetter: String?
     @Option(help: ArgumentHelp("Add the self-assessment against a complaint handling code (e.g. lgsco-2024).", valueName: "id"))
     var code: String?
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (put in place when complete) instead of standard output.", valueName: "file"), completion: .file())
@@ -47,6 +50,15 @@ struct ReportCommand: ParsableCommand {
         let day = try asOf.map(CalendarCommand.date) ?? own.to
         if let homes, homes < 1 { throw couldNotRun("--homes \(homes) must be at least 1") }
         if format == .xlsx, output == nil { throw couldNotRun("an xlsx workbook is written to a file", help: "add --output FILE.xlsx") }
+        let letter = try ombudsmanLetter.map { (path) throws(ExitCode) -> OmbudsmanLetter in
+            do throws(DiagnosticList) {
+                return try OmbudsmanLetter.load(path: path)
+            } catch {
+                // The report is not made from figures that do not add up: could not run.
+                RedressCommands.report(error)
+                throw ExitCode(ExitStatus.couldNotRun)
+            }
+        }
         let engine = try policy.engine()
         let labels = ReportLabels(policies: engine.versions.map(\.policy))
         let offset = day.dayNumber - own.to.dayNumber
@@ -68,7 +80,7 @@ struct ReportCommand: ParsableCommand {
         let (codeTitle, assessment) = try selfAssessment(engine: engine, on: own.to, labels: labels)
         let document = ReportDocument(
             title: "\(council): complaints performance report \(own.label)", reports: reports, labels: labels, homes: homes, codeTitle: codeTitle,
-            assessment: assessment)
+            assessment: assessment, letter: letter)
         try write(document)
         if failed > 0 { throw ExitCode(ExitStatus.invalid) }
     }

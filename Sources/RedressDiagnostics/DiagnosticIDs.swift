@@ -98,6 +98,8 @@ extension DiagnosticID {
     public static let calendarUnknownRegion: DiagnosticID = "calendar.unknown-region"
 
     public static let codeUnreadable: DiagnosticID = "code.unreadable"
+    public static let letterUnreadable: DiagnosticID = "letter.unreadable"
+    public static let letterInconsistent: DiagnosticID = "letter.inconsistent"
 
     public static let engineNoPolicy: DiagnosticID = "engine.no-policy"
 

@@ -56,8 +56,14 @@ public struct ReportDocument: Sendable {
     public var homes: Int?
     public var codeTitle: String?
     public var assessment: [AssessmentPoint]
+    /// The ombudsman's annual review letter for the report's own period, when given.
+    public var letter: OmbudsmanLetter?
 
-    public init(title: String, reports: [ComplaintsReport], labels: ReportLabels, homes: Int? = nil, codeTitle: String? = nil, assessment: [AssessmentPoint] = []) {
+    public init(
+        title: String, reports: [ComplaintsReport], labels: ReportLabels, homes: Int? = nil, codeTitle: String? = nil, assessment: [AssessmentPoint] = [],
+        letter: OmbudsmanLetter? = nil
+    ) {
+        self.letter = letter
         self.title = title
         self.reports = reports
         self.labels = labels
@@ -74,7 +80,10 @@ public struct ReportDocument: Sendable {
     /// Each table with every period's rows joined by key: the report's own rows in its order, then
     /// rows only earlier periods have (a service that had complaints last year and none this year).
     public var tables: [ComparedTable] {
-        let each = reports.map { $0.tables(labels: labels, homes: homes) }
+        var each = reports.map { $0.tables(labels: labels, homes: homes) }
+        if let letter, let index = each[0].firstIndex(where: { $0.id == "ombudsman" }) {
+            each[0].insert(letterTable(letter), at: index + 1)
+        }
         return each[0].enumerated().map { index, table in
             let others = each.dropFirst().map { $0.count > index && $0[index].id == table.id ? $0[index] : nil }
             var keys = table.rows.map(\.key)

@@ -124,4 +124,63 @@ struct ReportFormatTests {
             #expect(lines.contains { $0.hasPrefix("landlord,ch02-stage-1,") && $0.hasSuffix(",Count,2024/25,2,,") })  // H1 and H2 answered in the year
         }
     }
+
+    @Test("a Scottish council's SPSO figures: Stage 2 split into escalated and direct, averages, closed at each stage")
+    func scotland() throws {
+        try TemporaryFolder.with { folder in
+            // F1 escalated from frontline; F2 complex, straight to the investigation (not an
+            // escalation: the SPSO counts it as a direct Stage 2); F3 closed at frontline.
+            let cases = try folder.write(
+                """
+                {"id":"F1","received":"2025-03-03","service":"highways","aware_on":"2025-03-01","events":[{"on":"2025-03-07","event":"responded"},{"on":"2025-03-10","event":"escalated"},{"on":"2025-04-03","event":"responded"},{"on":"2025-04-04","event":"closed"}]}
+                {"id":"F2","received":"2025-03-04","service":"highways","categories":["complex"],"aware_on":"2025-03-01","events":[{"on":"2025-03-25","event":"responded"},{"on":"2025-03-26","event":"closed"}]}
+                {"id":"F3","received":"2025-03-05","service":"waste","aware_on":"2025-03-01","events":[{"on":"2025-03-06","event":"responded"},{"on":"2025-03-07","event":"closed"}]}
+
+                """, to: "cases.jsonl")
+            let report = try ReportCommandTests.Report([
+                "report", "--policy", CommandRunner.library + "/councils/fife", "--library", CommandRunner.library, "--from", "2025-03-01", "--to",
+                "2025-04-30", cases,
+            ])
+            let period = "2025-03-01 to 2025-04-30"
+            #expect(try report.count("escalation", "complaints/investigation", "Cases reaching it", period) == 2)
+            #expect(try report.count("escalation", "complaints/investigation", "Escalated from the stage before", period) == 1)  // F1
+            #expect(try report.count("escalation", "complaints/investigation", "Straight to this stage", period) == 1)  // F2
+            #expect(try report.share("escalation", "complaints/investigation", "Escalated, share of the stage before", period) == "1/2")  // F1 of F1, F3
+            #expect(try report.share("summary", "escalated", "Value", period) == "1/2")
+            #expect(try report.count("late-extended", "complaints/frontline", "Ended at this stage", period) == 1)  // F3
+            #expect(try report.count("late-extended", "complaints/investigation", "Ended at this stage", period) == 2)  // F1, F2
+            // Frontline: F1 in 4 working days (3 → 7 March), F3 in 1: average 2.5.
+            #expect(try report.value("timeliness", "complaints/frontline", "Average working days", period) as? Double == 2.5)
+        }
+    }
+
+    @Test("the ombudsman's annual review letter: its figures in the report; figures that do not add up stop it with the line")
+    func ombudsmanLetter() throws {
+        try TemporaryFolder.with { folder in
+            let letter = """
+                redress-ombudsman-letter: 1
+                ombudsman: lgsco
+                year: 2024/25
+                source: "LGSCO annual review letter 2025"
+                decided: 4
+                upheld: 3
+                recommendations: 3
+                complied: 2
+
+                """
+            let path = try folder.write(letter, to: "letter.yaml")
+            let report = try ReportCommandTests.Report(ReportCommandTests.arguments + ["--ombudsman-letter", path])
+            #expect(try report.share("ombudsman-letter", "upheld", "Value") == "3/4")
+            #expect(try report.share("ombudsman-letter", "complied", "Value") == "2/3")
+            let tables = try #require(report.json["tables"] as? [[String: Any]])
+            #expect(tables.first { $0["id"] as? String == "ombudsman-letter" }?["title"] as? String
+                == "Local Government and Social Care Ombudsman: annual review letter 2024/25 (LGSCO annual review letter 2025)")
+            let bad = try folder.write(letter.replacingOccurrences(of: "upheld: 3", with: "upheld: 5").replacingOccurrences(of: "decided: 4\n", with: "decided: 4\nstaff: 2\n"), to: "bad.yaml")
+            let result = CommandRunner.run(ReportCommandTests.arguments + ["--ombudsman-letter", bad])
+            #expect(result.status == 2)
+            #expect(result.out.isEmpty)
+            #expect(result.error.contains("bad.yaml:7:9: error: `upheld` (5) is more than `decided` (4) [letter.inconsistent]"), "\(result.error)")
+            #expect(result.error.contains("bad.yaml:6:1: error:") && result.error.contains("staff"))
+        }
+    }
 }

@@ -93,6 +93,20 @@ extension DiagnosticCatalogue {
             wrong: "$ redress check --code lgsco policies/councils/derby",
             right: "$ redress check --code lgsco-2024 policies/councils/derby"),
         DiagnosticEntry(
+            .letterUnreadable, .error, "the ombudsman letter file cannot be read",
+            explanation: "The file given to `report --ombudsman-letter` (the figures of the ombudsman's annual review letter) does not exist or is not readable.",
+            wrong: "$ redress report … --ombudsman-letter letter.yml",
+            right: "$ redress report … --ombudsman-letter lgsco-2024-25.yaml"),
+        DiagnosticEntry(
+            .letterInconsistent, .error, "the ombudsman letter's figures do not add up",
+            explanation: """
+                The figures of an ombudsman's annual review letter are parts of one another: upheld and not upheld \
+                complaints are among those decided, and recommendations complied with are among those made. A part \
+                larger than its whole is a typing mistake; the report would print a share over 100%.
+                """,
+            wrong: "decided: 10\nupheld: 12",
+            right: "decided: 12\nupheld: 10"),
+        DiagnosticEntry(
             .engineNoPolicy, .error, "no policy to load",
             explanation: """
                 The path given with `--policy` (or as a folder of versions) holds no policy file. Give a policy file \
