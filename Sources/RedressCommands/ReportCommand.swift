@@ -65,14 +65,25 @@ struct ReportCommand: ParsableCommand {
         var reports = periods.map { ComplaintsReport(period: $0, asOf: $0.to.adding(days: offset), feedbackTypes: labels.feedbackTypes) }
         var records = try input.records(contract: .complaint)
         var errors = BufferedOutput(write: Console.error)
-        let failed = try forEachRecord(&records, errors: &errors) { (record) throws(RecordError) in
-            let history = try CaseHistory(record: record)
-            for index in reports.indices {
-                let schedule = try engine.schedule(history, asOf: reports[index].asOf)
-                guard let compiled = engine.version(on: schedule.deemedReceived ?? history.complaint.received.date) else { return }
-                let stages = schedule.procedure.flatMap(compiled.policy.procedure)?.stages.map(\.id) ?? []
-                reports[index].add(schedule, complaint: history.complaint, procedureStages: stages, calendar: compiled.calendar)
+        // Chunks of cases are counted on every core into reports of their own, merged in input
+        // order: the same figures as one pass, in memory bounded by the chunks in flight.
+        let fresh = reports
+        let failed = try OrderedBatch().run(&records, errors: &errors, describe: RecordFailureEncoder.encode) { chunk in
+            .deciding(chunk) { (record, result: inout ChunkResult<ComplaintsReport>) throws(RecordError) in
+                let history = try CaseHistory(record: record)
+                var scheduled: [(CaseSchedule, [String], WorkingDayCalendar)] = []
+                for report in fresh {
+                    let schedule = try engine.schedule(history, asOf: report.asOf)
+                    guard let compiled = engine.version(on: schedule.deemedReceived ?? history.complaint.received.date) else { return }
+                    scheduled.append((schedule, schedule.procedure.flatMap(compiled.policy.procedure)?.stages.map(\.id) ?? [], compiled.calendar))
+                }
+                if result.items.isEmpty { result.items = fresh.map { $0.empty() } }
+                for (index, (schedule, stages, calendar)) in scheduled.enumerated() {
+                    result.items[index].add(schedule, complaint: history.complaint, procedureStages: stages, calendar: calendar)
+                }
             }
+        } emit: { result in
+            for (index, part) in result.items.enumerated() { reports[index].merge(part) }
         }
         try errors.finish()
         reports[0].addFailures(failed)

@@ -16,6 +16,16 @@ public struct PolicyVersion: Sendable, Hashable {
     /// Where `effective_from` and `effective_to` are written (for errors about overlapping versions).
     public var effectiveFromRange: SourceRange
     public var effectiveToRange: SourceRange?
+    /// Who approved the version, when, and the decision's reference (`approved:`).
+    public var approval: Approval? = nil
+
+    /// `approved: { by: Cabinet, on: 2019-09-12, minute: "…" }`, or the older free text.
+    public struct Approval: Sendable, Hashable {
+        public var by: String
+        public var on: LocalDate?
+        public var minute: String?
+        public var range: SourceRange
+    }
 
     public func isInForce(on date: LocalDate) -> Bool {
         date >= effectiveFrom && (effectiveTo.map { date <= $0 } ?? true)

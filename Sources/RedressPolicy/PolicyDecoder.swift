@@ -113,8 +113,24 @@ public enum PolicyDecoder {
         if let to, to < from, let node = body["effective_to"] {
             context.add(.error(.policyVersionDates, "`effective_to` (\(to)) is before `effective_from` (\(from))", at: node.range))
         }
-        return PolicyVersion(
+        var version = PolicyVersion(
             id: id, effectiveFrom: from, effectiveTo: to, effectiveFromRange: fromNode.range, effectiveToRange: body["effective_to"]?.range)
+        version.approval = body["approved"].flatMap { decodeApproval($0, &context) }
+        return version
+    }
+
+    static let approvalKeys = ["by", "on", "minute", "source", "assumed"]
+
+    /// `approved: { by: Cabinet, on: 2019-09-12, minute: "…", source: "…" }` (or free text, as
+    /// policies written before the structured form have it).
+    static func decodeApproval(_ node: YAMLNode, _ context: inout DecodeContext) -> PolicyVersion.Approval? {
+        if let scalar = node.scalar { return PolicyVersion.Approval(by: scalar.text, on: nil, minute: nil, range: scalar.range) }
+        guard let body = node.expectMapping("`approved`", &context.diagnostics) else { return nil }
+        body.checkKeys(known: approvalKeys, required: ["by", "on"], in: "`approved`", &context.diagnostics)
+        let citation = context.readCitation(body)
+        guard let by = context.text(body["by"], "`by`"), let onNode = body["on"], let on = context.date(onNode, "`on`") else { return nil }
+        context.recordNumber("the approval date", at: onNode.range, citation: citation)
+        return PolicyVersion.Approval(by: by, on: on, minute: body["minute"].flatMap { context.text($0, "`minute`") }, range: body.keyRange)
     }
 
     static func decodeCalendar(_ node: YAMLNode, _ context: inout DecodeContext) -> CalendarSettings? {

@@ -21,21 +21,72 @@ public struct DraftWorkbench: Sendable {
     }
 
     /// The council's versions with the draft in place of the version it revises (same version id),
-    /// or added as a new one.
+    /// or added as the next one: a version still open-ended when the draft starts ends the day
+    /// before (as adopting the draft records in its file).
     func engineWithDraft() throws(DiagnosticList) -> Engine {
         var loaded = [draft]
-        if let councilFolder {
-            let loader = PolicyLoader(library: library)
-            for file in (try? Engine.policyFiles(at: councilFolder)) ?? [] {
-                guard let version = try? loader.loadChecked(path: file), version.policy.version.id != draft.policy.version.id else { continue }
-                loaded.append(version)
-            }
+        for var version in otherVersions() {
+            if let end = supersededEnd(of: version.policy.version) { version.policy.version.effectiveTo = end }
+            loaded.append(version)
         }
         return try Engine(loaded)
     }
 
+    /// The council's other versions (not the one the draft revises), checked.
+    func otherVersions() -> [LoadedPolicy] {
+        guard let councilFolder else { return [] }
+        let loader = PolicyLoader(library: library)
+        return ((try? Engine.policyFiles(at: councilFolder)) ?? []).compactMap { file in
+            guard let version = try? loader.loadChecked(path: file), version.policy.version.id != draft.policy.version.id else { return nil }
+            return version
+        }
+    }
+
+    /// The day an open-ended version ends when the draft follows it; nil when the draft does not.
+    public func supersededEnd(of version: PolicyVersion) -> LocalDate? {
+        let start = draft.policy.version.effectiveFrom
+        guard version.effectiveTo == nil, version.effectiveFrom < start else { return nil }
+        return start.adding(days: -1)
+    }
+
+    /// The files of the versions the draft ends (open-ended ones that start before it), with the
+    /// day each ends.
+    public func supersededFiles() -> [(path: String, end: LocalDate)] {
+        otherVersions().compactMap { version in supersededEnd(of: version.policy.version).map { (version.policy.path, $0) } }
+    }
+
     /// The draft's process as Graphviz DOT (the service renders it to SVG).
-    public var dot: String { PolicyDiagram(policy: draft.policy).render(.dot) }
+    public var dot: String { PolicyDiagram(policy: draft.policy).screenDOT }
+
+    /// Why the council's tests do not pass against the draft; empty when they all pass. A council
+    /// with no tests cannot show that the draft keeps its decisions, so that is a reason too.
+    public func testFailures(council: String) -> [String] {
+        let path = library.root + "/tests/\(council).yaml"
+        guard FileManager.default.fileExists(atPath: path) else { return ["the library has no tests for \(council): add tests before adopting a version"] }
+        func describe(_ result: PolicyTestResult, _ failures: [PolicyTestResult.Failure], _ how: String) -> String {
+            "test \"\(result.testCase.name)\"\(how) fails: " + failures.map { "\($0.key) expected \($0.expected), got \($0.actual)" }.joined(separator: "; ")
+        }
+        do {
+            let file = try PolicyTestFile.load(path: path)
+            var reasons = PolicyTestRunner.run(file, engine: try engineWithDraft()).filter { !$0.passed }.map { describe($0, $0.failures, "") }
+            // A draft that follows the version in force decides nothing the tests date before its
+            // first day; so the cases that pin the version it replaces are decided by the draft
+            // too, as if it were in force then (their `version` aside): it must keep them.
+            let replaced = otherVersions().map(\.policy.version).filter { supersededEnd(of: $0) != nil }.map(\.effectiveFrom).max()
+            if let replaced {
+                let timeless = try Engine([PolicyImpact.timeless(draft)])
+                for testCase in file.cases {
+                    guard let received = try? Complaint(record: testCase.record).received.date, received >= replaced else { continue }
+                    let result = PolicyTestRunner.run(testCase, engine: timeless)
+                    let failures = result.failures.filter { $0.key != "version" }
+                    if !failures.isEmpty { reasons.append(describe(result, failures, " (decided by the draft)")) }
+                }
+            }
+            return reasons
+        } catch {
+            return ["the tests cannot run: \(error.diagnostics.first?.message ?? "unknown error")"]
+        }
+    }
 
     /// Mermaid and numbered text always; the SVG when the service could draw it, else a note why not.
     public func diagramJSON(svg: String?, note: String?) -> String {
@@ -86,9 +137,18 @@ public struct DraftWorkbench: Sendable {
 
     /// The complete diff against the council's version in force on `date` (or its latest), with
     /// its impact on the council's example complaints (the complaints of its test file).
-    public func diffJSON(inForceOn date: LocalDate, council: String) -> String {
+    public func diffJSON(inForceOn date: LocalDate, council: String, base: String? = nil) -> String {
         guard let councilFolder else { return JSONText.object([("error", JSONText.quoted("no council to compare with"))]) }
         let loader = PolicyLoader(library: library)
+        if let base {
+            // Another draft: compared as it is, with the same example complaints.
+            guard let other = try? loader.loadChecked(bytes: Array(base.utf8), path: "base.yaml") else {
+                return JSONText.object([("error", JSONText.quoted("the draft compared with has errors; open it and fix them first"))])
+            }
+            let examples = ((try? PolicyTestFile.load(path: library.root + "/tests/\(council).yaml"))?.cases ?? [])
+                .filter { $0.asOf == nil }.compactMap { try? Complaint(record: $0.record) }
+            return DiffReport(old: other, new: draft, impact: try? PolicyImpact.compare(old: other, new: draft, complaints: examples)).json()
+        }
         let versions = ((try? Engine.policyFiles(at: councilFolder)) ?? []).compactMap { try? loader.loadChecked(path: $0) }
         guard let current = versions.first(where: { $0.policy.version.isInForce(on: date) }) ?? versions.last else {
             return JSONText.object([("error", JSONText.quoted("the council has no valid version to compare with"))])

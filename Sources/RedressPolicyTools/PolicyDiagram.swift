@@ -160,6 +160,9 @@ public struct PolicyDiagram: Sendable {
         return (nodes, edges)
     }
 
+    /// DOT at its natural size (for a screen, which scrolls and zooms), not scaled to A4.
+    public var screenDOT: String { dot(fitsPage: false) }
+
     public func render(_ format: Format) -> String {
         switch format {
         case .mermaid: mermaid()

@@ -31,15 +31,18 @@ extension PolicyDiagram {
         return out
     }
 
-    func dot() -> String {
+    func dot(fitsPage: Bool = true) -> String {
         func quoted(_ lines: [String]) -> String {
             "\"" + lines.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") }.joined(separator: "\\n") + "\""
         }
         let (nodes, edges) = graph()
         // `size` caps the drawing at an A4 page's printable width (7.5 inches); wrapped labels keep
-        // the natural width close to it, so little scaling is needed.
-        var out = "digraph policy {\n  graph [label=\(quoted(Self.wrapped([title]).count > 2 ? [title] : Self.wrapped([title]))), labelloc=t, fontname=\"Helvetica\", fontsize=14, size=\"7.5,100\"];\n"
-        out += "  node [fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", fontsize=9];\n"
+        // the natural width close to it, so little scaling is needed. On screen (the workbench) the
+        // drawing keeps its natural size, so no text is smaller than Graphviz set it.
+        var out = "digraph policy {\n  graph [label=\(quoted(Self.wrapped([title]).count > 2 ? [title] : Self.wrapped([title]))), labelloc=t, fontname=\"Helvetica\", fontsize=14\(fitsPage ? ", size=\"7.5,100\"" : "")];\n"
+        // On screen at least 11 and 10 points (14.7 and 13.3 CSS pixels) at 100%.
+        let (nodeSize, edgeSize) = fitsPage ? (10, 9) : (11, 10)
+        out += "  node [fontname=\"Helvetica\", fontsize=\(nodeSize)];\n  edge [fontname=\"Helvetica\", fontsize=\(edgeSize)];\n"
         for node in nodes {
             let shape =
                 switch node.shape {

@@ -21,7 +21,9 @@ enum RecordSchema {
                 PRIMARY KEY (council, sequence, reason))
             """,
             "CREATE TABLE key_usage (name TEXT PRIMARY KEY, last_used TEXT NOT NULL)",
-        ]
+        ],
+        // Version 2: saved policy drafts and their comments.
+        DraftSchema.tables,
     ]
 
     static var version: Int { migrations.count }

@@ -15,31 +15,31 @@ public struct ComplaintsReport: Sendable {
     public let period: ReportPeriod
     public let asOf: LocalDate
     let feedbackTypes: Set<String>
-    public private(set) var complaints = 0
-    public private(set) var outsidePeriod = 0
-    public private(set) var failed = 0
-    public private(set) var volumes: [Dimension: [String: Int]] = [:]
-    public private(set) var byBucket: [String: Int] = [:]
+    public internal(set) var complaints = 0
+    public internal(set) var outsidePeriod = 0
+    public internal(set) var failed = 0
+    public internal(set) var volumes: [Dimension: [String: Int]] = [:]
+    public internal(set) var byBucket: [String: Int] = [:]
     /// Feedback that is not a complaint (compliments, comments, suggestions), by type and service.
-    public private(set) var feedback: [String: Int] = [:]
-    public private(set) var feedbackByService: [String: [String: Int]] = [:]
+    public internal(set) var feedback: [String: Int] = [:]
+    public internal(set) var feedbackByService: [String: [String: Int]] = [:]
     /// Stages in order of first appearance.
-    public private(set) var stageOrder: [StageKey] = []
-    public private(set) var stages: [StageKey: StageFigures] = [:]
+    public internal(set) var stageOrder: [StageKey] = []
+    public internal(set) var stages: [StageKey: StageFigures] = [:]
     /// Per procedure: how many cases reached its 1st, 2nd, … stage, and how.
-    public private(set) var reached: [String: [StageReach]] = [:]
+    public internal(set) var reached: [String: [StageReach]] = [:]
     /// Per procedure: its stage ids in order (from the cases' policy versions).
-    public private(set) var stageIDs: [String: [String]] = [:]
-    public private(set) var ombudsmanReferrals: [String: Int] = [:]
-    public private(set) var exclusions: [String: Int] = [:]
-    public private(set) var outOfTime = 0
-    public private(set) var openAtEnd = 0
-    public private(set) var overdueAtEnd = 0
-    public private(set) var closedByTime = 0
-    public private(set) var deletionDue = 0
-    public private(set) var extensionsBeyondMaximum = 0
-    public private(set) var learning: [LearningItem] = []
-    public private(set) var landlord = LandlordFigures()
+    public internal(set) var stageIDs: [String: [String]] = [:]
+    public internal(set) var ombudsmanReferrals: [String: Int] = [:]
+    public internal(set) var exclusions: [String: Int] = [:]
+    public internal(set) var outOfTime = 0
+    public internal(set) var openAtEnd = 0
+    public internal(set) var overdueAtEnd = 0
+    public internal(set) var closedByTime = 0
+    public internal(set) var deletionDue = 0
+    public internal(set) var extensionsBeyondMaximum = 0
+    public internal(set) var learning: [LearningItem] = []
+    public internal(set) var landlord = LandlordFigures()
 
     public init(period: ReportPeriod, asOf: LocalDate, feedbackTypes: Set<String> = []) {
         self.period = period

@@ -6,6 +6,7 @@ import HTTPTypes
 public enum Endpoint: String, CaseIterable, Sendable {
     case health, readiness, metrics, whoami, listCouncils, policyText, classify, schedule, behaviour, findRecords, checkPolicy
     case draftDiagram, draftTests, draftClassify, draftDiff
+    case saveDraft, listDrafts, getDraft, updateDraft, commentDraft, adoptDraft
 
     /// What the body of a request must be.
     public enum Body: Sendable {
@@ -18,7 +19,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
 
     public var method: HTTPRequest.Method {
         switch self {
-        case .health, .readiness, .metrics, .whoami, .listCouncils, .policyText, .findRecords: .get
+        case .health, .readiness, .metrics, .whoami, .listCouncils, .policyText, .findRecords, .listDrafts, .getDraft: .get
+        case .updateDraft: .put
         default: .post
         }
     }
@@ -41,6 +43,10 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .draftTests: "/v1/draft/test"
         case .draftClassify: "/v1/draft/classify"
         case .draftDiff: "/v1/draft/diff"
+        case .saveDraft, .listDrafts: "/v1/drafts"
+        case .getDraft, .updateDraft: "/v1/drafts/{draft}"
+        case .commentDraft: "/v1/drafts/{draft}/comments"
+        case .adoptDraft: "/v1/drafts/{draft}/adopt"
         }
     }
 
@@ -59,6 +65,9 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .metrics, .findRecords: [.read]
         case .classify, .schedule, .behaviour: [.decide]
         case .policyText, .checkPolicy, .draftDiagram, .draftTests, .draftClassify, .draftDiff: [.draft]
+        case .saveDraft, .listDrafts, .getDraft, .updateDraft, .commentDraft: [.draft]
+        // Adopting writes the version in force: the service's administrators only.
+        case .adoptDraft: [.admin]
         }
     }
 
@@ -78,6 +87,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .classify, .schedule, .behaviour: "decisions"
         case .findRecords: "records"
         case .checkPolicy, .draftDiagram, .draftTests, .draftClassify, .draftDiff: "policies"
+        case .saveDraft, .listDrafts, .getDraft, .updateDraft, .commentDraft, .adoptDraft: "drafts"
         }
     }
 

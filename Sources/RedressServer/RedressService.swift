@@ -18,6 +18,8 @@ public struct RedressService: Sendable {
     /// Draws draft diagrams; nil when Graphviz is not installed.
     public var graphviz: GraphvizRunner?
     public var diagramMaxBytes = 256 << 10
+    /// Where CodeMirror 5 is installed (Debian's libjs-codemirror), for the workbench's editor.
+    public var editorFolder = "/usr/share/javascript/codemirror"
 
     public init(registry: CouncilRegistry, access: AccessControl, recorder: DecisionRecorder, metrics: ServerMetrics = ServerMetrics()) {
         self.registry = registry
@@ -39,6 +41,7 @@ public struct RedressService: Sendable {
         addCouncilRoutes(to: router)
         addDecisionRoutes(to: router)
         addPolicyRoutes(to: router)
+        addDraftRoutes(to: router)
         return router
     }
 

@@ -56,6 +56,27 @@ struct SchemaTests {
         return names.filter { $0.hasSuffix(".yaml") }.sorted()
     }()
 
+    @Test("the workbench completes exactly the keys the policy schema declares")
+    func completionKeys() throws {
+        func names(_ node: Any, _ found: inout Set<String>) {
+            if let object = node as? [String: Any] {
+                if let properties = object["properties"] as? [String: Any] { found.formUnion(properties.keys) }
+                for value in object.values { names(value, &found) }
+            } else if let array = node as? [Any] {
+                for value in array { names(value, &found) }
+            }
+        }
+        var declared = Set<String>()
+        names(try Self.schema("policy.schema.json"), &declared)
+        let script = try String(
+            contentsOf: PolicyFixtures.repositoryRoot.appendingPathComponent("Sources/RedressServer/Workbench/policy-keys.js"), encoding: .utf8)
+        let list = try #require(script.split(separator: "\n").first { $0.hasPrefix("window.RedressPolicyKeys = ") })
+        let json = list.dropFirst("window.RedressPolicyKeys = ".count).dropLast()
+        let keys = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String])
+        #expect(Set(keys) == declared, "run scripts/make_schemas.py")
+        #expect(keys.contains("statutory_routes") && keys.contains("directorates") && keys.contains("minute"))
+    }
+
     @Test("redress check rejects every bad fixture", arguments: badFixtures)
     func checkRejects(_ name: String) {
         let path = PolicyFixtures.fixtures.appendingPathComponent("bad/\(name)").path

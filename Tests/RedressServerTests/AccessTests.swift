@@ -38,6 +38,14 @@ struct AccessTests {
         case .draftTests: return ("/v1/draft/test", draft(""), "application/json")
         case .draftClassify: return ("/v1/draft/classify", draft(",\"complaint\":\(complaint)"), "application/json")
         case .draftDiff: return ("/v1/draft/diff", draft(""), "application/json")
+        case .saveDraft: return ("/v1/drafts", draft(",\"name\":\"A draft\""), "application/json")
+        case .listDrafts: return ("/v1/drafts?council=\(council)", nil, nil)
+        // No such draft: the right caller is told so (404), never refused.
+        case .getDraft: return ("/v1/drafts/none", nil, nil)
+        case .updateDraft: return ("/v1/drafts/none", "{\"policy\":\"x\"}", "application/json")
+        case .commentDraft: return ("/v1/drafts/none/comments", "{\"line\":1,\"text\":\"a comment\"}", "application/json")
+        case .adoptDraft:
+            return ("/v1/drafts/none/adopt", "{\"version\":\"2030-01\",\"effective_from\":\"2030-01-01\",\"approved_by\":\"Cabinet\",\"approved_on\":\"2029-12-01\"}", "application/json")
         }
     }
 
@@ -79,7 +87,7 @@ struct AccessTests {
                 if Self.wrongRole(for: endpoint) != nil {
                     #expect(try await status("rdk_wrong_role") == .forbidden, "\(endpoint) for the wrong role")
                 }
-                let scoped = endpoint.path.contains("{council}") || endpoint.path.hasPrefix("/v1/draft/")
+                let scoped = endpoint.path.contains("{council}") || endpoint.path.hasPrefix("/v1/draft/") || [.saveDraft, .listDrafts].contains(endpoint)
                 if scoped { #expect(try await status("rdk_wrong_council") == .forbidden, "\(endpoint) for the wrong council") }
             }
         }

@@ -17,6 +17,9 @@ final class RunningServer: @unchecked Sendable {
 
     /// The admin key every running test server accepts.
     static let adminKey = "rdk_test_running_admin"
+    /// Policy officers (the draft role for every council): one and a colleague.
+    static let officerKey = "rdk_test_running_officer"
+    static let colleagueKey = "rdk_test_running_colleague"
 
     /// Starts the server over `library` with its keys file and records in `folder`; `arguments` are
     /// added (e.g. `--reload-interval 3600`). Throws when it does not start listening within 30 s.
@@ -28,6 +31,8 @@ final class RunningServer: @unchecked Sendable {
             redress-keys: 1
             keys:
               - { name: admin, sha256: \(KeysFile.hash(ofKey: Self.adminKey)), roles: [admin], councils: all }
+              - { name: officer, sha256: \(KeysFile.hash(ofKey: Self.officerKey)), roles: [draft], councils: all }
+              - { name: colleague, sha256: \(KeysFile.hash(ofKey: Self.colleagueKey)), roles: [draft], councils: all }
             """
         try folder.write(keys, to: "keys.yaml")
         try self.init(

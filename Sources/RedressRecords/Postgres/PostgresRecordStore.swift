@@ -155,7 +155,7 @@ public final class PostgresRecordStore: RecordStore, Sendable {
         }
     }
 
-    private func rows(_ query: PostgresQuery) async throws(StoreFailure) -> [[String?]] {
+    func rows(_ query: PostgresQuery) async throws(StoreFailure) -> [[String?]] {
         do {
             var rows: [[String?]] = []
             for try await row in try await client.query(query, logger: logger) {

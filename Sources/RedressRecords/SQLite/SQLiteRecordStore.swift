@@ -7,7 +7,7 @@ import Foundation
 /// `BEGIN IMMEDIATE` transaction, so SQLite's write lock keeps the chains whole.
 public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
     public let location: String
-    private let connection: SQLiteConnection
+    let connection: SQLiteConnection
     /// Every use of `connection` happens on this queue.
     private let queue = DispatchQueue(label: "redress.records.sqlite")
     private var groupCommit: GroupCommit?
@@ -21,13 +21,13 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
     }
 
     /// Runs `body` on the store's queue.
-    private func run<T: Sendable>(_ body: @escaping @Sendable () throws(StoreFailure) -> T) async -> Result<T, StoreFailure> {
+    func run<T: Sendable>(_ body: @escaping @Sendable () throws(StoreFailure) -> T) async -> Result<T, StoreFailure> {
         await withCheckedContinuation { continuation in
             queue.async { continuation.resume(returning: Result { () throws(StoreFailure) in try body() }) }
         }
     }
 
-    private func value<T: Sendable>(_ body: @escaping @Sendable () throws(StoreFailure) -> T) async throws(StoreFailure) -> T {
+    func value<T: Sendable>(_ body: @escaping @Sendable () throws(StoreFailure) -> T) async throws(StoreFailure) -> T {
         try await run(body).get()
     }
 

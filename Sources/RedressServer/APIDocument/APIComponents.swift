@@ -24,6 +24,12 @@ extension APIDocument {
               required: true
               schema: { type: string }
               description: A complaint's id (a complainant's, for behaviour findings).
+            draft:
+              name: draft
+              in: path
+              required: true
+              schema: { type: string, pattern: "^[a-z0-9-]+$" }
+              description: A saved draft's id (from saveDraft or listDrafts).
           schemas:
             Problem:
               type: object
@@ -236,6 +242,73 @@ extension APIDocument {
               properties:
                 council: { type: string, pattern: "^[a-z][a-z0-9-]*$" }
                 policy: { type: string, description: The draft's YAML. }
+                base: { type: string, description: "For the diff: the text to compare with instead of the version in force (another draft)." }
+            NewDraft:
+              type: object
+              required: [council, name, policy]
+              properties:
+                council: { type: string, pattern: "^[a-z][a-z0-9-]*$" }
+                name: { type: string, minLength: 1, maxLength: 120 }
+                policy: { type: string, description: The draft's YAML. }
+            DraftText:
+              type: object
+              required: [policy]
+              properties:
+                policy: { type: string }
+                name: { type: string, minLength: 1, maxLength: 120 }
+            NewComment:
+              type: object
+              required: [line, text]
+              properties:
+                line: { type: integer, minimum: 1 }
+                text: { type: string, minLength: 1, maxLength: 4000 }
+            SavedDraft:
+              type: object
+              required: [id, council, name, author, created, updated, policy, comments]
+              properties:
+                id: { type: string }
+                council: { type: string }
+                name: { type: string }
+                author: { type: string }
+                created: { type: string, format: date-time }
+                updated: { type: string, format: date-time }
+                policy: { type: string }
+                comments:
+                  type: array
+                  items:
+                    type: object
+                    required: [line, author, text, on]
+                    properties: { line: { type: integer }, author: { type: string }, text: { type: string }, on: { type: string, format: date-time } }
+                adopted: { $ref: "#/components/schemas/Adopted" }
+            DraftList:
+              type: object
+              required: [drafts]
+              properties:
+                drafts: { type: array, items: { $ref: "#/components/schemas/SavedDraft" } }
+            Adoption:
+              type: object
+              required: [version, effective_from, approved_by, approved_on]
+              properties:
+                version: { type: string, pattern: "^[A-Za-z0-9][A-Za-z0-9.-]*$" }
+                effective_from: { type: string, format: date }
+                approved_by: { type: string, minLength: 1 }
+                approved_on: { type: string, format: date }
+                minute: { type: string }
+            Adopted:
+              type: object
+              required: [version, effective_from, file, by, on]
+              properties:
+                version: { type: string }
+                effective_from: { type: string, format: date }
+                file: { type: string, description: The new version file, relative to the library. }
+                by: { type: string }
+                on: { type: string, format: date-time }
+            AdoptionRefused:
+              type: object
+              required: [detail, reasons]
+              properties:
+                detail: { type: string }
+                reasons: { type: array, items: { type: string } }
             DraftWithComplaint:
               type: object
               required: [council, policy, complaint]

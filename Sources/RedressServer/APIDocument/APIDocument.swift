@@ -26,7 +26,7 @@ public enum APIDocument {
             "  - clientCertificate: []",
             "tags:",
         ]
-        for tag in ["operations", "councils", "decisions", "records", "policies"] {
+        for tag in ["operations", "councils", "decisions", "records", "policies", "drafts"] {
             lines.append("  - name: \(tag)")
             lines.append("    description: \(quoted(tagDescription(tag)))")
         }
@@ -55,6 +55,7 @@ public enum APIDocument {
         case "councils": "The caller and the councils it may use."
         case "decisions": "Route, date and schedule complaints; each answer is recorded before it is given."
         case "records": "Decision records, for the Ombudsman's and the courts' questions."
+        case "drafts": "Drafts saved on the server: shared, commented on, adopted as the version in force."
         default: "Check policies and work on drafts (the workbench)."
         }
     }
@@ -70,7 +71,7 @@ public enum APIDocument {
             lines.append("      security: []")
         }
         var parameters: [String] = []
-        for name in ["council", "id"] where endpoint.path.contains("{\(name)}") {
+        for name in ["council", "id", "draft"] where endpoint.path.contains("{\(name)}") {
             parameters.append("        - { $ref: \"#/components/parameters/\(name)\" }")
         }
         for query in endpoint.queryParameters {

@@ -17,7 +17,13 @@ extension Endpoint {
         case .draftDiagram: "A draft's process diagram"
         case .draftTests: "The council's tests run against a draft"
         case .draftClassify: "A complaint decided by a draft, with the rules tried"
-        case .draftDiff: "A draft compared with the version in force"
+        case .draftDiff: "A draft compared with the version in force, or with another text (`base`)"
+        case .saveDraft: "Save a named draft on the server"
+        case .listDrafts: "A council's saved drafts, most recently saved first"
+        case .getDraft: "A saved draft with its text and comments"
+        case .updateDraft: "Replace a saved draft's text"
+        case .commentDraft: "Comment on a line of a saved draft"
+        case .adoptDraft: "Adopt a draft that passes check and its council's tests as a new version in the library"
         }
     }
 
@@ -27,6 +33,7 @@ extension Endpoint {
         case .schedule: [("as_of", true, "{ type: string, format: date }", "The date to judge deadlines on.")]
         case .behaviour: [("as_of", false, "{ type: string, format: date }", "The date to judge on (default: each complainant's latest contact).")]
         case .checkPolicy: [("path", false, "{ type: string }", "The file name to report diagnostics against.")]
+        case .listDrafts: [("council", true, "{ type: string, pattern: \"^[a-z][a-z0-9-]*$\" }", "The council whose drafts to list.")]
         default: []
         }
     }
@@ -44,6 +51,10 @@ extension Endpoint {
             ]
         case .draftDiagram, .draftTests, .draftDiff: [("application/json", "{ $ref: \"#/components/schemas/Draft\" }")]
         case .draftClassify: [("application/json", "{ $ref: \"#/components/schemas/DraftWithComplaint\" }")]
+        case .saveDraft: [("application/json", "{ $ref: \"#/components/schemas/NewDraft\" }")]
+        case .updateDraft: [("application/json", "{ $ref: \"#/components/schemas/DraftText\" }")]
+        case .commentDraft: [("application/json", "{ $ref: \"#/components/schemas/NewComment\" }")]
+        case .adoptDraft: [("application/json", "{ $ref: \"#/components/schemas/Adoption\" }")]
         default: []
         }
     }
@@ -66,6 +77,11 @@ extension Endpoint {
         case .draftTests: ("200", "application/json", "{ $ref: \"#/components/schemas/TestReport\" }")
         case .draftClassify: ("200", "application/json", "{ $ref: \"#/components/schemas/DraftDecision\" }")
         case .draftDiff: ("200", "application/json", "{ $ref: \"#/components/schemas/DraftDiff\" }")
+        case .saveDraft: ("201", "application/json", "{ $ref: \"#/components/schemas/SavedDraft\" }")
+        case .listDrafts: ("200", "application/json", "{ $ref: \"#/components/schemas/DraftList\" }")
+        case .getDraft, .updateDraft: ("200", "application/json", "{ $ref: \"#/components/schemas/SavedDraft\" }")
+        case .commentDraft: ("201", "application/json", "{ $ref: \"#/components/schemas/SavedDraft\" }")
+        case .adoptDraft: ("201", "application/json", "{ $ref: \"#/components/schemas/Adopted\" }")
         }
     }
 
@@ -80,17 +96,24 @@ extension Endpoint {
         } else if self == .schedule || self == .behaviour {
             failures.append(("400", "A parameter is not what the operation takes."))
         }
-        if path.contains("{council}") { failures.append(("404", "No such council, or it was removed from the library.")) }
+        if path.contains("{council}") || self == .saveDraft { failures.append(("404", "No such council, or it was removed from the library.")) }
         switch self {
         case .classify, .schedule, .behaviour: failures.append(("503", "The records store could not commit (no decision is given without its record), or the council's policy was rejected."))
         case .policyText: failures.append(("503", "The council's policy was rejected and none serves."))
         case .findRecords: failures.append(("503", "The records store cannot be read."))
         case .readiness: failures.append(("503", "Not ready: the problems are listed."))
         case .draftDiagram: failures.append(("503", "Every diagram worker is busy."))
+        case .saveDraft, .listDrafts, .getDraft, .updateDraft, .commentDraft, .adoptDraft:
+            failures.append(("503", "The records database (where drafts are kept) cannot be used, or none is configured."))
         default: break
         }
         if [.classify, .schedule].contains(self) { failures.append(("422", "The single item could not be decided: its error record.")) }
         if [.draftDiagram, .draftTests, .draftClassify, .draftDiff].contains(self) { failures.append(("422", "The draft has errors: its diagnostics.")) }
+        if path.contains("{draft}") { failures.append(("404", "No such draft.")) }
+        if self == .adoptDraft {
+            failures.append(("409", "A version with that id, or that first day, is already in the library."))
+            failures.append(("422", "The draft fails check or its council's tests: the reasons."))
+        }
         return failures.sorted { $0.0 < $1.0 }
     }
 
@@ -98,6 +121,7 @@ extension Endpoint {
     var unprocessableSchema: String {
         switch self {
         case .classify, .schedule: "{ $ref: \"#/components/schemas/ErrorRecord\" }"
+        case .adoptDraft: "{ $ref: \"#/components/schemas/AdoptionRefused\" }"
         default: "{ $ref: \"#/components/schemas/DraftProblems\" }"
         }
     }

@@ -45,7 +45,7 @@ extension RedressService {
                 switch endpoint {
                 case .draftDiagram: return Self.json(try await diagram(workbench, channel: context))
                 case .draftTests: return Self.json(workbench.testsJSON(council: draft.council))
-                case .draftDiff: return Self.json(workbench.diffJSON(inForceOn: CouncilListing.ukDate(Date()), council: draft.council))
+                case .draftDiff: return Self.json(workbench.diffJSON(inForceOn: CouncilListing.ukDate(Date()), council: draft.council, base: draft.base))
                 default:
                     guard let complaint = draft.complaint else { throw Problem(.badRequest, "`complaint` is required") }
                     return Self.json(workbench.classifyJSON(complaint))
@@ -93,6 +93,8 @@ struct DraftRequest {
     var council: String
     var policy: String
     var complaint: [RecordField]?
+    /// For the diff: another text to compare with (a saved draft) instead of the version in force.
+    var base: String?
 
     init(_ object: [String: Any]) throws {
         guard let council = object["council"] as? String, CouncilFolderName.isCouncilID(council) else {
@@ -101,6 +103,10 @@ struct DraftRequest {
         guard let policy = object["policy"] as? String else { throw Problem(.badRequest, "`policy` must hold the draft's YAML text") }
         self.council = council
         self.policy = policy
+        if let base = object["base"] {
+            guard let text = base as? String else { throw Problem(.badRequest, "`base` must hold YAML text") }
+            self.base = text
+        }
         if let fields = object["complaint"] {
             guard JSONSerialization.isValidJSONObject(fields), let data = try? JSONSerialization.data(withJSONObject: fields) else {
                 throw Problem(.badRequest, "`complaint` must be an object")
