@@ -120,7 +120,12 @@ for section in "${sections[@]}"; do
         ;;
     hello)
         echo "## Against a Hummingbird hello-world (median of $rounds rounds)"
-        bytes=$(curl -s 2>/dev/null; echo 358)
+        # The hello-world answers a fixed body as long as the service's real answer to the same request.
+        start serve --store none --auth key
+        bytes=$(curl -s -X POST -H "Authorization: Bearer $ServiceKey" -H "Content-Type: application/json" --data-binary @"$work/single.json" \
+            "http://127.0.0.1:$port/v1/councils/north-somerset/classify" | wc -c)
+        stop
+        echo "  the service's answer: $bytes bytes"
         for round in $(seq "$rounds"); do
             start serve --store none --auth key
             read -r rps _ p99 < <(load single "$ServiceKey" north-somerset)

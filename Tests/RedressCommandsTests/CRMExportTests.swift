@@ -47,6 +47,7 @@ struct CRMExportTests {
     @Test("a byte Windows-1252 leaves undefined is an error record, not a guess")
     func undefinedWindows1252() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("redress-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
         var bytes = Array("id,received,service,text\nW1,2024-12-20,waste,caf".utf8)
         bytes += [0xE9, 0x20, 0x81, 0x0A]
         bytes += Array("W2,2024-12-20,waste,caf".utf8) + [0xE9, 0x0A]

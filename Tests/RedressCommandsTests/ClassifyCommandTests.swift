@@ -5,8 +5,20 @@ import Testing
 struct ClassifyCommandTests {
     let policy = ["--policy", CommandRunner.library + "/councils/north-somerset", "--library", CommandRunner.library]
 
+    /// One folder per test process for the files tests write, removed when the process ends, so
+    /// a run leaves nothing behind however a test ends.
+    static let scratch: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("redress-tests-\(getpid())").path
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: ClassifyCommandTests.scratch) }
+        return path
+    }()
+
+    /// A scratch file path with `suffix` (not created).
+    static func scratchPath(_ suffix: String) -> String { scratch + "/\(UUID().uuidString)\(suffix)" }
+
     static func write(_ text: String, suffix: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("redress-\(UUID().uuidString).\(suffix)").path
+        let path = scratchPath(".\(suffix)")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

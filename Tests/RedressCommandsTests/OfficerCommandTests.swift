@@ -50,6 +50,7 @@ struct OfficerCommandTests {
         #expect(derby.status == 0, "\(derby.error)")
         #expect(derby.out.contains("2 versions (2014, 2019) checked together: 0 errors"))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-overlap-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in ["2014.yaml", "2019.yaml"] {
             var text = try String(contentsOfFile: CommandRunner.library + "/councils/derby/" + name, encoding: .utf8)
@@ -68,6 +69,7 @@ struct OfficerCommandTests {
     @Test("check reports every file of a folder, even after one it cannot read")
     func everyFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-broken-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "redress: 1\ncouncil: [".write(to: folder.appendingPathComponent("a.yaml"), atomically: false, encoding: .utf8)
         let good = try String(contentsOfFile: CommandRunner.library + "/councils/derby/2019.yaml", encoding: .utf8)
@@ -102,6 +104,7 @@ struct NationsTests {
             of: "  - id: everything-else\n",
             with: "  - { id: webchat, when: { channel: webchat }, procedure: corporate, flags: [via-webchat] }\n  - id: everything-else\n")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-wales-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let policy = folder.appendingPathComponent("2020-04.yaml").path
         try text.write(toFile: policy, atomically: false, encoding: .utf8)

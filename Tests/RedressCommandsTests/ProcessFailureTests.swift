@@ -23,7 +23,7 @@ struct ProcessFailureTests {
     }
 
     static func temporary(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("redress-\(UUID().uuidString)-\(name)").path
+        ClassifyCommandTests.scratchPath("-\(name)")
     }
 
     static let cases: [(String, String, Int32, String)] = [

@@ -41,7 +41,7 @@ struct ScheduleCommandTests {
 
     @Test("--ics writes the due dates as an iCalendar file")
     func ics() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("redress-\(UUID().uuidString).ics").path
+        let path = ClassifyCommandTests.scratchPath(".ics")
         _ = try run(["--ics", path])
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasPrefix("BEGIN:VCALENDAR\r\n"))

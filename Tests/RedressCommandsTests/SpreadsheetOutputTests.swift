@@ -74,7 +74,7 @@ struct SpreadsheetOutputTests {
     @Test("xlsx opens in openpyxl with text ids, real dates, booleans, a header row and frozen panes")
     func workbook() throws {
         let input = try ClassifyCommandTests.write(Self.awkward, suffix: "jsonl")
-        let classified = FileManager.default.temporaryDirectory.appendingPathComponent("redress-\(UUID().uuidString).xlsx").path
+        let classified = ClassifyCommandTests.scratchPath(".xlsx")
         let classify = CommandRunner.run(["classify", input, "--format", "xlsx", "--output", classified] + Self.policy)
         #expect(classify.status == 0, "\(classify.error)")
         #expect(classify.out.isEmpty)

@@ -15,6 +15,7 @@ struct TestCommandTests {
     @Test("a deliberately wrong expectation fails with expected, actual and the deciding rule")
     func wrongExpectation() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-tests-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("wrong.yaml")
         try """

@@ -10,18 +10,19 @@ struct TestReportTests {
 
     /// A test file with one passing and one failing case against North Somerset.
     static func mixedFile() throws -> String {
-        try ClassifyCommandTests.write(
-            """
-            redress-tests: 1
-            policy: \(CommandRunner.library)/councils/north-somerset
-            cases:
-              - name: highways in 10 working days
-                complaint: { received: 2024-12-20, service: highways }
-                expect: { respond_by: 2025-01-08 }
-              - name: a wrong <expectation> & more
-                complaint: { received: 2024-12-20, service: highways }
-                expect: { respond_by: 2025-01-09 }
-            """, suffix: "yaml")
+        try testFile(passing: true, failing: true)
+    }
+
+    /// A test file against North Somerset with a passing case, a failing case, or both.
+    static func testFile(passing: Bool, failing: Bool) throws -> String {
+        var text = "redress-tests: 1\npolicy: \(CommandRunner.library)/councils/north-somerset\ncases:\n"
+        if passing {
+            text += "  - name: highways in 10 working days\n    complaint: { received: 2024-12-20, service: highways }\n    expect: { respond_by: 2025-01-08 }\n"
+        }
+        if failing {
+            text += "  - name: a wrong <expectation> & more\n    complaint: { received: 2024-12-20, service: highways }\n    expect: { respond_by: 2025-01-09 }\n"
+        }
+        return try ClassifyCommandTests.write(text, suffix: "yaml")
     }
 
     static func python(_ script: String, _ arguments: [String]) throws -> (Int32, String) {
@@ -74,13 +75,17 @@ struct TestReportTests {
         #expect(filtered.out.hasSuffix("1 passed, 0 failed\n"))
     }
 
-    @Test("--coverage --fail-under fails below the threshold")
-    func failUnder() {
-        let file = CommandRunner.library + "/tests/north-somerset.yaml"
-        let low = CommandRunner.run(["test", file, "--coverage", "--fail-under", "100", "--library", CommandRunner.library])
-        let high = CommandRunner.run(["test", file, "--coverage", "--fail-under", "50", "--library", CommandRunner.library])
-        #expect(low.out.contains("coverage: "))
-        #expect(low.status == (low.out.contains("(100%)") ? 0 : 1), "\(low.out.suffix(300))")
-        #expect(high.status == 0, "\(high.error)")
+    @Test("--coverage --fail-under: exit 0 at the coverage reached, 1 one point above it")
+    func failUnder() throws {
+        // One passing case: it exercises some of North Somerset's rules, not all.
+        let file = try Self.testFile(passing: true, failing: false)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let measured = CommandRunner.run(["test", file, "--coverage", "--library", CommandRunner.library])
+        let percent = try #require(measured.out.firstMatch(of: /coverage: .*\((\d+)%\)/).flatMap { Int($0.1) }, "\(measured.out.suffix(300))")
+        #expect(percent > 0 && percent < 100, "a threshold above it must exist: \(percent)%")
+        let at = CommandRunner.run(["test", file, "--coverage", "--fail-under", String(percent), "--library", CommandRunner.library])
+        let above = CommandRunner.run(["test", file, "--coverage", "--fail-under", String(percent + 1), "--library", CommandRunner.library])
+        #expect(at.status == 0, "\(at.out.suffix(300))")
+        #expect(above.status == 1, "\(above.out.suffix(300))")
     }
 }

@@ -49,6 +49,7 @@ struct InputTests {
     @Test("a CSV record spanning lines is numbered by the line it starts on")
     func csvLineNumbers() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("redress-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
         try "id,text\nA,\"one\ntwo\nthree\"\nB,x\n".write(toFile: path, atomically: true, encoding: .utf8)
         let handle = try #require(FileHandle(forReadingAtPath: path))
         var stream = RecordStream(reader: LineReader(handle: handle), format: .csv)

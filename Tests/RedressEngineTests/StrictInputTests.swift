@@ -19,28 +19,36 @@ struct StrictInputTests {
         #expect(fields.first?.rawJSON == number)
     }
 
-    @Test("a line with 100,000 keys is read in linear time (well under a second)")
+    @Test("a line with many keys is read in linear time: twice the keys, about twice the time")
     func manyKeys() throws {
-        var text = #"{"id":"K","received":"2024-12-20""#
-        for index in 0..<100_000 { text += #","k\#(index)":\#(index)"# }
-        text += "}"
-        let clock = ContinuousClock()
-        var fields: [RecordField] = []
-        let reading = try clock.measure { fields = try JSONObjectReader.read(Array(text.utf8)) }
-        #expect(fields.count == 100_002)
-        let validating = try clock.measure {
-            let complaint = try Complaint(record: InputRecord(line: 1, fields: fields))
-            #expect(complaint.extra.count == 100_000)
+        // Reads and validates a line of `count` keys; returns the time taken.
+        func cost(_ count: Int) throws -> Duration {
+            var text = #"{"id":"K","received":"2024-12-20""#
+            for index in 0..<count { text += #","k\#(index)":\#(index)"# }
+            text += "}"
+            let bytes = Array(text.utf8)
+            return try ContinuousClock().measure {
+                let fields = try JSONObjectReader.read(bytes)
+                #expect(fields.count == count + 2)
+                let complaint = try Complaint(record: InputRecord(line: 1, fields: fields))
+                #expect(complaint.extra.count == count)
+            }
         }
-        // A bound, not a benchmark: the quadratic reader took 52 s on 96,000 keys. This is a debug
-        // build (about 1.5 s here); the release build reads the same line in milliseconds.
-        #expect(reading + validating < .seconds(4), "read \(reading), validated \(validating)")
+        _ = try cost(5_000)  // warm up
+        // The best of three of each size, so a busy moment on the machine does not decide. The
+        // quadratic reader this replaced took four times as long for twice the keys (52 s on
+        // 96,000 keys); a linear one takes about twice.
+        let small = try (0..<3).map { _ in try cost(40_000) }.min() ?? .zero
+        let large = try (0..<3).map { _ in try cost(80_000) }.min() ?? .zero
+        let ratio = large / small
+        #expect(ratio < 3, "40,000 keys in \(small), 80,000 in \(large): \(ratio)×")
     }
 
     @Test("an unclosed CSV quote is bounded by the line limit and reported where it opened")
     func unclosedQuote() throws {
         let rows = ["id,received,service", "C1,2024-12-20,waste", "C2,2024-12-20,\"waste"] + Array(repeating: "C3,2024-12-20,waste", count: 5)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("redress-quote-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
         try rows.joined(separator: "\n").write(to: url, atomically: false, encoding: .utf8)
         var stream = RecordStream(reader: LineReader(handle: try FileHandle(forReadingFrom: url)), format: .csv)
         var results: [Result<InputRecord, RecordFailure>] = []

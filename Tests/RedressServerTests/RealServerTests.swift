@@ -52,14 +52,18 @@ struct WorkbenchBrowserTests {
             let server = try RunningServer(library: library, folder: folder, arguments: ["--reload-interval", "0.5"])
             defer { server.stop() }
             let script = ServiceFixture.root.appendingPathComponent("Tests/RedressServerTests/Browser/workbench_test.py").path
+            // REDRESS_SCREENSHOTS=docs/screenshots refreshes the pictures in docs/workbench.md.
+            let screenshots = ProcessInfo.processInfo.environment["REDRESS_SCREENSHOTS"] ?? folder.file("screenshots")
             let outcome = try ChildProcess.run("/usr/bin/env", [
-                    "python3", script, server.url + "/", library, folder.file("screenshots"), RunningServer.adminKey, RunningServer.officerKey,
+                    "python3", script, server.url + "/", library, screenshots, RunningServer.adminKey, RunningServer.officerKey,
                     RunningServer.colleagueKey,
                 ])
             if outcome.status == 3 {
                 #expect(!Oracle.required, "CI must install selenium and axe-selenium-python: \(outcome.text)")
                 return
             }
+            // REDRESS_WORKBENCH_LOG=FILE keeps what the browser run printed (the timings BENCHMARKS.md reports).
+            if let log = ProcessInfo.processInfo.environment["REDRESS_WORKBENCH_LOG"] { try outcome.text.write(toFile: log, atomically: true, encoding: .utf8) }
             #expect(outcome.status == 0, "\(outcome.text)")
             #expect(outcome.text.contains("axe: 0 violations in"), "\(outcome.text)")
         }

@@ -95,7 +95,10 @@ async function check() {
   $("error-summary-title").textContent = errors.length === 1 ? "There is a problem" : `There are ${errors.length} problems`;
   $("error-summary-list").replaceChildren(...errors.map((d) => element("li", {}, element("a", { href: "#editor-label", onclick: (event) => { event.preventDefault(); draft.jumpTo(d.line, d.column); } }, `${where(d)}: ${plain(d.message)}`))));
   draft.mark(diagnostics);
+  // How long after the last keystroke the problems were shown, and how many checks have been
+  // shown (read by the browser test).
   window.redressDiagnosticDelay = performance.now() - state.lastInput;
+  window.redressChecks = (window.redressChecks || 0) + 1;
   state.valid = body.valid === true;
   const warnings = diagnostics.length - errors.length;
   $("check-status").textContent = state.valid
@@ -225,20 +228,20 @@ async function decide(event) {
   const { status, body } = await post("/v1/draft/classify", { council: state.council, policy: draft.text, complaint });
   const target = $("decision");
   if (status !== 200 || body.error) { target.replaceChildren(element("p", { class: "error" }, ...words(body.error || "The draft has errors. Fix them first."))); return; }
-  const d = body.decision;
+  const decision = body.decision;
   const facts = [
-    ["Route", d.excluded ? `Excluded: ${d.exclusion_reason || ""}` : `${d.procedure}, ${d.stage}`],
-    ["Go instead to", d.redirect || "—"],
-    ["Deemed received", d.deemed_received],
-    ["Acknowledge by", d.acknowledge_by || "—"],
-    ["Respond by", d.respond_by ? `${d.respond_by} (${body.working_days_to_respond} working days)` : "—"],
-    ["In time", d.in_time ? "Yes" : "No"],
-    ["Flags", (d.flags || []).join(", ") || "None"],
+    ["Route", decision.excluded ? `Excluded: ${decision.exclusion_reason || ""}` : `${decision.procedure}, ${decision.stage}`],
+    ["Go instead to", decision.redirect || "—"],
+    ["Deemed received", decision.deemed_received],
+    ["Acknowledge by", decision.acknowledge_by || "—"],
+    ["Respond by", decision.respond_by ? `${decision.respond_by} (${body.working_days_to_respond} working days)` : "—"],
+    ["In time", decision.in_time ? "Yes" : "No"],
+    ["Flags", (decision.flags || []).join(", ") || "None"],
   ];
-  const tried = (d.tried || []).map((t) => element("li", {}, `Rule “${t.rule.replaceAll("-", " ")}”: ${plain(t.reason)}`));
+  const tried = (decision.tried || []).map((t) => element("li", {}, `Rule “${t.rule.replaceAll("-", " ")}”: ${plain(t.reason)}`));
   target.replaceChildren(
     element("table", {}, element("tbody", {}, ...facts.map(([k, v]) => element("tr", {}, element("th", { scope: "row" }, k), element("td", { "data-field": k }, v))))),
-    element("p", {}, "Decided by the rule ", element("button", { type: "button", class: "link", onclick: () => draft.jumpTo(body.rule_line, body.rule_column) }, `“${d.rule.replaceAll("-", " ")}” on line ${body.rule_line}`)),
+    element("p", {}, "Decided by the rule ", element("button", { type: "button", class: "link", onclick: () => draft.jumpTo(body.rule_line, body.rule_column) }, `“${decision.rule.replaceAll("-", " ")}” on line ${body.rule_line}`)),
     tried.length ? element("div", {}, element("p", {}, "Rules tried before it, and why each did not match:"), element("ul", {}, ...tried)) : "");
 }
 

@@ -127,10 +127,14 @@ try:
         text = page.text()
         line = next(i for i, l in enumerate(text.split("\n"), 1) if "within:" in l and "working days" in l and not l.lstrip().startswith("#"))
         page.set_text("\n".join(l.replace("working days", "workin days", 1) if i == line else l for i, l in enumerate(text.split("\n"), 1)))
+        page.wait.until(lambda d: any(item.startswith(f"Line {line},") for item in page.problems()))
+        # Then one keystroke (a space at the end of the first line, a comment), timed from its
+        # input event to the problems shown again for the text it made.
+        shown = driver.execute_script("return window.redressChecks")
         driver.execute_script("document.querySelector('.CodeMirror').CodeMirror.setCursor({line: 0, ch: 0})")
         page.type(Keys.END)
         page.type(" ")
-        page.wait.until(lambda d: any(item.startswith(f"Line {line},") for item in page.problems()))
+        page.wait.until(lambda d: d.execute_script("return window.redressChecks") > shown and any(item.startswith(f"Line {line},") for item in page.problems()))
         timings[council] = driver.execute_script("return window.redressDiagnosticDelay")
         page.set_text(text)  # back to the version in force: no unsaved change to guard
         page.clean()
@@ -139,6 +143,7 @@ try:
     page.open("north-somerset")
     page.clean()
     page.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#diagram svg"))
+    driver.save_screenshot(str(shots / "workbench.png"))
     expect(driver.find_elements(By.CSS_SELECTOR, ".cm-atom, .cm-string, .cm-keyword, .cm-number"), "YAML is highlighted")
     # W3: diagram text at least 12 px on screen at the default zoom; zoom and downloads offered.
     smallest = driver.execute_script(
@@ -194,6 +199,7 @@ try:
     expect("workin days" in page.text(), "changing the council list does not replace the draft")
     driver.find_element(By.ID, "open-council").click()
     page.wait.until(lambda d: d.find_element(By.ID, "confirm").get_attribute("open") is not None)
+    driver.save_screenshot(str(shots / "workbench-unsaved.png"))
     page.axe("dialog")
     driver.find_element(By.CSS_SELECTOR, "#confirm button[value=stay]").click()
     expect("workin days" in page.text(), "Keep editing keeps the draft")
@@ -218,6 +224,8 @@ try:
     page.wait.until(lambda d: d.find_element(By.ID, "try-errors").is_displayed())
     expect(driver.find_element(By.ID, "t-received-day").get_attribute("aria-invalid") == "true", "aria-invalid on the bad date")
     expect("real date" in driver.find_element(By.ID, "t-received-error").text, driver.find_element(By.ID, "t-received-error").text)
+    driver.execute_script("document.getElementById('try-panel').scrollIntoView()")
+    driver.save_screenshot(str(shots / "workbench-form-errors.png"))
     page.axe("form errors")
     for part, value in (("day", "20"), ("month", "12"), ("year", "2024")):
         field = driver.find_element(By.ID, f"t-received-{part}")
@@ -260,6 +268,8 @@ try:
     other.wait.until(lambda d: "keep 10 days" in d.find_element(By.ID, "draft-detail").text)
     driver.find_element(By.CSS_SELECTOR, "#drafts li button").click()
     page.wait.until(lambda d: "keep 10 days" in d.find_element(By.ID, "draft-detail").text)
+    driver.execute_script("document.getElementById('drafts-panel').scrollIntoView()")
+    driver.save_screenshot(str(shots / "workbench-draft.png"))
     expect(not driver.find_elements(By.ID, "adopt-form"), "no adopt form for an officer without the admin role")
     page.axe("draft")
 
@@ -282,6 +292,8 @@ try:
             admin.find_element(By.ID, field).send_keys(value)
         admin.find_element(By.CSS_SELECTOR, "#adopt-form button").click()
         chief.wait.until(lambda d: "Adopted" in d.find_element(By.ID, "adopt-result").text)
+        admin.execute_script("document.getElementById('adopt-result').scrollIntoView({block: 'center'})")
+        admin.save_screenshot(str(shots / "workbench-adopted.png"))
         chief.axe("adopted")
     finally:
         admin.quit()
