@@ -21,7 +21,7 @@ extension Engine {
 
     /// Loads, checks and compiles every version a path names. Throws the errors of every file.
     public static func load(path: String, library: PolicyLibrary) throws(DiagnosticList) -> Engine {
-        let loader = PolicyLoader(library: library)
+        let loader = PolicyLoader(library: library, checker: .deciding)
         var loaded: [LoadedPolicy] = []
         var errors: [Diagnostic] = []
         var sources = SourceFiles()

@@ -48,10 +48,13 @@ public struct LoadedPolicy: Sendable {
 public struct PolicyLoader: Sendable {
     public let library: PolicyLibrary
     public var limits: YAMLLimits
+    /// The checks `loadChecked` runs: all of them, or (`.deciding`) those that can refuse a policy.
+    public var checker: PolicyChecker
 
-    public init(library: PolicyLibrary, limits: YAMLLimits = .default) {
+    public init(library: PolicyLibrary, limits: YAMLLimits = .default, checker: PolicyChecker = .standard) {
         self.library = library
         self.limits = limits
+        self.checker = checker
     }
 
     /// Loads, decodes and checks; throws every diagnostic when any is an error.
@@ -65,7 +68,7 @@ public struct PolicyLoader: Sendable {
 
     private func checked(_ loaded: PolicyLoadResult) throws(DiagnosticList) -> LoadedPolicy {
         var result = loaded
-        result.diagnostics += PolicyChecker.standard.check(result)
+        result.diagnostics += checker.check(result)
         guard !result.hasErrors, let policy = result.policy, policy.isComplete, let calendar = result.calendar else {
             throw DiagnosticList(result.diagnostics, sources: result.sources)
         }

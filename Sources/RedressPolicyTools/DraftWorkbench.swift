@@ -15,7 +15,7 @@ public struct DraftWorkbench: Sendable {
 
     /// Loads and checks the draft; throws every diagnostic when it is not valid.
     public init(text: String, path: String, library: PolicyLibrary, councilFolder: String?) throws(DiagnosticList) {
-        self.draft = try PolicyLoader(library: library).loadChecked(bytes: Array(text.utf8), path: path)
+        self.draft = try PolicyLoader(library: library, checker: .deciding).loadChecked(bytes: Array(text.utf8), path: path)
         self.library = library
         self.councilFolder = councilFolder
     }
@@ -35,7 +35,7 @@ public struct DraftWorkbench: Sendable {
     /// The council's other versions (not the one the draft revises), checked.
     func otherVersions() -> [LoadedPolicy] {
         guard let councilFolder else { return [] }
-        let loader = PolicyLoader(library: library)
+        let loader = PolicyLoader(library: library, checker: .deciding)
         return ((try? Engine.policyFiles(at: councilFolder)) ?? []).compactMap { file in
             guard let version = try? loader.loadChecked(path: file), version.policy.version.id != draft.policy.version.id else { return nil }
             return version
@@ -139,7 +139,7 @@ public struct DraftWorkbench: Sendable {
     /// its impact on the council's example complaints (the complaints of its test file).
     public func diffJSON(inForceOn date: LocalDate, council: String, base: String? = nil) -> String {
         guard let councilFolder else { return JSONText.object([("error", JSONText.quoted("no council to compare with"))]) }
-        let loader = PolicyLoader(library: library)
+        let loader = PolicyLoader(library: library, checker: .deciding)
         if let base {
             // Another draft: compared as it is, with the same example complaints.
             guard let other = try? loader.loadChecked(bytes: Array(base.utf8), path: "base.yaml") else {

@@ -150,3 +150,22 @@ struct SchemaTests {
         #expect(status != 0, "\(name) passed the schema")
     }
 }
+
+/// Loading a policy to decide with skips only the analyses that warn: it refuses exactly what
+/// `check` refuses.
+@Suite("The deciding checks")
+struct DecidingCheckerTests {
+    @Test("every bad fixture gets the same errors from the deciding checks as from check", arguments: SchemaTests.badFixtures)
+    func sameErrors(_ name: String) {
+        let path = PolicyFixtures.fixtures.appendingPathComponent("bad/\(name)").path
+        let result = PolicyFixtures.loader.load(path: path)
+        let errors = { (checker: PolicyChecker) in checker.check(result).filter { $0.severity == .error }.map { "\($0.id) \($0.message)" } }
+        #expect(errors(.deciding) == errors(.standard))
+    }
+
+    @Test("the deciding checks leave out only checks that never give an error")
+    func onlyWarnings() {
+        let left = PolicyChecker.standard.checks.filter { check in !PolicyChecker.deciding.checks.contains { type(of: $0) == type(of: check) } }
+        #expect(left.count == 1 && left.first is UnreachableRuleCheck)
+    }
+}

@@ -33,6 +33,13 @@ public struct PolicyChecker: Sendable {
         CitationCheck(),
     ])
 
+    /// Every check that can refuse a policy, without the analyses that only warn (unreachable
+    /// rules, found by combining every class of complaint, which grows with the number of
+    /// categories and phrases): what loading a policy to decide with runs, so a council with
+    /// thousands of phrases starts and reloads fast. `redress check`, the workbench and `diff` run
+    /// them all.
+    public static let deciding = PolicyChecker(checks: standard.checks.filter { !($0 is UnreachableRuleCheck) })
+
     public func check(_ result: PolicyLoadResult) -> [Diagnostic] {
         guard let policy = result.policy else { return [] }
         let context = CheckContext(fragments: result.fragments, calendar: result.calendar)

@@ -48,7 +48,7 @@ struct FolderSnapshot: Sendable, Equatable {
 
     /// Compiles the snapshot; every version must name the folder's council.
     func compile(council: String, folder: String, library: PolicyLibrary) throws(DiagnosticList) -> Engine {
-        let loader = PolicyLoader(library: library)
+        let loader = PolicyLoader(library: library, checker: .deciding)
         var loaded: [LoadedPolicy] = []
         var errors: [Diagnostic] = []
         var sources = SourceFiles()
