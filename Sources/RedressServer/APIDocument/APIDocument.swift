@@ -85,6 +85,13 @@ public enum APIDocument {
         }
         lines += ["      responses:", "        \"\(endpoint.success.status)\":", "          description: Done."]
         lines.append("          content: { \(endpoint.success.type): { schema: \(endpoint.success.schema) } }")
+        if endpoint == .saveDraft {
+            // What a client (and schemathesis's stateful phase) does next with the draft's id.
+            lines.append("          links:")
+            for next in [Endpoint.getDraft, .updateDraft, .commentDraft, .adoptDraft] {
+                lines.append("            \(next.operationID): { operationId: \(next.operationID), parameters: { draft: \"$response.body#/id\" } }")
+            }
+        }
         for (status, description) in endpoint.failures {
             if status == "422" {
                 lines += ["        \"422\":", "          description: \(quoted(description))", "          content: { application/json: { schema: \(endpoint.unprocessableSchema) } }"]

@@ -93,7 +93,7 @@ extension Endpoint {
         }
         if body != .none {
             failures += [("400", "The body or a parameter is not what the operation takes."), ("413", "The body, or the number of items, is over the limit."), ("415", "The body is not of a documented type.")]
-        } else if self == .schedule || self == .behaviour {
+        } else if self == .schedule || self == .behaviour || self == .listDrafts {
             failures.append(("400", "A parameter is not what the operation takes."))
         }
         if path.contains("{council}") || self == .saveDraft { failures.append(("404", "No such council, or it was removed from the library.")) }

@@ -11,7 +11,7 @@ jargon and no error summary in the form, headings hidden in summaries, a bare te
 across a reload; tests, a complaint, a comparison; a draft saved, shared with a colleague in a
 second browser who comments on a line; adoption refused for a non-admin and for a draft that
 fails its tests, then adopted by an admin and served after the hot reload. axe-core runs in every
-state visited and must find no violations. Exit 0 when every check passes; 3 when Selenium or
+state visited and must find no violations, and in each the page reflows at 320 px wide. Exit 0 when every check passes; 3 when Selenium or
 Chromium is missing.
 """
 import json
@@ -103,6 +103,7 @@ class Page:
             print("axe:", state, violation["id"], violation["impact"], violation["help"], [n["target"] for n in violation["nodes"]][:3])
         axe_counts[state] = len(results["violations"])
         expect(not results["violations"], f"axe in state {state}: {[v['id'] for v in results['violations']]}")
+        self.reflows(state)
 
     def reflows(self, state):
         width = self.d.get_window_size()["width"]
@@ -191,7 +192,6 @@ try:
     expect("stale" in driver.find_element(By.ID, "diagram").get_attribute("class"), "the stale diagram is greyed")
     driver.save_screenshot(str(shots / "workbench-diagnostic.png"))
     page.axe("problems")
-    page.reflows("problems")
 
     # W1 and autosave: arrow keys on the council list change nothing; Open asks first; a reload keeps the draft.
     select = driver.find_element(By.ID, "council")
@@ -245,7 +245,6 @@ try:
     page.wait.until(lambda d: "route and date every complaint the same way" in d.find_element(By.ID, "diff").text)
     driver.save_screenshot(str(shots / "workbench-decision.png"))
     page.axe("diff")
-    page.reflows("diff")
 
     # A draft saved and shared: a colleague in another browser opens the link and comments on a line.
     page.set_text(page.text().replace("within: 10 working days", "within: 8 working days", 1))
