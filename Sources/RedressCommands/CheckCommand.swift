@@ -138,6 +138,12 @@ struct CheckCommand: ParsableCommand {
             report(error)
             throw ExitCode(ExitStatus.couldNotRun)
         }
+        guard loaded.nations.contains(policy.council.nation) else {
+            let suited = known.filter { (try? ConformanceCode.load(path: root + "/codes/\($0).yaml"))?.nations.contains(policy.council.nation) == true }
+            throw couldNotRun(
+                "\(loaded.title) applies in \(loaded.nations.joined(separator: ", ")); \(policy.council.name) is in \(policy.council.nation)",
+                help: suited.isEmpty ? nil : "the codes for \(policy.council.nation): \(suited.joined(separator: ", "))")
+        }
         let findings = ConformanceReport.compare(policy, with: loaded)
         Console.out("\(loaded.title) (\(loaded.id)) for \(policy.council.id) \(policy.version.id):\n")
         if findings.isEmpty { Console.out("  no \(loaded.appliesTo.rawValue) procedure of this policy to compare\n") }

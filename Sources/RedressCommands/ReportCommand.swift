@@ -163,6 +163,9 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw couldNotRun("no code `\(code)` in \(root)/codes", help: "see policies/codes for the codes")
         }
+        guard loaded.nations.contains(compiled.policy.council.nation) else {
+            throw couldNotRun("\(loaded.title) applies in \(loaded.nations.joined(separator: ", ")); \(compiled.policy.council.name) is in \(compiled.policy.council.nation)")
+        }
         let points = ConformanceReport.compare(compiled.policy, with: loaded).map { finding in
             let point = loaded.points.first { $0.id == finding.point }
             return AssessmentPoint(

@@ -31,9 +31,12 @@ public struct ConformanceCode: Sendable {
     /// When set, the code applies only to procedures that end with this ombudsman (the Housing
     /// Ombudsman's code binds a council's landlord procedure, not its other complaints).
     public var ombudsman: String?
+    /// The nations whose councils the code binds (`nations:`); a code is not compared with a
+    /// policy of another nation.
+    public var nations: [String] = Vocabulary.nations
     public var points: [Point]
 
-    static let keys = ["redress-code", "id", "title", "applies_to", "ombudsman", "sources", "points"]
+    static let keys = ["redress-code", "id", "title", "applies_to", "ombudsman", "nations", "sources", "points"]
     static let pointKeys = ["id", "check", "stage", "within", "from", "at_most", "text", "source", "assumed"]
 
     public static func load(path: String) throws(DiagnosticList) -> ConformanceCode {
@@ -74,10 +77,24 @@ public struct ConformanceCode: Sendable {
                     text: body["text"]?.scalar?.text, source: body["source"]?.scalar?.text ?? body["assumed"]?.scalar?.text,
                     range: body.keyRange))
         }
+        var nations = Vocabulary.nations
+        if let node = root["nations"] {
+            nations = []
+            for item in node.expectSequence("`nations`", &diagnostics)?.items ?? [] {
+                guard let scalar = item.expectText("a nation", &diagnostics) else { continue }
+                guard Vocabulary.nations.contains(scalar.text) else {
+                    diagnostics.append(scalar.invalid("unknown nation `\(scalar.text)`", help: "one of: \(Vocabulary.nations.joined(separator: ", "))"))
+                    continue
+                }
+                nations.append(scalar.text)
+            }
+        }
         guard diagnostics.isEmpty, let id = root["id"]?.scalar?.text else { throw DiagnosticList(diagnostics, sources: SourceFiles([document.source])) }
-        return ConformanceCode(
+        var code = ConformanceCode(
             id: id, title: root["title"]?.scalar?.text ?? id,
             appliesTo: root["applies_to"]?.scalar.flatMap { Procedure.Kind(rawValue: $0.text) } ?? .corporate,
             ombudsman: root["ombudsman"]?.scalar?.text, points: points)
+        code.nations = nations
+        return code
     }
 }

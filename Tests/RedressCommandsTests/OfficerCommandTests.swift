@@ -44,6 +44,19 @@ struct OfficerCommandTests {
         #expect(wrong.error.contains("did you mean `lgsco-2024`?"))
     }
 
+    @Test("a code is compared only with policies of its nations; another nation's is refused, naming the codes that apply", arguments: [
+        ("fife", "lgsco-2024", "scotland", "spso-mchp"), ("swansea", "spso-mchp", "wales", "psow-model"),
+        ("ards-and-north-down", "psow-model", "northern-ireland", "nipso-mchp"), ("north-somerset", "nipso-mchp", "england", "lgsco-2024"),
+    ])
+    func codeNations(_ council: String, _ code: String, _ nation: String, _ right: String) {
+        let refused = CommandRunner.run(["check", CommandRunner.library + "/councils/\(council)", "--code", code] + library)
+        #expect(refused.status == 2)
+        #expect(refused.error.contains(" is in \(nation)") && refused.error.contains("help: the codes for \(nation): ") && refused.error.contains(right), "\(refused.error)")
+        let compared = CommandRunner.run(["check", CommandRunner.library + "/councils/\(council)", "--code", right] + library)
+        #expect(compared.status != 2, "\(compared.error)")
+        #expect(compared.out.contains("for \(council) "))
+    }
+
     @Test("check takes a council folder: Derby's two versions pass together; overlapping versions fail at `effective_from`")
     func councilFolder() throws {
         let derby = CommandRunner.run(["check", CommandRunner.library + "/councils/derby"] + library)
