@@ -82,6 +82,12 @@ DEFS = {
     "calendar": obj("The working-day calendar deadlines are counted in.", {
         "region": {**ref("id"), "description": "A file in policies/calendars: england-and-wales, scotland, northern-ireland."},
         "closures": {"type": "array", "items": ref("day-off"), "description": "Council closure days, which are not working days."},
+        "local_holidays": {"type": "array", "description": "The council's days off that recur every year.", "items": obj(
+            "A recurring day off: a date (12-24), a day from Easter (easter + 1), or a weekday of a month (first monday of april).", {
+                "name": {"type": "string", "minLength": 1},
+                "rule": {"type": "string", "pattern": r"^(\d{2}-\d{2}|easter( [+-] \d{1,2})?|(first|second|third|fourth|last) (monday|tuesday|wednesday|thursday|friday|saturday|sunday) of (january|february|march|april|may|june|july|august|september|october|november|december))$"},
+                "substitute": {"type": "boolean", "description": "Move the day to the next working day when it falls on a weekend or another day off."},
+                **CITATION}, ["name", "rule"])},
         "cutoff": obj("Complaints received after this time count as received the next working day.", {
             "at": {"type": "string", "pattern": r"^[0-2][0-9]:[0-5][0-9]$", "description": "HH:MM, 24-hour, UK local time."},
             **CITATION}, ["at"]),

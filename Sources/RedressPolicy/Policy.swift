@@ -46,6 +46,8 @@ public struct CalendarSettings: Sendable, Hashable {
     /// Complaints received after this local time count as received the next working day.
     public var cutoff: TimeOfDay?
     public var range: SourceRange
+    /// The council's recurring days off (`local_holidays:`).
+    public var rules: [HolidayRule] = []
 }
 
 /// A fragment the policy imports by name (`statutory/children-england`).

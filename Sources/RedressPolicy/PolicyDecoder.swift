@@ -12,7 +12,8 @@ public enum PolicyDecoder {
     static let statutoryRoutesNoneKeys = ["none", "source", "assumed"]
     static let councilKeys = ["id", "name", "nation"]
     static let versionKeys = ["id", "effective_from", "effective_to", "approved", "source", "assumed"]
-    static let calendarKeys = ["region", "closures", "cutoff"]
+    static let calendarKeys = ["region", "closures", "cutoff", "local_holidays"]
+    static let localHolidayKeys = ["name", "rule", "substitute", "source", "assumed"]
     static let cutoffKeys = ["at", "source", "assumed"]
     static let sourceKeys = ["title", "url", "file"]
 
@@ -147,7 +148,37 @@ public enum PolicyDecoder {
                 context.recordNumber("`cutoff`", at: at.range, citation: citation)
             }
         }
-        return CalendarSettings(region: region, closures: closures, cutoff: cutoff, range: body.keyRange)
+        var settings = CalendarSettings(region: region, closures: closures, cutoff: cutoff, range: body.keyRange)
+        settings.rules = body["local_holidays"].map { decodeLocalHolidays($0, &context) } ?? []
+        return settings
+    }
+
+    /// `local_holidays: [{ name: Spring holiday, rule: first monday of april, substitute: true, source: … }]`.
+    static func decodeLocalHolidays(_ node: YAMLNode, _ context: inout DecodeContext) -> [HolidayRule] {
+        guard let items = node.expectItems("`local_holidays`", &context.diagnostics) else { return [] }
+        return items.compactMap { item in
+            guard let body = item.expectMapping("a local holiday", &context.diagnostics) else { return nil }
+            body.checkKeys(known: localHolidayKeys, required: ["name", "rule"], in: "a local holiday", &context.diagnostics)
+            let citation = context.readCitation(body)
+            guard let name = context.text(body["name"], "`name`"), let ruleNode = body["rule"]?.expectText("`rule`", &context.diagnostics) else { return nil }
+            guard let day = HolidayRule.parse(ruleNode.text) else {
+                context.add(
+                    ruleNode.invalid(
+                        "`\(ruleNode.text)` is not a rule for a day each year",
+                        help: "write a date (`12-24`), a day from Easter (`easter + 1`), or a weekday of a month (`first monday of april`, `last monday of september`)"))
+                return nil
+            }
+            context.recordNumber("local holiday `\(name)`", at: ruleNode.range, citation: citation)
+            var substitute = false
+            if let node = body["substitute"]?.expectText("`substitute`", &context.diagnostics) {
+                guard node.text == "true" || node.text == "false" else {
+                    context.add(node.invalid("`substitute` must be true or false", help: "true moves the day to the next working day when it is not one"))
+                    return nil
+                }
+                substitute = node.text == "true"
+            }
+            return HolidayRule(name: name, day: day, substitute: substitute)
+        }
     }
 
     /// `statutory_routes: { childrens-social-care: children-statutory, … }`, or

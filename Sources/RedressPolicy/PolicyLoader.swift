@@ -110,7 +110,7 @@ public struct PolicyLoader: Sendable {
         guard policy.isComplete else { return result }
         do {
             let calendar = try library.calendars.calendar(for: policy.calendar.region, requestedAt: policy.calendar.range)
-            result.calendar = policy.calendar.closures.isEmpty ? calendar : calendar.adding(closures: policy.calendar.closures)
+            result.calendar = (policy.calendar.closures.isEmpty ? calendar : calendar.adding(closures: policy.calendar.closures)).adding(rules: policy.calendar.rules)
         } catch {
             result.sources.merge(error.sources)
             result.diagnostics += error.diagnostics

@@ -1,4 +1,5 @@
 import Foundation
+import RedressTestSupport
 import Testing
 
 @Suite("redress diff, diagram, check --code")
@@ -42,6 +43,31 @@ struct OfficerCommandTests {
         let wrong = CommandRunner.run(["check", policy, "--code", "lgsco-2042"] + library)
         #expect(wrong.status == 2)
         #expect(wrong.error.contains("did you mean `lgsco-2024`?"))
+    }
+
+    @Test("a council's local holiday by rule moves its deadlines; a rule that is not one is refused at its line")
+    func localHolidays() throws {
+        try TemporaryFolder.with { folder in
+            let fife = try String(contentsOfFile: CommandRunner.library + "/councils/fife/2021-04.yaml", encoding: .utf8)
+            func policy(_ rule: String) throws -> String {
+                try FileManager.default.createDirectory(atPath: folder.file("fife"), withIntermediateDirectories: true)
+                let text = fife.replacingOccurrences(
+                    of: "calendar:\n  region: scotland\n",
+                    with: "calendar:\n  region: scotland\n  local_holidays:\n    - { name: Spring holiday, rule: \(rule), substitute: true, assumed: \"a test\" }\n")
+                _ = try folder.write(text, to: "fife/2021-04.yaml")
+                return folder.file("fife")
+            }
+            let complaint = try folder.write("{\"id\":\"F\",\"received\":\"2025-03-31\",\"service\":\"highways\"}\n", to: "c.jsonl")
+            // Frontline: 5 working days from Monday 31 March 2025 is Monday 7 April, the first Monday of April.
+            let plain = CommandRunner.run(["classify", "--policy", CommandRunner.library + "/councils/fife", complaint] + library)
+            #expect(plain.out.contains("\"respond_by\":\"2025-04-07\""), "\(plain.out)")
+            let local = CommandRunner.run(["classify", "--policy", try policy("first monday of april"), complaint] + library)
+            #expect(local.out.contains("\"respond_by\":\"2025-04-08\""), "\(local.out) \(local.error)")
+            let bad = CommandRunner.run(["check", try policy("first moonday of april")] + library)
+            #expect(bad.status == 1)
+            #expect(bad.error.contains("2021-04.yaml:16:"), "\(bad.error)")
+            #expect(bad.error.contains("`first moonday of april` is not a rule for a day each year"))
+        }
     }
 
     @Test("a code is compared only with policies of its nations; another nation's is refused, naming the codes that apply", arguments: [
