@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
     var yearStart: Int = 4
     @Option(help: ArgumentHelp("Homes the council owns: adds the tenant satisfaction complaint measures per 1,000 homes.", valueName: "N"))
     var homes: Int?
-    @Option(help: "text (terminal), html (a page that prints on A4), csv (long, for pivots), json (for dashboards) or xlsx (a sheet per table; needs --output).")
+    @Option(help: "text (terminal), html (a page that prints on A4), pdf (that page printed by Chromium; needs --output), csv (long, for pivots), json (for dashboards) or xlsx (a sheet per table; needs --output).")
     var format: Format = .text
     @Option(help: ArgumentHelp("The figures of the ombudsman's annual review letter for this period (docs/report.md).", valueName: "file"), completion: .file())
     var ombudsmanLetter: String?
@@ -42,14 +42,16 @@ struct ReportCommand: ParsableCommand {
     var output: String?
 
     enum Grouping: String, ExpressibleByArgument, CaseIterable { case month, quarter }
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, csv, json, xlsx }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, csv, json, xlsx, pdf }
 
     func run() throws {
         let periods = try reportPeriods()
         let own = periods[0]
         let day = try asOf.map(CalendarCommand.date) ?? own.to
         if let homes, homes < 1 { throw couldNotRun("--homes \(homes) must be at least 1") }
-        if format == .xlsx, output == nil { throw couldNotRun("an xlsx workbook is written to a file", help: "add --output FILE.xlsx") }
+        if format == .xlsx || format == .pdf, output == nil {
+            throw couldNotRun("an \(format.rawValue) file is written to a file", help: "add --output FILE.\(format.rawValue)")
+        }
         let letter = try ombudsmanLetter.map { (path) throws(ExitCode) -> OmbudsmanLetter in
             do throws(DiagnosticList) {
                 return try OmbudsmanLetter.load(path: path)
@@ -123,6 +125,10 @@ struct ReportCommand: ParsableCommand {
     }
 
     func write(_ document: ReportDocument) throws {
+        if format == .pdf, let output {
+            try ReportPDF.write(document, to: output)
+            return
+        }
         if format == .xlsx, let output {
             do {
                 try document.writeWorkbook(to: output)
@@ -136,7 +142,7 @@ struct ReportCommand: ParsableCommand {
             case .text: document.text()
             case .csv: document.csv()
             case .json: document.json()
-            case .html, .xlsx: document.html()
+            case .html, .xlsx, .pdf: document.html()
             }
         if let output {
             var file = try input.outputFile(output, option: "--output")

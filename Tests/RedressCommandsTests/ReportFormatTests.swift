@@ -28,6 +28,12 @@ struct ReportFormatTests {
             let run = "import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')"
             guard let (status, output) = try Oracle.python(run, [script, page, folder.file("report.png"), folder.file("report.pdf")]).result() else { return }
             #expect(status == 0, "\(output)")
+            // --format pdf prints the same page with Chromium.
+            let pdf = CommandRunner.run(ReportCommandTests.compared + ["--format", "pdf", "--output", folder.file("direct.pdf")])
+            #expect(pdf.status == 0, "\(pdf.error)")
+            let printed = try ChildProcess.run("/usr/bin/pdftotext", [folder.file("direct.pdf"), "-"])
+            #expect(printed.text.contains("North Somerset Council: complaints performance report"), "\(printed.text.prefix(300))")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".pdf") && $0.hasPrefix(".") }.isEmpty)
         }
     }
 
