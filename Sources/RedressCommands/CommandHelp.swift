@@ -1,3 +1,5 @@
+import RedressDiagnostics
+
 /// What each command's help and the manual page say besides its options: what it does, examples
 /// that run from the repository root as written, and its exit statuses. One place, so `--help`,
 /// docs/redress.1 and the tests (which run every example and check every status) agree.
@@ -38,19 +40,7 @@ struct CommandHelp: Sendable {
     }
 
     /// Words into lines of at most `width` characters.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty, line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
-    }
+    static func wrap(_ text: String, width: Int) -> [String] { WordWrap.lines(text, width: width) }
 
     /// The statuses every batch command shares.
     static func batchExits(_ decided: String) -> [Exit] {

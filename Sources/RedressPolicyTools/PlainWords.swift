@@ -1,3 +1,4 @@
+import RedressDiagnostics
 import RedressPolicy
 
 /// The policy's ids in words a member of the public reads: `childrens-social-care` → "children's
@@ -52,18 +53,9 @@ enum PlainWords {
 
     /// Lines of at most `width` characters, broken between words.
     static func wrap(_ text: String, width: Int = 34) -> [String] {
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            for word in paragraph.split(separator: " ") {
-                if !line.isEmpty, line.count + 1 + word.count > width {
-                    lines.append(line)
-                    line = ""
-                }
-                line += (line.isEmpty ? "" : " ") + word
-            }
-            lines.append(line)
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph in
+            let lines = WordWrap.lines(paragraph, width: width)
+            return lines.isEmpty ? [""] : lines
         }
-        return lines
     }
 }

@@ -85,24 +85,26 @@ public struct ReportDocument: Sendable {
             each[0].insert(letterTable(letter), at: index + 1)
         }
         return each[0].enumerated().map { index, table in
-            let others = each.dropFirst().map { $0.count > index && $0[index].id == table.id ? $0[index] : nil }
-            var keys = table.rows.map(\.key)
-            var labels = Dictionary(table.rows.map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
-            if table.comparable {
-                for other in others.compactMap({ $0 }) {
-                    for row in other.rows where labels[row.key] == nil {
+            guard table.comparable else {
+                // A list (remedies and learning): the report's own rows, every one, as they are.
+                let rows = table.rows.map { ComparedRow(key: $0.key, label: $0.label, values: [$0.values]) }
+                return ComparedTable(id: table.id, title: table.title, rowHeader: table.rowHeader, columns: table.columns, rows: rows, comparable: false)
+            }
+            let periods = [table] + each.dropFirst().map { $0.count > index && $0[index].id == table.id ? $0[index] : nil }
+            var keys: [String] = []
+            var labels: [String: String] = [:]
+            var values = periods.map { _ in [String: [ReportValue]]() }
+            for (period, rows) in periods.enumerated() {
+                for row in rows?.rows ?? [] where values[period][row.key] == nil {
+                    values[period][row.key] = row.values
+                    if labels[row.key] == nil {
                         keys.append(row.key)
                         labels[row.key] = row.label
                     }
                 }
             }
-            let rows = keys.map { key in
-                ComparedRow(
-                    key: key, label: labels[key] ?? key,
-                    values: [table.rows.first { $0.key == key }?.values]
-                        + (table.comparable ? others.map { other in other?.rows.first { $0.key == key }?.values } : []))
-            }
-            return ComparedTable(id: table.id, title: table.title, rowHeader: table.rowHeader, columns: table.columns, rows: rows, comparable: table.comparable)
+            let rows = keys.map { key in ComparedRow(key: key, label: labels[key] ?? key, values: values.map { $0[key] }) }
+            return ComparedTable(id: table.id, title: table.title, rowHeader: table.rowHeader, columns: table.columns, rows: rows, comparable: true)
         }
     }
 }

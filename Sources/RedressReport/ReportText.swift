@@ -34,7 +34,7 @@ extension ReportDocument {
     /// Text for a terminal: the summary in words, then each table with aligned columns.
     public func text() -> String {
         var out = "\(title)\n\(scope)\n\nSummary\n"
-        out += Self.wrap(summary.joined(separator: " "), width: 98).map { "  \($0)\n" }.joined()
+        out += WordWrap.lines(summary.joined(separator: " "), width: 98).map { "  \($0)\n" }.joined()
         for table in tables {
             out += "\n\(table.title)\n"
             guard !table.rows.isEmpty else {
@@ -57,20 +57,6 @@ extension ReportDocument {
             }
         }
         return out
-    }
-
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty, line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 
     /// CSV for a spreadsheet: one long table, one figure per line, keyed by ids and the period so

@@ -86,17 +86,7 @@ public enum DiagnosticCatalogue {
 
     /// `text` broken into lines of at most `width` characters, at spaces.
     static func wrapped(_ text: String, width: Int) -> String {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty, line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines.joined(separator: "\n")
+        WordWrap.lines(text, width: width).joined(separator: "\n")
     }
 
     static func fence(_ example: String) -> String { example.hasPrefix("$ ") ? "console" : "yaml" }

@@ -105,11 +105,8 @@ extension RedressService {
         return text
     }
 
-    static func instant() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
-    }
+    /// Now, as the records write instants (ISO 8601, UTC, milliseconds).
+    static func instant() -> String { NewRecord.timestamp(Date()) }
 
     static func draftJSON(_ draft: SavedDraft, store: any DraftStore) async throws -> String {
         draftJSON(draft, comments: try await stored { () throws(StoreFailure) in try await store.comments(draft: draft.id) })
