@@ -47,7 +47,7 @@ struct TightRouting {
                 decision.source = found.range
                 decision.sourceText = found.text
             }
-            if complaint.service == nil { decision.flags.append("service-missing") }
+            if complaint.service == nil { decision.flags.append(.serviceMissing) }
         }
         func exclude(_ id: String, _ reason: String, _ redirect: String) -> Decision {
             rule(id)
@@ -58,16 +58,16 @@ struct TightRouting {
         }
         /// A statutory time limit in months from `aware_on`.
         func timeLimit(months: Int) {
-            guard let awareOn = complaint.awareOn else { return decision.flags.append("aware-on-missing") }
+            guard let awareOn = complaint.awareOn else { return decision.flags.append(.awareOnMissing) }
             if complaint.received.date > awareOn.adding(months: months) {
                 decision.inTime = false
-                decision.flags.append("out-of-time")
+                decision.flags.append(.outOfTime)
             }
         }
         switch complaint.type {
         case "compliment", "comment", "suggestion":
             rule(complaint.type == "compliment" ? "compliments" : complaint.type == "comment" ? "comments" : "suggestions")
-            decision.flags.append("feedback")
+            decision.flags.append(.feedback)
             return finished(decision)
         case "complaint": break
         default: return nil
@@ -134,7 +134,7 @@ struct TightRouting {
         if calendar.isProjected(decision.deemedReceived) || decision.respondBy.map(calendar.isProjected) == true
             || decision.acknowledgeBy.map(calendar.isProjected) == true
         {
-            decision.flags.append("projected-calendar")
+            decision.flags.append(.projectedCalendar)
         }
         return decision
     }

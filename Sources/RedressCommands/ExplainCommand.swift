@@ -1,22 +1,26 @@
 import ArgumentParser
 import RedressDiagnostics
+import RedressEngine
 
 /// `redress explain ID`: what a diagnostic means, with an example that gets it and the same put
-/// right (like `rustc --explain`).
+/// right (like `rustc --explain`); given a flag from a decision or schedule, what the flag means.
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain a diagnostic id, e.g. `redress explain policy.no-catch-all`.",
+        abstract: "Explain a diagnostic id or a flag, e.g. `redress explain policy.no-catch-all`, `redress explain out-of-time`.",
         discussion: CommandHelp.explain.discussion)
 
-    @Argument(help: ArgumentHelp("The id, as printed in brackets after a diagnostic.", valueName: "id")) var id: String?
+    @Argument(help: ArgumentHelp("The id, as printed in brackets after a diagnostic, or a flag from an output.", valueName: "id")) var id: String?
 
     @Flag(help: "List every id with its summary.") var list = false
 
     @Flag(help: "Print the whole catalogue as Markdown (docs/diagnostics.md).") var markdown = false
 
+    @Flag(help: "Print every flag a decision or schedule can carry, as Markdown (docs/input-output.md).") var flags = false
+
     func run() throws {
         if markdown { return Console.out(DiagnosticCatalogue.markdown) }
+        if flags { return Console.out(CaseFlag.Kind.markdownTable) }
         if list || id == nil {
             let width = DiagnosticCatalogue.entries.map(\.id.rawValue.count).max() ?? 0
             for entry in DiagnosticCatalogue.entries {
@@ -26,6 +30,9 @@ struct ExplainCommand: ParsableCommand {
             return
         }
         let text = id ?? ""
+        if DiagnosticCatalogue.entry(DiagnosticID(rawValue: text.trimmingBrackets)) == nil, let flag = CaseFlag.Kind(word: text) {
+            return Console.out("\(text): a flag (\(flag.onDecisions ? "on decisions and schedules" : "on schedules")): \(flag.meaning)\n")
+        }
         guard let entry = DiagnosticCatalogue.entry(DiagnosticID(rawValue: text.trimmingBrackets)) else {
             throw couldNotRun(
                 "no diagnostic has the id `\(text)`",

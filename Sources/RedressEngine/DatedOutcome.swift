@@ -36,7 +36,7 @@ struct DatedOutcome {
         case rule
         /// The outcome's flags (`plan.outcome.flags`).
         case outcome
-        case named(StaticString)
+        case named(CaseFlag)
     }
 
     /// The decision's flags in the order decisions list them — the rule's own, `service-missing`,
@@ -44,24 +44,24 @@ struct DatedOutcome {
     /// `EncodedOutcome.writeFlags`, so the two cannot list them differently.
     func forEachFlagPart(_ body: (FlagPart) -> Void) {
         body(.rule)
-        if serviceMissing { body(.named("service-missing")) }
+        if serviceMissing { body(.named(.serviceMissing)) }
         body(.outcome)
         switch time {
         case .inTime: break
-        case .outOfTime: body(.named("out-of-time"))
-        case .awareOnMissing: body(.named("aware-on-missing"))
+        case .outOfTime: body(.named(.outOfTime))
+        case .awareOnMissing: body(.named(.awareOnMissing))
         }
-        if projected { body(.named("projected-calendar")) }
+        if projected { body(.named(.projectedCalendar)) }
     }
 
-    var flags: [String] {
-        var flags: [String] = []
+    var flags: [CaseFlag] {
+        var flags: [CaseFlag] = []
         forEachFlagPart { part in
             switch part {
             // The first part: the rule's array is taken as it is (no copy unless more are added).
             case .rule: flags = plan.ruleFlags
             case .outcome: flags += plan.outcome.flags
-            case .named(let name): flags.append(name.description)
+            case .named(let flag): flags.append(flag)
             }
         }
         return flags

@@ -27,7 +27,7 @@ public struct Decision: Sendable {
     public var source: SourceRange
     /// `path:line:column` of the deciding rule, formatted once when the policy was compiled.
     public var sourceText: String
-    public var flags: [String]
+    public var flags: [CaseFlag]
     /// Input fields the contract does not name, passed through.
     public var extra: [RecordField]
     /// With `explain`: the rules tried before `rule`.
@@ -38,7 +38,7 @@ public struct Decision: Sendable {
     public init(
         id: String, councilID: String, versionID: String, type: String, procedure: String?, stage: String?, excluded: Bool,
         exclusionReason: String?, redirect: String?, deemedReceived: LocalDate, acknowledgeBy: LocalDate?, respondBy: LocalDate?,
-        inTime: Bool, rule: String, source: SourceRange, sourceText: String, flags: [String], extra: [RecordField],
+        inTime: Bool, rule: String, source: SourceRange, sourceText: String, flags: [CaseFlag], extra: [RecordField],
         tried: [RuleTrace]?, received: LocalDate?
     ) {
         self.id = id

@@ -69,7 +69,7 @@ public struct PolicyImpact: Sendable {
             kinds.append((newDue > due ? .laterDue : .earlierDue, example))
         }
         if Set(x.flags) != Set(y.flags) {
-            kinds.append((.differentFlags, "\(id): [\(x.flags.joined(separator: ", "))] → [\(y.flags.joined(separator: ", "))]"))
+            kinds.append((.differentFlags, "\(id): [\(x.flags.map(\.description).joined(separator: ", "))] → [\(y.flags.map(\.description).joined(separator: ", "))]"))
         }
         return kinds
     }

@@ -46,7 +46,7 @@ public enum PolicyTestRunner {
                     "next_due": text(schedule.nextDue?.due), "ombudsman_from": text(schedule.ombudsmanFrom),
                     "retention_rule": schedule.retentionRule ?? "null",
                 ]
-                flags = schedule.flags
+                flags = schedule.flags.map(\.description)
                 for stage in schedule.stages {
                     stages[stage.stage] = [
                         "respond_by": text(stage.respondBy), "acknowledge_by": text(stage.acknowledgeBy),
@@ -68,7 +68,7 @@ public enum PolicyTestRunner {
                     "rule": decision.rule, "acknowledge_by": text(decision.acknowledgeBy), "respond_by": text(decision.respondBy),
                     "deemed_received": decision.deemedReceived.description,
                 ]
-                flags = decision.flags
+                flags = decision.flags.map(\.description)
                 result.exercised.insert("rule:\(decision.versionID):\(decision.rule)")
                 if let procedure = decision.procedure, let stage = decision.stage { result.exercised.insert("stage:\(procedure):\(stage)") }
             }

@@ -82,9 +82,9 @@ public struct ComplaintsReport: Sendable {
             exclusions[schedule.exclusionReason ?? "(no reason given)", default: 0] += 1
             return  // handled elsewhere: never counted as out of time, open or overdue here
         }
-        if schedule.flags.contains("out-of-time") { outOfTime += 1 }
-        if schedule.flags.contains("closed-by-time") { closedByTime += 1 }
-        if schedule.flags.contains(where: { $0.hasPrefix("extension-beyond-maximum") }) { extensionsBeyondMaximum += 1 }
+        if schedule.flags.contains(.outOfTime) { outOfTime += 1 }
+        if schedule.flags.contains(.closedByTime) { closedByTime += 1 }
+        if schedule.flags.contains(where: { $0.kind == .extensionBeyondMaximum }) { extensionsBeyondMaximum += 1 }
         if let ombudsman = schedule.ombudsman, schedule.closedAt == ombudsman { ombudsmanReferrals[ombudsman, default: 0] += 1 }
         switch schedule.status {
         case .open, .dueSoon: openAtEnd += 1

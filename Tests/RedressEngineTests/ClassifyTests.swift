@@ -64,7 +64,7 @@ struct ClassifyTests {
         for type in ["compliment", "comment", "suggestion"] {
             let decision = try engine.classify(EngineFixtures.complaint(received: "2025-01-07", type: type, service: "libraries"))
             #expect(decision.procedure == nil)
-            #expect(decision.flags.contains("feedback"))
+            #expect(decision.flags.contains(.feedback))
             #expect(decision.rule == type + "s")
         }
     }
@@ -112,19 +112,19 @@ struct ClassifyTests {
         let engine = try EngineFixtures.engine(text: policy)
         let late = try engine.classify(EngineFixtures.complaint(received: "2024-04-01", awareOn: "2024-01-01"))
         #expect(late.inTime == false)
-        #expect(late.flags.contains("out-of-time"))
+        #expect(late.flags.contains(.outOfTime))
         #expect(late.procedure == "corporate")
         let onTime = try engine.classify(EngineFixtures.complaint(received: "2024-03-31", awareOn: "2024-01-01"))
         #expect(onTime.inTime)
         let unknown = try engine.classify(EngineFixtures.complaint(received: "2024-03-31"))
-        #expect(unknown.flags.contains("aware-on-missing"))
+        #expect(unknown.flags.contains(.awareOnMissing))
         let afterCutoff = try engine.classify(EngineFixtures.complaint(received: "2024-03-05T17:30", awareOn: "2024-03-01"))
         #expect(afterCutoff.deemedReceived.description == "2024-03-06")
         #expect(afterCutoff.acknowledgeBy?.description == "2024-03-07")
         #expect(afterCutoff.respondBy?.description == "2024-03-21")
         let historic = try engine.classify(EngineFixtures.complaint(received: "2024-03-05", awareOn: "2023-03-01"))
         #expect(historic.rule == "old")
-        #expect(historic.flags.contains("historic"))
+        #expect(historic.flags.contains(.policy("historic")))
     }
 
     @Test("versions: the one in force on the deemed receipt date decides; overlapping versions are refused")

@@ -111,8 +111,8 @@ struct NationsTests {
         }
         if let (stage, date) = test.escalateBy { #expect(schedule.stages[stage].escalateBy?.description == date) }
         for (stage, met) in test.met { #expect(schedule.stages[stage].met == met, "stage \(stage)") }
-        for flag in test.flags { #expect(schedule.flags.contains(flag), "\(flag) in \(schedule.flags)") }
-        for flag in test.notFlags { #expect(!schedule.flags.contains(flag), "\(flag) in \(schedule.flags)") }
+        for flag in test.flags { #expect(schedule.flags.map(\.description).contains(flag), "\(flag) in \(schedule.flags)") }
+        for flag in test.notFlags { #expect(!schedule.flags.map(\.description).contains(flag), "\(flag) in \(schedule.flags)") }
         if let first = test.firstStage { #expect(schedule.stages.first?.stage == first) }
         if let status = test.status { #expect(schedule.status.rawValue == status) }
     }

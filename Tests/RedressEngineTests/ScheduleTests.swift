@@ -100,7 +100,7 @@ struct ScheduleTests {
         #expect(schedule.stages.last?.stage == "stage-2")
         // Only the 40 working days up to the ceiling counted (45 were granted).
         #expect(schedule.stages.last?.extendedDays == 40)
-        #expect(schedule.flags.contains("extension-beyond-maximum:stage-2"))
+        #expect(schedule.flags.contains(.extensionBeyondMaximum(stage: "stage-2")))
         // 25 working days from the agreed record (5 Feb), then 45 more would be 70 (16 May); the
         // statute allows at most 65 working days (`redress calendar add 2024-02-05 65`: 9 May).
         #expect(schedule.stages.last?.respondBy?.description == "2024-05-09")
@@ -162,7 +162,7 @@ struct ScheduleTests {
         let afterDue = try engine.schedule(
             Self.history(received: "2024-01-08", service: "waste", events: []), asOf: Self.date("2024-01-23"))
         #expect(afterDue.status == .overdue)
-        #expect(try engine.schedule(history, asOf: Self.date("2024-01-18")).flags.contains("events-after-as-of"))
+        #expect(try engine.schedule(history, asOf: Self.date("2024-01-18")).flags.contains(.eventsAfterAsOf))
     }
 
     @Test("iCalendar output: all-day events, escaped and folded")

@@ -10,14 +10,14 @@ final class RuleOutcomePlan: Sendable {
     let range: SourceRange
     let sourceText: String
     /// The rule's own flags (written before `service-missing`).
-    let ruleFlags: [String]
+    let ruleFlags: [CaseFlag]
     let outcome: RuleOutcome
 
     init(_ rule: RoutingRule, policy: Policy) {
         ruleID = rule.id
         range = rule.range
         sourceText = rule.range.description
-        ruleFlags = rule.flags
+        ruleFlags = rule.flags.map(CaseFlag.policy)
         outcome = RuleOutcome(rule, policy: policy)
     }
 
@@ -43,7 +43,7 @@ struct RuleOutcome: Sendable {
     var timeLimit: TimeLimit?
     /// Flags from the outcome (entry stage, feedback, clocks awaiting an event), in the order a
     /// decision lists them.
-    var flags: [String] = []
+    var flags: [CaseFlag] = []
     /// A rule routing to a procedure with no stages cannot decide anything: every complaint it
     /// matches is an error record saying so.
     var failure: String?
@@ -59,14 +59,14 @@ struct RuleOutcome: Sendable {
             self.procedure = id
             self.stage = stage.id
             timeLimit = procedure.timeLimit ?? timeLimit
-            if stage.id != procedure.stages.first?.id { flags.append("entered-at:\(stage.id)") }
+            if stage.id != procedure.stages.first?.id { flags.append(.enteredAt(stage: stage.id)) }
             plan(acknowledge: stage.acknowledge, respond: stage.respond)
         case .exclude(let exclusion):
             excluded = true
             exclusionReason = exclusion.reason
             redirect = exclusion.redirect
         case .feedback(let type):
-            flags.append("feedback")
+            flags.append(.feedback)
             let handling = policy.feedback.first { $0.type == type }
             plan(acknowledge: handling?.acknowledge, respond: handling?.respond)
         }
@@ -78,7 +78,7 @@ struct RuleOutcome: Sendable {
             if acknowledge.from == "receipt" || acknowledge.from == "escalation" {
                 self.acknowledge = acknowledge
             } else {
-                flags.append("acknowledge-awaits-\(acknowledge.from)")
+                flags.append(.acknowledgeAwaits(event: acknowledge.from))
             }
         }
         guard let respond else { return }
@@ -89,9 +89,9 @@ struct RuleOutcome: Sendable {
         case "acknowledgement":
             self.respond = respond
             respondFrom = .acknowledgement
-            flags.append("respond-by-assumes-acknowledgement-on-time")
+            flags.append(.respondByAssumesAcknowledgementOnTime)
         default:
-            flags.append("respond-awaits-\(respond.from)")
+            flags.append(.respondAwaits(event: respond.from))
         }
     }
 }

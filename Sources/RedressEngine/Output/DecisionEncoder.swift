@@ -43,7 +43,7 @@ public struct DecisionEncoder: Sendable {
             .init("received") { .date($0.received) }, .init("deemed_received") { .date($0.deemedReceived) },
             .init("acknowledge_by") { .date($0.acknowledgeBy) }, .init("respond_by") { .date($0.respondBy) },
             .init("in_time") { .boolean($0.inTime) }, .init("rule", width: 18) { .text($0.rule) },
-            .init("source", width: 30) { .text($0.sourceText) }, .init("flags", width: 20) { .text($0.flags.joined(separator: ";")) },
+            .init("source", width: 30) { .text($0.sourceText) }, .init("flags", width: 20) { .text($0.flags.map(\.description).joined(separator: ";")) },
         ])
 
     /// Text written before the first record (the CSV header, the table heading).
@@ -88,7 +88,7 @@ public struct DecisionEncoder: Sendable {
         w.date(d.deemedReceived)
         Self.dates(acknowledgeBy: d.acknowledgeBy, respondBy: d.respondBy, inTime: d.inTime, &w)
         Self.rule(d.rule, sourceText: d.sourceText, &w)
-        w.strings(d.flags)
+        w.strings(d.flags.map(\.description))
         if let tried = d.tried {
             w.raw(",\"tried\":[")
             for (index, trace) in tried.enumerated() {
@@ -169,7 +169,7 @@ public struct DecisionEncoder: Sendable {
                 d.excluded ? "→ " + (d.redirect ?? d.exclusionReason ?? "") : d.rule,
             ],
             colours: [1: d.excluded ? .yellow : nil, 7: d.inTime ? .green : .red].compactMapValues { $0 })
-        if !d.flags.isEmpty { row += table.note("flags: " + d.flags.joined(separator: ", ")) }
+        if !d.flags.isEmpty { row += table.note("flags: " + d.flags.map(\.description).joined(separator: ", ")) }
         for trace in d.tried ?? [] { row += table.note("tried \(trace.rule) (\(trace.source)): \(trace.reason)") }
         return row
     }

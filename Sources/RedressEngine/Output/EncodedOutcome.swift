@@ -22,10 +22,10 @@ struct EncodedOutcome: Sendable {
         tail.raw("[")
         self.tail = tail.bytes
         var flags = ByteWriter(bytes: [])
-        flags.items(plan.ruleFlags)
+        flags.items(plan.ruleFlags.map(\.description))
         ruleFlags = flags.bytes
         flags.bytes = []
-        flags.items(outcome.flags)
+        flags.items(outcome.flags.map(\.description))
         outcomeFlags = flags.bytes
     }
 
@@ -53,7 +53,7 @@ struct EncodedOutcome: Sendable {
                 writer.bytes.append(contentsOf: outcomeFlags)
             case .named(let flag):
                 separate()
-                writer.quotedPlain(flag)
+                writer.quotedPlain(flag.description)  // named flags are plain words
             case .rule, .outcome: break
             }
         }

@@ -27,7 +27,7 @@ public struct ScheduleEncoder: Sendable {
             .init("deemed_received") { .date($0.deemedReceived) }, .init("respond_by") { .date($0.stages.last?.respondBy) },
             .init("next_due") { .date($0.nextDue?.due) }, .init("next_due_what", width: 24) { .text($0.nextDue?.what) },
             .init("closed_on") { .date($0.closedOn) }, .init("closed_at", width: 14) { .text($0.closedAt) },
-            .init("delete_after") { .date($0.deleteAfter) }, .init("flags", width: 20) { .text($0.flags.joined(separator: ";")) },
+            .init("delete_after") { .date($0.deleteAfter) }, .init("flags", width: 20) { .text($0.flags.map(\.description).joined(separator: ";")) },
         ])
 
     public var header: String {
@@ -47,7 +47,7 @@ public struct ScheduleEncoder: Sendable {
             return String(decoding: writer.bytes, as: UTF8.self)
         case .csv: return Self.sheet.csvRow(schedule)
         case .table:
-            let what = [schedule.nextDue?.what].compactMap { $0 } + schedule.flags
+            let what = [schedule.nextDue?.what].compactMap { $0 } + schedule.flags.map(\.description)
             let statusColour: TextTable.Colour? =
                 switch schedule.status {
                 case .overdue, .deleteDue: .red
@@ -156,7 +156,7 @@ public struct ScheduleEncoder: Sendable {
         w.raw(",\"retention_rule\":")
         w.quoted(s.retentionRule)
         w.raw(",\"flags\":")
-        w.strings(s.flags)
+        w.strings(s.flags.map(\.description))
         for field in s.extra where !DecisionEncoder.reservedFields.contains(field.name) && field.name != "status" {
             w.raw(",")
             w.quoted(field.name)

@@ -37,7 +37,7 @@ struct CaseReplay {
     var closedOn: LocalDate?
     var closedAt: String?
     var lastContact: LocalDate
-    var flags: [String] = []
+    var flags: [CaseFlag] = []
 
     init(
         procedure: Procedure?, statute: Procedure?, firstStage: String?, received: LocalDate, calendar: WorkingDayCalendar,
@@ -65,7 +65,7 @@ struct CaseReplay {
                 throw RecordError("`\(event.kind.rawValue)` on \(event.on) is before the complaint was received (\(receivedOn))")
             }
             guard event.on <= asOf else {
-                flags.append("events-after-as-of")
+                flags.append(.eventsAfterAsOf)
                 break
             }
             lastContact = max(lastContact, event.on)
@@ -73,7 +73,7 @@ struct CaseReplay {
         }
         if let start = runs.last?.pauseStart, let last = runs.indices.last {
             runs[last].paused += try days { () throws(CalendarError) in try calendar.workingDays(from: start, to: asOf) }
-            flags.append("paused")
+            flags.append(.paused)
         }
     }
 
@@ -104,7 +104,7 @@ struct CaseReplay {
         }
         switch event.kind {
         case .acknowledged:
-            if runs[index].acknowledged != nil { flags.append("acknowledged-twice") } else { runs[index].acknowledged = event.on }
+            if runs[index].acknowledged != nil { flags.append(.acknowledgedTwice) } else { runs[index].acknowledged = event.on }
         case .responded:
             guard runs[index].responded == nil else {
                 throw RecordError("stage `\(current)` was answered twice without an escalation (\(event.on))")
@@ -170,7 +170,7 @@ struct CaseReplay {
             throw RecordError("stage `\(targetID)` may run at most \(target.repeatable) time\(target.repeatable == 1 ? "" : "s")")
         }
         if run.responded != nil, let window = run.stage.escalate, let end = try? due(window, run, acknowledgeBy: nil), event.on > end {
-            flags.append(window.advisory ? "escalated-after-recommended-window" : "escalated-outside-window")
+            flags.append(window.advisory ? .escalatedAfterRecommendedWindow : .escalatedOutsideWindow)
         }
         if skipped {
             // An optional stage not used: the next stage runs from when the skipped one started
@@ -178,7 +178,7 @@ struct CaseReplay {
             if targetPosition != position + 1 {
                 throw RecordError("escalated from optional stage `\(run.stage.id)` to `\(targetID)`, skipping more than one stage")
             }
-            flags.append("skipped:\(run.stage.id)")
+            flags.append(.skipped(stage: run.stage.id))
             runs.append(Run(stage: target, occurrence: occurrence, start: run.start))
             return
         }
@@ -199,7 +199,7 @@ struct CaseReplay {
         }
         if run.pauseStart != nil { throw RecordError("referred back on \(event.on) while stage `\(run.stage.id)` is paused") }
         runs[index].referredBack = true
-        flags.append("referred-back:\(run.stage.id)")
+        flags.append(.referredBack(stage: run.stage.id))
         let start = try days { () throws(CalendarError) in try calendar.workingDay(onOrAfter: event.on) }
         runs.append(Run(stage: target, occurrence: runs.filter { $0.stage.id == targetID }.count + 1, start: start))
     }
@@ -278,7 +278,7 @@ struct CaseReplay {
         var allAgreed = true
         for granted in run.extensions {
             guard granted.on <= deadline else {
-                flags.append("extension-after-deadline:\(run.stage.id)")
+                flags.append(.extensionAfterDeadline(stage: run.stage.id))
                 continue
             }
             deadline = try days { () throws(CalendarError) in try calendar.adding(workingDays: granted.days, to: deadline) }
@@ -305,10 +305,10 @@ struct CaseReplay {
         if let respond = run.stage.respond { try ceiling(respond, capWithin: false) }
         if let statute, statute.id != procedure?.id, let respond = statute.stage(run.stage.id)?.respond { try ceiling(respond, capWithin: true) }
         if let ceiling = ceilings.min(), deadline > ceiling {
-            flags.append(byAgreement && !allAgreed ? "extension-not-agreed:\(run.stage.id)" : "extension-beyond-maximum:\(run.stage.id)")
+            flags.append(byAgreement && !allAgreed ? .extensionNotAgreed(stage: run.stage.id) : .extensionBeyondMaximum(stage: run.stage.id))
             deadline = ceiling
         } else if ceilings.isEmpty {
-            flags.append(byAgreement && allAgreed ? "extension-agreed:\(run.stage.id)" : "extension-without-maximum:\(run.stage.id)")
+            flags.append(byAgreement && allAgreed ? .extensionAgreed(stage: run.stage.id) : .extensionWithoutMaximum(stage: run.stage.id))
         }
         let counted = try days { () throws(CalendarError) in try calendar.workingDays(from: base, to: deadline) }
         return (deadline, max(0, counted))

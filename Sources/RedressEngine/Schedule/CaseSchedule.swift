@@ -71,7 +71,7 @@ public struct CaseSchedule: Sendable {
     public var closedAt: String?
     public var deleteAfter: LocalDate?
     public var retentionRule: String?
-    public var flags: [String]
+    public var flags: [CaseFlag]
     public var extra: [RecordField]
     /// The first working day the complaint counts as received (for reports by period).
     public var deemedReceived: LocalDate? = nil

@@ -25,7 +25,7 @@ extension Engine {
         result.deemedReceived = decision.deemedReceived
         result.exclusionReason = decision.exclusionReason
         if decision.excluded {
-            result.flags.append("excluded")
+            result.flags.append(.excluded)
             if result.closedOn == nil { result.closedOn = decision.deemedReceived }
         }
         // The ombudsman is next once the last stage that must run has answered (later optional
@@ -40,8 +40,8 @@ extension Engine {
         try applyRetention(&result, policy: policy, calendar: calendar, lastContact: replay.lastContact)
         try applyStatus(&result, calendar: calendar, asOf: asOf, dueSoonWithin: dueSoonWithin)
         let workingDayDates = result.stages.flatMap { [$0.acknowledgeBy, $0.respondBy, $0.escalateBy] }.compactMap { $0 }
-        if !result.flags.contains("projected-calendar"), workingDayDates.contains(where: calendar.isProjected) {
-            result.flags.append("projected-calendar")
+        if !result.flags.contains(.projectedCalendar), workingDayDates.contains(where: calendar.isProjected) {
+            result.flags.append(.projectedCalendar)
         }
         return result
     }
@@ -53,7 +53,7 @@ extension Engine {
     /// overdue for ever. Retention then runs from that day (a later `closed` event still wins).
     private func endUnclosedCase(_ result: inout CaseSchedule, asOf: LocalDate) {
         for run in result.stages where run.acknowledgeBy != nil && run.acknowledged == nil && run.responded != nil {
-            result.flags.append("acknowledgement-missed:\(run.stage)")
+            result.flags.append(.acknowledgementMissed(stage: run.stage))
         }
         guard result.closedOn == nil, !result.excluded, let last = result.stages.last, let responded = last.responded else { return }
         if let window = last.escalateBy {
@@ -65,7 +65,7 @@ extension Engine {
             return
         }
         result.closedAt = last.stage
-        result.flags.append("closed-by-time")
+        result.flags.append(.closedByTime)
     }
 
     private func applyRetention(_ result: inout CaseSchedule, policy: Policy, calendar: WorkingDayCalendar, lastContact: LocalDate)
@@ -77,7 +77,7 @@ extension Engine {
             $0.matches(type: result.type, procedure: result.procedure, closedAt: result.closedAt)
         }
         guard let first = matching.first else {
-            if result.closedOn != nil { result.flags.append("no-retention-rule") }
+            if result.closedOn != nil { result.flags.append(.noRetentionRule) }
             return
         }
         guard let closedOn = result.closedOn else {
@@ -98,7 +98,7 @@ extension Engine {
         guard let deciding else { return }
         result.retentionRule = deciding.rule.id
         result.deleteAfter = deciding.date
-        if matching.count > 1 { result.flags.append("retention-longest-of:\(matching.map(\.id).joined(separator: ","))") }
+        if matching.count > 1 { result.flags.append(.retentionLongestOf(rules: matching.map(\.id))) }
     }
 
     private func applyStatus(_ result: inout CaseSchedule, calendar: WorkingDayCalendar, asOf: LocalDate, dueSoonWithin: Int)
@@ -125,7 +125,7 @@ extension Engine {
         guard let next = result.nextDue else { return }
         if next.due < asOf {
             result.status = .overdue
-            result.flags.append("overdue")
+            result.flags.append(.overdue)
         } else if let remaining = try? calendar.workingDays(from: asOf, to: next.due), remaining <= dueSoonWithin {
             result.status = .dueSoon
         }
