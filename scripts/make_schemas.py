@@ -120,6 +120,8 @@ DEFS = {
         "escalate": {**ref("timescale"), "description": "The window to ask for the next stage (default from the response)."},
         "optional": {"type": "boolean", "description": "A case may skip this stage; the next stage then runs from when this one started."},
         "refer_back_to": {**ref("id"), "description": "An earlier stage this stage's handler may send the case back to (a new run of it)."},
+        "gate": obj("Entering this stage is at the council's discretion: a request for it may be refused (`escalation-refused`). Never on a statutory stage.", {
+            "decided_by": {"type": "string", "description": "Who decides."}, **CITATION}, []),
         **CITATION,
     }, ["id"]),
     "time-limit": obj("How long after becoming aware of the matter a complaint is normally accepted. Late complaints are flagged, not excluded.", {
@@ -132,6 +134,8 @@ DEFS = {
         "then": {"type": "string", "pattern": ID, "examples": ["lgsco", "housing-ombudsman", "spso", "psow", "nipso"],
                  "description": "The ombudsman after the last stage (an id from the vocabulary)."},
         "time_limit": ref("time-limit"),
+        "alternative_resolution": obj("Other means the council may use to resolve a complaint (recorded by `alternative-resolution` events).", {
+            "means": {"type": "array", "items": ref("id"), "minItems": 1, "examples": [["mediation"]]}, **CITATION}, ["means"]),
         **CITATION,
     }, ["stages"]),
     "procedures": {"type": "object", "description": "Procedures by id.", "propertyNames": ref("id"),

@@ -33,6 +33,11 @@ public enum CaseFlag: Sendable, Hashable, CustomStringConvertible {
     case closedByTime
     case noRetentionRule
     case retentionLongestOf(rules: [String])
+    case timeLimitWaived
+    case refusedOutOfTime
+    case escalationRefused(stage: String)
+    case resolvedAlternatively(means: String)
+    case ombudsmanRemedyOutstanding
 
     /// Every kind of flag, without its payload: what the flag table documents.
     public enum Kind: String, Sendable, CaseIterable {
@@ -64,6 +69,11 @@ public enum CaseFlag: Sendable, Hashable, CustomStringConvertible {
         case closedByTime = "closed-by-time"
         case noRetentionRule = "no-retention-rule"
         case retentionLongestOf = "retention-longest-of:A,B"
+        case timeLimitWaived = "time-limit-waived"
+        case refusedOutOfTime = "refused-out-of-time"
+        case escalationRefused = "escalation-refused:STAGE"
+        case resolvedAlternatively = "resolved-alternatively:MEANS"
+        case ombudsmanRemedyOutstanding = "ombudsman-remedy-outstanding"
 
         /// How the flag is written, with its payload as a placeholder in capitals.
         public var pattern: String { rawValue }
@@ -111,6 +121,11 @@ public enum CaseFlag: Sendable, Hashable, CustomStringConvertible {
         case .closedByTime: .closedByTime
         case .noRetentionRule: .noRetentionRule
         case .retentionLongestOf: .retentionLongestOf
+        case .timeLimitWaived: .timeLimitWaived
+        case .refusedOutOfTime: .refusedOutOfTime
+        case .escalationRefused: .escalationRefused
+        case .resolvedAlternatively: .resolvedAlternatively
+        case .ombudsmanRemedyOutstanding: .ombudsmanRemedyOutstanding
         }
     }
 
@@ -130,6 +145,8 @@ public enum CaseFlag: Sendable, Hashable, CustomStringConvertible {
         case .extensionNotAgreed(let stage): "extension-not-agreed:\(stage)"
         case .acknowledgementMissed(let stage): "acknowledgement-missed:\(stage)"
         case .retentionLongestOf(let rules): "retention-longest-of:\(rules.joined(separator: ","))"
+        case .escalationRefused(let stage): "escalation-refused:\(stage)"
+        case .resolvedAlternatively(let means): "resolved-alternatively:\(means)"
         default: kind.rawValue
         }
     }

@@ -33,6 +33,12 @@ enum CaseFlagMeaning {
             "no `closed` event: the case closed when the window to escalate ended, or on the day of the final stage's answer"
         case .noRetentionRule: "the case is closed and no retention rule matches it"
         case .retentionLongestOf: "several retention rules matched; the longest decided `delete_after`"
+        case .timeLimitWaived: "the complaint was made after the time limit and accepted by discretion (`time-limit-waived`)"
+        case .refusedOutOfTime: "the complaint was refused as made after the time limit: the case ended, and the ombudsman may be asked from that day"
+        case .escalationRefused:
+            "the request for this gated stage (`gate:`) was refused: the case ended at the stage before, and the ombudsman may be asked from that day"
+        case .resolvedAlternatively: "the complaint was resolved by other means (`alternative-resolution`, such as mediation): the case closed there"
+        case .ombudsmanRemedyOutstanding: "the ombudsman recommended a remedy and no `ombudsman-complied` is recorded yet"
         }
     }
 }

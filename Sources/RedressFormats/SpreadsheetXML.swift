@@ -13,6 +13,7 @@ enum SpreadsheetXML {
         static let header = 2
         static let percent = 3
         static let decimal = 4
+        static let money = 5
     }
 
     static func worksheetStart(widths: [Int]) -> String {
@@ -71,21 +72,22 @@ enum SpreadsheetXML {
     }
 
     /// Calibri 11; formats: 0 general, 1 a date `yyyy-mm-dd`, 2 the bold header with a rule under it,
-    /// 3 a percentage `0.0%`, 4 a number `0.0`.
+    /// 3 a percentage `0.0%`, 4 a number `0.0`, 5 pounds `£#,##0.00`.
     static let styles = declaration + "<styleSheet xmlns=\"\(main)\">"
-        + "<numFmts count=\"3\"><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd\"/><numFmt numFmtId=\"165\" formatCode=\"0.0%\"/>"
-        + "<numFmt numFmtId=\"166\" formatCode=\"0.0\"/></numFmts>"
+        + "<numFmts count=\"4\"><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd\"/><numFmt numFmtId=\"165\" formatCode=\"0.0%\"/>"
+        + "<numFmt numFmtId=\"166\" formatCode=\"0.0\"/><numFmt numFmtId=\"167\" formatCode=\"&quot;£&quot;#,##0.00\"/></numFmts>"
         + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
         + "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font></fonts>"
         + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
         + "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>"
         + "<border><left/><right/><top/><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"5\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        + "<cellXfs count=\"6\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyBorder=\"1\"/>"
         + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-        + "<xf numFmtId=\"166\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
+        + "<xf numFmtId=\"166\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"167\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
         + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
 
     /// `A`…`Z`, `AA`… for a 0-based column.
@@ -162,6 +164,8 @@ struct SheetXMLBuffer {
             guard value.isFinite else { return }
             let format = if case .percent = cell { SpreadsheetXML.Style.percent } else { SpreadsheetXML.Style.decimal }
             raw("<c r=\"\(column)\(row)\" s=\"\(style ?? format)\"><v>\(value)</v></c>")
+        case .money(let pence):
+            raw("<c r=\"\(column)\(row)\" s=\"\(style ?? SpreadsheetXML.Style.money)\"><v>\(SheetCell.money(pence: pence).plainText)</v></c>")
         }
     }
 

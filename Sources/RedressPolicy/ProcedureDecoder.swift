@@ -3,10 +3,10 @@ import RedressYAML
 
 /// Decodes `procedures:` (in a policy or an imported fragment) and the timescales inside them.
 enum ProcedureDecoder {
-    static let procedureKeys = ["name", "kind", "implements", "stages", "then", "time_limit", "source", "assumed"]
+    static let procedureKeys = ["name", "kind", "implements", "stages", "then", "time_limit", "alternative_resolution", "source", "assumed"]
     static let stageKeys = [
         "id", "name", "handler", "acknowledge", "respond", "milestones", "repeatable", "escalate", "optional", "refer_back_to",
-        "source", "assumed",
+        "gate", "source", "assumed",
     ]
     static let timescaleKeys = ["within", "from", "extendable_to", "or_if_later", "advisory", "source", "assumed"]
     static let milestoneKeys = ["id", "name", "within", "from", "source", "assumed"]
@@ -41,12 +41,14 @@ enum ProcedureDecoder {
                     context.add(.error(.policyNoStages, "procedure `\(id)` has no stages", at: keyRange))
                 }
             }
-            return Procedure(
+            var procedure = Procedure(
                 id: id, name: context.text(body["name"], "`name`") ?? id, kind: kind,
                 implements: context.identifier(body["implements"], "`implements`"), stages: stages,
                 then: context.oneOf(body["then"], "`then`", allowed: context.vocabulary.ombudsmen.map(\.id)),
                 timeLimit: body["time_limit"].flatMap { timeLimit($0, &context) }, definedIn: file, range: keyRange,
                 implementsRange: body["implements"]?.range)
+            procedure.alternativeMeans = body["alternative_resolution"].flatMap { alternativeMeans($0, &context) } ?? []
+            return procedure
         }
     }
 
@@ -66,7 +68,14 @@ enum ProcedureDecoder {
                     milestones.append(Milestone(id: milestoneID, name: context.text(mapping["name"], "`name`"), timescale: timescale))
                 }
             }
-            return Stage(
+            var gate: StageGate?
+            if let gateNode = body["gate"], let mapping = gateNode.expectMapping("`gate`", &context.diagnostics) {
+                mapping.checkKeys(known: ["decided_by", "source", "assumed"], required: [], in: "`gate`", &context.diagnostics)
+                gate = context.cited(by: mapping) { context in
+                    StageGate(decidedBy: context.text(mapping["decided_by"], "`decided_by`"), range: gateNode.range)
+                }
+            }
+            var stage = Stage(
                 id: id, name: context.text(body["name"], "`name`") ?? id, handler: context.text(body["handler"], "`handler`"),
                 acknowledge: body["acknowledge"].flatMap { timescale($0, "`acknowledge`", defaultFrom: "receipt", &context) },
                 respond: body["respond"].flatMap { timescale($0, "`respond`", defaultFrom: "receipt", &context) },
@@ -76,7 +85,16 @@ enum ProcedureDecoder {
                 optional: body["optional"]?.expectText("`optional`", &context.diagnostics)?.expectBool("`optional`", &context.diagnostics)
                     ?? false,
                 referBackTo: context.identifier(body["refer_back_to"], "`refer_back_to`"), range: body.keyRange)
+            stage.gate = gate
+            return stage
         }
+    }
+
+    /// `alternative_resolution: { means: [mediation], source: … }`.
+    static func alternativeMeans(_ node: YAMLNode, _ context: inout DecodeContext) -> [String]? {
+        guard let body = node.expectMapping("`alternative_resolution`", &context.diagnostics) else { return nil }
+        body.checkKeys(known: ["means", "source", "assumed"], required: ["means"], in: "`alternative_resolution`", &context.diagnostics)
+        return context.cited(by: body) { context in body["means"].flatMap { context.words($0, "`means`") } }
     }
 
     /// `10 working days`, or `{ within: 10 working days, from: escalation, extendable_to: …, source: … }`.

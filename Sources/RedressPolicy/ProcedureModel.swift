@@ -87,6 +87,15 @@ public struct Stage: Sendable, Hashable {
     /// The earlier stage this stage's handler may send the case back to for further work (North
     /// Somerset's Stage 2 reviewer and Stage 1); a referral starts a new run of that stage.
     public var referBackTo: String?
+    /// Set when entering this stage is at the council's discretion (North Somerset's director
+    /// decides whether a full Stage 2 investigation is appropriate): the request may be refused.
+    public var gate: StageGate? = nil
+    public var range: SourceRange
+}
+
+/// Who decides whether a case may enter a gated stage.
+public struct StageGate: Sendable, Hashable {
+    public var decidedBy: String?
     public var range: SourceRange
 }
 
@@ -107,6 +116,9 @@ public struct Procedure: Sendable, Hashable {
     public var then: String?
     /// The time limit to complain under this procedure, overriding the policy's.
     public var timeLimit: TimeLimit?
+    /// Other ways the council may resolve a complaint under this procedure (`mediation`), each
+    /// recorded by an `alternative-resolution` event.
+    public var alternativeMeans: [String] = []
     /// The file that defined it (the policy, or an imported fragment).
     public var definedIn: String
     public var range: SourceRange

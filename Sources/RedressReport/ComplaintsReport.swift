@@ -40,6 +40,7 @@ public struct ComplaintsReport: Sendable {
     public internal(set) var extensionsBeyondMaximum = 0
     public internal(set) var learning: [LearningItem] = []
     public internal(set) var landlord = LandlordFigures()
+    public internal(set) var resolutions = ResolutionFigures()
 
     public init(period: ReportPeriod, asOf: LocalDate, feedbackTypes: Set<String> = []) {
         self.period = period
@@ -94,6 +95,7 @@ public struct ComplaintsReport: Sendable {
         case .closed, .deleteDue: break
         }
         if let deleteAfter = schedule.deleteAfter, deleteAfter <= asOf { deletionDue += 1 }
+        resolutions.add(schedule)
         addStages(schedule, caseID: complaint.id, service: service, procedure: procedure, procedureStages: procedureStages, calendar: calendar)
     }
 

@@ -58,6 +58,7 @@ extension ComplaintsReport {
         deletionDue += other.deletionDue
         extensionsBeyondMaximum += other.extensionsBeyondMaximum
         learning += other.learning
+        resolutions.merge(other.resolutions)
         landlord.stage1Received += other.landlord.stage1Received
         landlord.stage2Escalated += other.landlord.stage2Escalated
         landlord.stage1Responses += other.landlord.stage1Responses

@@ -36,6 +36,7 @@ extension ComplaintsReport {
             ReportTable(
                 id: "ombudsman", title: "Referred to the ombudsman", rowHeader: "Ombudsman", columns: ["Complaints"],
                 rows: Self.sortedCounts(ombudsmanReferrals).map { ReportRow(key: $0.0, label: labels.ombudsman($0.0), values: [.count($0.1)]) }))
+        tables += resolutionTables()
         tables += feedbackTables(labels: labels)
         if let homes { tables.append(landlordTable(homes: homes)) }
         return tables

@@ -83,6 +83,7 @@ extension ReportDocument {
         case .share(let part, let whole, _), .rate(let part, let whole): [String(part), String(whole), whole > 0 ? ReportValue.tenths(Double(part) * 100 / Double(whole)) : ""]
         case .days(let days): [days.map { ReportValue.tenths($0) } ?? "", "", ""]
         case .perThousand(_, let whole): [value.number.map { ReportValue.tenths($0) } ?? "", String(whole), ""]
+        case .money(let pence): [Money(pence: pence).description, "", ""]
         case .text(let text): [text, "", ""]
         }
     }
@@ -138,6 +139,7 @@ extension ReportDocument {
             JSONText.object([("count", String(part)), ("of", String(whole)), ("percent", whole > 0 ? ReportValue.tenths(Double(part) * 100 / Double(whole)) : "null")])
         case .days(let days): days.map { ReportValue.tenths($0) } ?? "null"
         case .perThousand: value.number.map { ReportValue.tenths($0) } ?? "null"
+        case .money(let pence): Money(pence: pence).description
         case .text(let text): JSONText.quoted(text)
         }
     }

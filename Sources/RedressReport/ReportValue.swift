@@ -12,6 +12,8 @@ public enum ReportValue: Sendable, Hashable {
     case days(Double?)
     /// Per 1,000 (homes), to one decimal.
     case perThousand(Int, of: Int)
+    /// A sum in pence, shown in pounds: `£1,250.00`.
+    case money(pence: Int)
     case text(String)
 
     /// The share as a fraction, when the value has one.
@@ -29,6 +31,7 @@ public enum ReportValue: Sendable, Hashable {
         case .share, .rate: fraction.map { $0 * 100 }
         case .days(let days): days
         case .perThousand(let part, let whole): whole > 0 ? Double(part) * 1000 / Double(whole) : nil
+        case .money(let pence): Double(pence) / 100
         case .text: nil
         }
     }
@@ -42,6 +45,7 @@ public enum ReportValue: Sendable, Hashable {
         case .rate(let part, let whole): Self.percent(part, whole)
         case .days(let days): days.map(Self.oneDecimal) ?? "—"
         case .perThousand: number.map { Self.tenths($0) } ?? "—"
+        case .money(let pence): Self.pounds(pence)
         case .text(let text): text
         }
     }
@@ -57,6 +61,7 @@ public enum ReportValue: Sendable, Hashable {
         case .share, .rate: return sign + Self.tenths(abs(difference)) + " pts"
         case .days: return sign + Self.oneDecimal(abs(difference))
         case .perThousand: return sign + Self.tenths(abs(difference))
+        case .money: return sign + Self.pounds(Int((abs(difference) * 100).rounded()))
         case .text: return ""
         }
     }
@@ -66,6 +71,18 @@ public enum ReportValue: Sendable, Hashable {
         guard whole > 0 else { return "—" }
         let tenths = (part * 1000 + whole / 2) / whole
         return "\(tenths / 10).\(tenths % 10)%"
+    }
+
+    /// `£1,250.00`: pounds with thousands separated, and pence.
+    static func pounds(_ pence: Int) -> String {
+        var whole = String(pence / 100)
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "," + whole.suffix(3) + grouped
+            whole.removeLast(3)
+        }
+        let fraction = pence % 100
+        return "£" + whole + grouped + "." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 
     /// `9` when whole, else `9.5`.

@@ -78,6 +78,7 @@ extension ReportDocument {
             return [.integer(part), .integer(whole), value.fraction.map(SheetCell.percent) ?? .empty]
         case (_, .share): return [value.number.map { .decimal($0) } ?? .text(value.display), .empty, .empty]
         case (.count(let n), _): return [.integer(n)]
+        case (.money(let pence), _): return [.money(pence: pence)]
         case (.days, _), (.perThousand, _): return [value.number.map(SheetCell.decimal) ?? .empty]
         default: return [.text(value.display)]
         }

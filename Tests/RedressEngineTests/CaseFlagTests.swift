@@ -26,6 +26,9 @@ struct CaseFlagTests {
         (.extensionNotAgreed(stage: "investigation"), "extension-not-agreed:investigation"),
         (.acknowledgementMissed(stage: "stage-1"), "acknowledgement-missed:stage-1"), (.closedByTime, "closed-by-time"),
         (.noRetentionRule, "no-retention-rule"), (.retentionLongestOf(rules: ["complaints", "children"]), "retention-longest-of:complaints,children"),
+        (.timeLimitWaived, "time-limit-waived"), (.refusedOutOfTime, "refused-out-of-time"),
+        (.escalationRefused(stage: "stage-2"), "escalation-refused:stage-2"), (.resolvedAlternatively(means: "mediation"), "resolved-alternatively:mediation"),
+        (.ombudsmanRemedyOutstanding, "ombudsman-remedy-outstanding"),
     ]
 
     @Test("every kind is written as documented and read back as the same kind")

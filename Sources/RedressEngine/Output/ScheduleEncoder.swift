@@ -128,6 +128,7 @@ public struct ScheduleEncoder: Sendable {
                 w.raw(",\"learning\":")
                 w.quoted(learning)
             }
+            Self.remedy(type: stage.remedyType, amount: stage.remedyAmount, &w)
             if !stage.milestones.isEmpty {
                 w.raw(",\"milestones\":[")
                 for (m, milestone) in stage.milestones.enumerated() {
@@ -155,6 +156,7 @@ public struct ScheduleEncoder: Sendable {
         w.date(s.deleteAfter)
         w.raw(",\"retention_rule\":")
         w.quoted(s.retentionRule)
+        Self.outcomes(s.outcomes, &w)
         w.raw(",\"flags\":")
         w.strings(s.flags.map(\.description))
         for field in s.extra where !DecisionEncoder.reservedFields.contains(field.name) && field.name != "status" {

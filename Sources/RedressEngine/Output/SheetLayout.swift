@@ -11,6 +11,8 @@ public enum SheetCell: Sendable, Equatable {
     case percent(Double)
     /// A number with one decimal shown (working days on average).
     case decimal(Double)
+    /// Pounds, shown `£1,250.00` (the value in pence, so it is exact).
+    case money(pence: Int)
     case empty
 
     /// A date, or an empty cell.
@@ -28,6 +30,7 @@ public enum SheetCell: Sendable, Equatable {
         case .boolean(let value): String(value)
         case .percent(let value): String(value)
         case .decimal(let value): String(value)
+        case .money(let pence): Money(pence: pence).description
         case .empty: ""
         }
     }

@@ -13,6 +13,18 @@ public struct CaseEvent: Sendable, Hashable {
         case contact
         /// The stage's handler sent the case back to an earlier stage (`refer_back_to`).
         case referredBack = "referred-back"
+        /// A complaint made after the time limit was accepted by discretion.
+        case timeLimitWaived = "time-limit-waived"
+        /// A complaint made after the time limit was refused: the case ends.
+        case refusedOutOfTime = "refused-out-of-time"
+        /// The council tried another way to resolve it (`means: mediation`), `resolved` or not.
+        case alternativeResolution = "alternative-resolution"
+        /// The request for a gated stage (`gate:`) was refused, with a `reason`: the case ends.
+        case escalationRefused = "escalation-refused"
+        /// The ombudsman's decision on the case (`finding`, and any remedy it recommended).
+        case ombudsmanDecision = "ombudsman-decision"
+        /// The council did what the ombudsman recommended.
+        case ombudsmanComplied = "ombudsman-complied"
     }
 
     public var on: LocalDate
@@ -33,6 +45,34 @@ public struct CaseEvent: Sendable, Hashable {
     /// For `extended`: the extension was agreed with the complainant (the revised limit of a
     /// procedure that extends `by agreement`).
     public var agreed: Bool = false
+    /// For `responded` and `ombudsman-decision`: the kind of remedy and any sum paid.
+    public var remedyType: RemedyType? = nil
+    public var remedyAmount: Money? = nil
+    /// For `escalation-refused`, `refused-out-of-time` and `time-limit-waived`: why, in words.
+    public var reason: String? = nil
+    /// For `alternative-resolution`: the means (one of the procedure's `alternative_resolution`)
+    /// and whether it resolved the complaint.
+    public var means: String? = nil
+    public var resolved: Bool? = nil
+    /// For `ombudsman-decision`: what the ombudsman found.
+    public var finding: OmbudsmanFinding? = nil
+
+    /// What kind of remedy a response or the ombudsman gave.
+    public enum RemedyType: String, Sendable, Hashable, CaseIterable {
+        case apology, explanation
+        case putRight = "put-right"
+        case financial
+        case serviceImprovement = "service-improvement"
+        case other
+    }
+
+    /// What the ombudsman found (its annual review letters count the same three).
+    public enum OmbudsmanFinding: String, Sendable, Hashable, CaseIterable {
+        case upheld
+        case notUpheld = "not-upheld"
+        /// Closed after initial enquiries, premature, or outside its jurisdiction.
+        case notInvestigated = "not-investigated"
+    }
 
     /// What a response found about the complaint (for reports).
     public enum Outcome: String, Sendable, Hashable, CaseIterable {
@@ -83,67 +123,5 @@ public struct CaseHistory: Sendable {
             guard case .object(let raw) = item else { throw RecordError("event \(index + 1) must be an object") }
             events.append(try Self.event(JSONObjectReader.read(Array(raw.utf8)), number: index + 1))
         }
-    }
-
-    static func event(_ fields: [RecordField], number: Int) throws(RecordError) -> CaseEvent {
-        func text(_ name: String) throws(RecordError) -> String? {
-            switch fields.first(where: { $0.name == name })?.value {
-            case nil, .null?: return nil
-            case .string(let value)?: return value
-            case .number(let value)?: return value
-            default: throw RecordError("event \(number): `\(name)` must be text")
-            }
-        }
-        let known: Set<String> = ["on", "event", "stage", "days", "milestone", "note", "by", "outcome", "remedy", "learning", "agreed"]
-        if let unknown = fields.first(where: { !known.contains($0.name) }) {
-            throw RecordError("event \(number): unknown field `\(unknown.name)`")
-        }
-        guard let onText = try text("on") else { throw RecordError("event \(number): missing `on`") }
-        guard let kindText = try text("event") else { throw RecordError("event \(number): missing `event`") }
-        guard let kind = CaseEvent.Kind(rawValue: kindText) else {
-            throw RecordError(
-                "event \(number): unknown event `\(kindText)` (expected one of: \(CaseEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        let on: LocalDate
-        do {
-            on = try LocalDateTime(iso: onText).date
-        } catch {
-            throw RecordError("event \(number): \(error)")
-        }
-        var days: Int?
-        if let daysText = try text("days") {
-            guard let value = Int(daysText), (1...500).contains(value) else {
-                throw RecordError("event \(number): `days` must be a whole number from 1 to 500, found `\(daysText)`")
-            }
-            days = value
-        }
-        if kind == .extended, days == nil { throw RecordError("event \(number): `extended` needs `days`") }
-        if kind == .milestone, try text("milestone") == nil { throw RecordError("event \(number): `milestone` needs `milestone`") }
-        var outcome: CaseEvent.Outcome?
-        if let outcomeText = try text("outcome") {
-            guard kind == .responded else { throw RecordError("event \(number): `outcome` belongs on a `responded` event") }
-            guard let value = CaseEvent.Outcome(rawValue: outcomeText) else {
-                throw RecordError(
-                    "event \(number): unknown outcome `\(outcomeText)` (expected one of: \(CaseEvent.Outcome.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            outcome = value
-        }
-        let remedy = try text("remedy")
-        if remedy != nil, kind != .responded { throw RecordError("event \(number): `remedy` belongs on a `responded` event") }
-        let learning = try text("learning")
-        if learning != nil, kind != .responded { throw RecordError("event \(number): `learning` belongs on a `responded` event") }
-        var agreed = false
-        switch fields.first(where: { $0.name == "agreed" })?.value {
-        case nil, .null?: break
-        case .bool(let value)?:
-            guard kind == .extended else { throw RecordError("event \(number): `agreed` belongs on an `extended` event") }
-            agreed = value
-        default: throw RecordError("event \(number): `agreed` must be true or false")
-        }
-        var event = CaseEvent(
-            on: on, kind: kind, stage: try text("stage"), days: days, milestone: try text("milestone"), outcome: outcome, remedy: remedy)
-        event.agreed = agreed
-        event.learning = learning
-        return event
     }
 }

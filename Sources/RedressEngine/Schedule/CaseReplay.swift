@@ -12,6 +12,8 @@ struct CaseReplay {
         var responded: LocalDate?
         var outcome: CaseEvent.Outcome?
         var remedy: String?
+        var remedyType: CaseEvent.RemedyType?
+        var remedyAmount: Money?
         var learning: String?
         var recordAgreed: LocalDate?
         var milestones: [String: LocalDate] = [:]
@@ -38,11 +40,15 @@ struct CaseReplay {
     var closedAt: String?
     var lastContact: LocalDate
     var flags: [CaseFlag] = []
+    /// What the complaint's time limit said when it was classified.
+    let timeLimit: TimeLimitStanding
+    var outcomes = CaseOutcomes()
 
     init(
         procedure: Procedure?, statute: Procedure?, firstStage: String?, received: LocalDate, calendar: WorkingDayCalendar,
-        asOf: LocalDate, awareOn: LocalDate
+        asOf: LocalDate, awareOn: LocalDate, timeLimit: TimeLimitStanding
     ) {
+        self.timeLimit = timeLimit
         self.procedure = procedure
         self.statute = statute
         self.calendar = calendar
@@ -79,15 +85,23 @@ struct CaseReplay {
 
     private mutating func apply(_ event: CaseEvent) throws(RecordError) {
         let name = event.kind.rawValue
-        if closedOn != nil, event.kind != .referredToOmbudsman, event.kind != .contact {
+        let afterClosure: Set<CaseEvent.Kind> = [.referredToOmbudsman, .contact, .ombudsmanDecision, .ombudsmanComplied]
+        if closedOn != nil, !afterClosure.contains(event.kind) {
             throw RecordError("`\(name)` on \(event.on) after the case was closed")
         }
-        if event.kind == .contact { return }
+        switch event.kind {
+        case .contact: return
+        case .ombudsmanDecision: return try ombudsmanDecision(event)
+        case .ombudsmanComplied: return try ombudsmanComplied(event)
+        case .timeLimitWaived: return try waiveTimeLimit(event)
+        default: break
+        }
         guard let index = runs.indices.last else {
             // Excluded complaints and feedback have no stages: record-keeping events are fine,
             // stage events are not.
             switch event.kind {
             case .acknowledged, .responded, .contact: return
+            case .refusedOutOfTime: try refuseOutOfTime(event, at: nil)
             case .closed: closedOn = event.on
             case .referredToOmbudsman:
                 // The ombudsman this procedure ends with (the Housing Ombudsman, the SPSO, …).
@@ -99,7 +113,7 @@ struct CaseReplay {
             return
         }
         let current = runs[index].stage.id
-        if let stage = event.stage, event.kind != .escalated, event.kind != .referredBack, event.kind != .closed, stage != current {
+        if let stage = event.stage, ![.escalated, .referredBack, .closed, .escalationRefused].contains(event.kind), stage != current {
             throw RecordError("`\(name)` on \(event.on) names stage `\(stage)`, but the case is at stage `\(current)`")
         }
         switch event.kind {
@@ -112,6 +126,8 @@ struct CaseReplay {
             runs[index].responded = event.on
             runs[index].outcome = event.outcome
             runs[index].remedy = event.remedy
+            runs[index].remedyType = event.remedyType
+            runs[index].remedyAmount = event.remedyAmount
             runs[index].learning = event.learning
         case .escalated:
             try escalate(event, from: index)
@@ -142,7 +158,10 @@ struct CaseReplay {
                 throw RecordError("stage `\(current)` has no milestone `\(event.milestone ?? "")`")
             }
             runs[index].milestones[id] = event.on
-        case .contact:
+        case .refusedOutOfTime: try refuseOutOfTime(event, at: current)
+        case .alternativeResolution: try resolveAlternatively(event, at: current)
+        case .escalationRefused: try refuseEscalation(event, from: index)
+        case .contact, .timeLimitWaived, .ombudsmanDecision, .ombudsmanComplied:
             break
         }
     }
@@ -261,7 +280,8 @@ struct CaseReplay {
                     acknowledged: run.acknowledged, respondBy: respondBy, responded: run.responded, met: met, daysLate: late,
                     extendedDays: extended, pausedDays: run.paused,
                     escalateBy: run.responded == nil ? nil : try due(run.stage.escalate, run, acknowledgeBy: acknowledgeBy),
-                    milestones: milestones, outcome: run.outcome, remedy: run.remedy, learning: run.learning))
+                    milestones: milestones, outcome: run.outcome, remedy: run.remedy, learning: run.learning,
+                    remedyType: run.remedyType, remedyAmount: run.remedyAmount))
         }
         return result
     }

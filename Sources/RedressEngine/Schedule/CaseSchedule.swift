@@ -26,6 +26,8 @@ public struct StageSchedule: Sendable, Hashable {
     public var remedy: String? = nil
     /// What the council learned from the complaint, when the `responded` event says (`learning`).
     public var learning: String? = nil
+    public var remedyType: CaseEvent.RemedyType? = nil
+    public var remedyAmount: Money? = nil
 }
 
 public struct MilestoneSchedule: Sendable, Hashable {
@@ -77,4 +79,6 @@ public struct CaseSchedule: Sendable {
     public var deemedReceived: LocalDate? = nil
     /// Why it is outside the procedure, when excluded (for reports by reason).
     public var exclusionReason: String? = nil
+    /// Refusals, other means of resolution and the ombudsman's decision, as the events recorded them.
+    public var outcomes = CaseOutcomes()
 }

@@ -14,7 +14,7 @@ extension Engine {
         let procedure = decision.procedure.flatMap(policy.procedure)
         var replay = CaseReplay(
             procedure: procedure, statute: procedure?.statuteID.flatMap(policy.procedure), firstStage: decision.stage, received: decision.deemedReceived, calendar: calendar, asOf: asOf,
-            awareOn: history.complaint.awareOn ?? history.complaint.received.date)
+            awareOn: history.complaint.awareOn ?? history.complaint.received.date, timeLimit: TimeLimitStanding(decision.flags))
         try replay.apply(history.events, receivedOn: history.complaint.received.date)
         let stages = try replay.stageSchedules()
         var result = CaseSchedule(
@@ -24,6 +24,7 @@ extension Engine {
             deleteAfter: nil, retentionRule: nil, flags: decision.flags + replay.flags, extra: history.complaint.extra)
         result.deemedReceived = decision.deemedReceived
         result.exclusionReason = decision.exclusionReason
+        result.outcomes = replay.outcomes
         if decision.excluded {
             result.flags.append(.excluded)
             if result.closedOn == nil { result.closedOn = decision.deemedReceived }
@@ -35,6 +36,11 @@ extension Engine {
             procedure.stages[(position + 1)...].allSatisfy(\.optional)
         {
             result.ombudsmanFrom = responded
+        }
+        // A refusal ends the procedure: the complainant may take it to the ombudsman from that day.
+        if let refusal = replay.outcomes.refusal { result.ombudsmanFrom = refusal.on }
+        if let decision = replay.outcomes.ombudsman, decision.recommendsRemedy, decision.compliedOn == nil {
+            result.flags.append(.ombudsmanRemedyOutstanding)
         }
         endUnclosedCase(&result, asOf: asOf)
         try applyRetention(&result, policy: policy, calendar: calendar, lastContact: replay.lastContact)

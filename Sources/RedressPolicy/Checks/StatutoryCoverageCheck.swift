@@ -79,6 +79,13 @@ extension FloorComparison {
                     .policyLoosensStatute, "stage `\(stage.id)` is `optional`, but `\(statute.id)` requires it: a case may not skip it",
                     at: stage.range, help: "remove `optional: true`", related: related))
         }
+        if let gate = stage.gate, floor.gate == nil {
+            found.append(
+                .error(
+                    .policyLoosensStatute,
+                    "stage `\(stage.id)` has a `gate`, but under `\(statute.id)` the complainant may ask for it as of right: the council may not refuse it",
+                    at: gate.range, help: "remove `gate:`", related: related))
+        }
         if stage.repeatable > floor.repeatable {
             found.append(
                 .error(

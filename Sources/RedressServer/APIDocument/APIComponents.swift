@@ -78,11 +78,9 @@ extension APIDocument {
                   items:
                     type: object
                     required: [on, event]
+                    additionalProperties: false
                     properties:
-                      on: { type: string, format: date }
-                      event: { type: string }
-                      stage: { type: string }
-                      days: { type: integer }
+                      \(caseEventProperties)
             CaseHistoryOrArray:
               oneOf:
                 - $ref: "#/components/schemas/CaseHistory"

@@ -114,4 +114,12 @@ public enum APIDocument {
         for field in DecisionField.allCases { lines.append("        \(field.rawValue): \(field.schema)") }
         return lines.joined(separator: "\n")
     }
+
+    /// A case history event's properties, from `CaseEventField` (indented for the `CaseHistory` schema).
+    static var caseEventProperties: String {
+        CaseEventField.allCases.map { field in
+            let schema = field.schema.dropLast(2)  // the flow mapping without its closing " }"
+            return "\"\(field.rawValue)\": \(schema), description: \"\(field.meaning)\" }"
+        }.joined(separator: "\n" + String(repeating: " ", count: 14))
+    }
 }
