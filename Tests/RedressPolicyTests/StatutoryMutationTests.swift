@@ -120,6 +120,13 @@ struct StatutoryMutationTests {
             name: "Northern Ireland: Stage 2 may be skipped", file: "councils/ards-and-north-down/2023-04.yaml",
             edits: [(ardsStage2, ardsStage2 + "        optional: true\n")], expected: "policy.loosens-statute", control: []),
         Mutant(
+            name: "Northern Ireland: the council may refuse Stage 2", file: "councils/ards-and-north-down/2023-04.yaml",
+            edits: [(ardsStage2, ardsStage2 + "        gate: { decided_by: head of service, assumed: a mutant }\n")], expected: "policy.loosens-statute", control: []),
+        Mutant(
+            name: "Scotland: the council may refuse the Stage 2 investigation", file: "councils/fife/2021-04.yaml",
+            edits: [(fifeInvestigation, fifeInvestigation + "        gate: { decided_by: head of service, assumed: a mutant }\n")], expected: "policy.loosens-statute",
+            control: []),
+        Mutant(
             name: "Northern Ireland: Stage 1 may run twice", file: "councils/ards-and-north-down/2023-04.yaml",
             edits: [(ardsStage1, ardsStage1 + "        repeatable: 2\n")], expected: "policy.loosens-statute", control: []),
         Mutant(
