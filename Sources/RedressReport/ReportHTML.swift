@@ -1,18 +1,6 @@
-extension ReportDocument {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+import RedressDiagnostics
 
+extension ReportDocument {
     /// Tables with more columns than fit across A4 portrait print on a landscape page of their own.
     static let portraitColumns = 6
 
@@ -22,7 +10,7 @@ extension ReportDocument {
     public func html() -> String {
         var out = """
             <!doctype html>
-            <html lang="en-GB"><head><meta charset="utf-8"><title>\(Self.escape(title))</title>
+            <html lang="en-GB"><head><meta charset="utf-8"><title>\(HTMLText.escaped(title))</title>
             <style>
             @page { size: A4 portrait; margin: 14mm; }
             @page wide { size: A4 landscape; margin: 12mm; }
@@ -38,16 +26,16 @@ extension ReportDocument {
             p.summary { font-size: 12pt; } td.p { white-space: nowrap; }
             @media print { body { max-width: none; margin: 0; } }
             </style></head><body>
-            <h1>\(Self.escape(title))</h1>
-            <p>\(Self.escape(scope)). Figures computed by Redress from the case histories, by the policy's own rules.</p>
+            <h1>\(HTMLText.escaped(title))</h1>
+            <p>\(HTMLText.escaped(scope)). Figures computed by Redress from the case histories, by the policy's own rules.</p>
             <h2>Summary</h2>
-            <p class="summary">\(Self.escape(summary.joined(separator: " ")))</p>
+            <p class="summary">\(HTMLText.escaped(summary.joined(separator: " ")))</p>
 
             """
         out += "<figure>" + bucketChart() + "<figcaption>Complaints received by \(current.period.grouping.rawValue)"
-            + (isComparison ? ", \(Self.escape(periodLabels[0])) (dark) and \(Self.escape(periodLabels[1])) (light)" : "") + ".</figcaption></figure>\n"
+            + (isComparison ? ", \(HTMLText.escaped(periodLabels[0])) (dark) and \(HTMLText.escaped(periodLabels[1])) (light)" : "") + ".</figcaption></figure>\n"
         out += "<figure>" + onTimeChart() + "<figcaption>Share of responses answered on time, by stage"
-            + (isComparison ? ", \(Self.escape(periodLabels[0])) (dark) and \(Self.escape(periodLabels[1])) (light)" : "") + ".</figcaption></figure>\n"
+            + (isComparison ? ", \(HTMLText.escaped(periodLabels[0])) (dark) and \(HTMLText.escaped(periodLabels[1])) (light)" : "") + ".</figcaption></figure>\n"
         for table in tables { out += section(table) }
         if !assessment.isEmpty { out += assessmentSection() }
         return out + "</body></html>\n"
@@ -56,28 +44,28 @@ extension ReportDocument {
     func section(_ table: ComparedTable) -> String {
         let header = displayHeader(table)
         var out = header.count > Self.portraitColumns ? "<section class=\"wide\">" : "<section>"
-        out += "<h2 id=\"\(Self.escape(table.id))\">\(Self.escape(table.title))</h2>\n"
+        out += "<h2 id=\"\(HTMLText.escaped(table.id))\">\(HTMLText.escaped(table.title))</h2>\n"
         guard !table.rows.isEmpty else { return out + "<p>None.</p></section>\n" }
-        out += "<table><thead><tr>" + header.map { "<th scope=\"col\">\(Self.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        out += "<table><thead><tr>" + header.map { "<th scope=\"col\">\(HTMLText.escaped($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         let textColumns = isComparison && table.comparable ? 2 : 1
         for cells in displayRows(table) {
             let kind = cells.count > 1 && cells[1] == "change" && textColumns == 2 ? " class=\"change\"" : !cells[0].isEmpty && textColumns == 2 ? " class=\"first\"" : ""
             out += "<tr\(kind)>" + cells.enumerated().map { index, cell in
-                index == 0 ? "<th scope=\"row\">\(Self.escape(cell))</th>"
-                    : index < textColumns ? "<td class=\"p\">\(Self.escape(cell))</td>"
-                    : table.id == "learning" ? "<td>\(Self.escape(cell))</td>" : "<td class=\"n\">\(Self.escape(cell))</td>"
+                index == 0 ? "<th scope=\"row\">\(HTMLText.escaped(cell))</th>"
+                    : index < textColumns ? "<td class=\"p\">\(HTMLText.escaped(cell))</td>"
+                    : table.id == "learning" ? "<td>\(HTMLText.escaped(cell))</td>" : "<td class=\"n\">\(HTMLText.escaped(cell))</td>"
             }.joined() + "</tr>\n"
         }
         return out + "</tbody></table></section>\n"
     }
 
     func assessmentSection() -> String {
-        var out = "<section class=\"wide\"><h2 id=\"code\">Self-assessment against \(Self.escape(codeTitle ?? "the code"))</h2>\n"
+        var out = "<section class=\"wide\"><h2 id=\"code\">Self-assessment against \(HTMLText.escaped(codeTitle ?? "the code"))</h2>\n"
         out += "<table><thead><tr><th scope=\"col\">What the code asks</th><th scope=\"col\">Procedure</th><th scope=\"col\">What the policy says</th>"
             + "<th scope=\"col\">Assessment</th><th scope=\"col\">Where</th></tr></thead><tbody>\n"
         for point in assessment {
-            out += "<tr><th scope=\"row\">\(Self.escape(point.asks))</th><td>\(Self.escape(point.procedure))</td><td>\(Self.escape(point.policySays))</td>"
-                + "<td>\(Self.escape(point.verdict))</td><td>\(Self.escape(point.line))</td></tr>\n"
+            out += "<tr><th scope=\"row\">\(HTMLText.escaped(point.asks))</th><td>\(HTMLText.escaped(point.procedure))</td><td>\(HTMLText.escaped(point.policySays))</td>"
+                + "<td>\(HTMLText.escaped(point.verdict))</td><td>\(HTMLText.escaped(point.line))</td></tr>\n"
         }
         return out + "</tbody></table></section>\n"
     }
@@ -102,10 +90,10 @@ extension ReportDocument {
                 let left = x + Double(which) * bar
                 let y = Double(height - 30) - barHeight
                 svg += "<rect x=\"\(Int(left))\" y=\"\(Int(y))\" width=\"\(max(2, Int(bar)))\" height=\"\(Int(barHeight))\" fill=\"\(which == 0 ? "#1d70b8" : "#9ec5e8")\">"
-                    + "<title>\(Self.escape(periodLabels[which])) \(which == 0 ? Self.escape(bucket) : ""): \(value)</title></rect>"
+                    + "<title>\(HTMLText.escaped(periodLabels[which])) \(which == 0 ? HTMLText.escaped(bucket) : ""): \(value)</title></rect>"
                 svg += "<text x=\"\(Int(left + bar / 2))\" y=\"\(Int(y) - 4)\" font-size=\"10\" text-anchor=\"middle\">\(value)</text>"
             }
-            svg += "<text x=\"\(Int(x + slot * 0.35))\" y=\"\(height - 14)\" font-size=\"10\" text-anchor=\"middle\">\(Self.escape(bucket))</text>"
+            svg += "<text x=\"\(Int(x + slot * 0.35))\" y=\"\(height - 14)\" font-size=\"10\" text-anchor=\"middle\">\(HTMLText.escaped(bucket))</text>"
         }
         return svg + "</svg>"
     }
@@ -126,13 +114,13 @@ extension ReportDocument {
         if rows.isEmpty { svg += "<text x=\"10\" y=\"24\" font-size=\"12\">No responses in the period.</text>" }
         for (index, row) in rows.enumerated() {
             let y = 10 + index * rowHeight
-            svg += "<text x=\"0\" y=\"\(y + 13)\" font-size=\"10\">\(Self.escape(row.0))</text>"
+            svg += "<text x=\"0\" y=\"\(y + 13)\" font-size=\"10\">\(HTMLText.escaped(row.0))</text>"
             for (which, figure) in row.1.enumerated() {
                 let top = y + which * 16
                 let share = figure.1 > 0 ? Double(figure.0) / Double(figure.1) : 0
                 svg += "<rect x=\"300\" y=\"\(top)\" width=\"260\" height=\"14\" fill=\"#f3f2f1\"/>"
                 svg += "<rect x=\"300\" y=\"\(top)\" width=\"\(Int(260 * share))\" height=\"14\" fill=\"\(which == 0 ? "#00703c" : "#85c99e")\">"
-                    + "<title>\(Self.escape(periodLabels[which])): \(figure.0) of \(figure.1)</title></rect>"
+                    + "<title>\(HTMLText.escaped(periodLabels[which])): \(figure.0) of \(figure.1)</title></rect>"
                 svg += "<text x=\"566\" y=\"\(top + 11)\" font-size=\"10\">\(ReportValue.percent(figure.0, figure.1))</text>"
             }
         }

@@ -32,9 +32,10 @@ public struct RedressService: Sendable {
         let router = Router(context: ServiceRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
-        // Open to all: the two health checks, the workbench's own files, and 405 for wrong methods.
+        // Open to all: the two health checks, the workbench's own files and the diagnostics reference, and 405 for wrong methods.
         addOperations(to: router)
         addWorkbenchPage(to: router)
+        addDiagnosticPages(to: router)
         addWrongMethods(to: router)
         router.add(middleware: AccessMiddleware(access: access))
         addMetrics(to: router)

@@ -88,7 +88,8 @@ async function check() {
   $("diagnostics").replaceChildren(...diagnostics.map((d) => element("li", { class: d.severity },
     element("button", { type: "button", class: "link", onclick: () => draft.jumpTo(d.line, d.column) }, `${where(d)}: ${d.severity === "error" ? "error" : "warning"}: ${plain(d.message)}`),
     d.help ? element("span", { class: "help" }, ...words(`Help: ${d.help}`)) : "",
-    d.id ? element("span", { class: "help" }, "More about this: ", element("code", {}, `redress explain ${d.id}`)) : "")));
+    d.id ? element("span", { class: "help" }, "More about this: ",
+      element("a", { href: `/explain/${encodeURIComponent(d.id)}`, target: "_blank", rel: "noopener" }, `${d.id} (opens in a new tab)`)) : "")));
   // The GOV.UK error summary: every error, linked to its line.
   const summary = $("error-summary");
   summary.hidden = errors.length === 0;

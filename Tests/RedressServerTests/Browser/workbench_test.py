@@ -198,6 +198,12 @@ try:
     expect(not any("`" in item for item in page.problems()), f"no backticks in problems: {page.problems()}")
     expect(driver.find_elements(By.CSS_SELECTOR, ".CodeMirror-lint-marker-error"), "a lint marker in the gutter")
     expect(driver.find_elements(By.CSS_SELECTOR, ".CodeMirror-lint-mark-error"), "the typo underlined")
+    # Each problem links to its page in the diagnostics reference, which explains it in words.
+    explain = driver.find_elements(By.CSS_SELECTOR, "#diagnostics li a[href^='/explain/']")
+    expect(explain and explain[0].get_attribute("target") == "_blank", "a problem links to its explanation, in a new tab")
+    if explain:
+        with urllib.request.urlopen(explain[0].get_attribute("href")) as reference:
+            expect(reference.status == 200 and "Put right" in reference.read().decode(), "the explanation page loads without a credential")
     driver.find_element(By.CSS_SELECTOR, "#error-summary-list a").click()
     caret = driver.execute_script("return window.RedressEditor.caretLine()")
     expect(caret == line, f"the summary link puts the caret on line {line}, not {caret}")
