@@ -160,6 +160,7 @@ DEFS = {
         "exclude": ref("exclusion"),
         "feedback": {"type": "string", "pattern": ID, "examples": FEEDBACK_TYPES[1:], "description": "Record as this kind of feedback."},
         "flags": one_or_many({"type": "string"}, "Flags added to every decision of this rule."),
+        "handler": {"type": "string", "description": "Who handles the complaints this rule decides, instead of the stage's handler."},
         **CITATION,
     }, ["id"]),
     "feedback-handling": obj("How a kind of feedback is handled.", {
@@ -259,7 +260,7 @@ FRAGMENT = {
 }
 
 EXPECTED = {"description": "An expected value: text, a date, true/false, or null.", "type": ["string", "boolean", "number", "null"]}
-DECISION_KEYS = ["version", "procedure", "stage", "excluded", "redirect", "in_time", "rule", "acknowledge_by", "respond_by",
+DECISION_KEYS = ["version", "procedure", "stage", "handler", "excluded", "redirect", "in_time", "rule", "acknowledge_by", "respond_by",
                  "deemed_received", "flags", "error"]
 SCHEDULE_KEYS = ["version", "procedure", "status", "delete_after", "closed_at", "next_due", "ombudsman_from", "stages", "flags",
                  "retention_rule", "error"]

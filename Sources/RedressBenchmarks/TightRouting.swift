@@ -67,6 +67,7 @@ struct TightRouting {
         switch complaint.type {
         case "compliment", "comment", "suggestion":
             rule(complaint.type == "compliment" ? "compliments" : complaint.type == "comment" ? "comments" : "suggestions")
+            decision.handler = "relevant service team"
             decision.flags.append(.feedback)
             return finished(decision)
         case "complaint": break
@@ -77,6 +78,7 @@ struct TightRouting {
             rule("adult-social-care")
             decision.procedure = "adults-statutory"
             decision.stage = "local-resolution"
+            decision.handler = "Complaints and Directorate Governance Team"
             decision.acknowledgeBy = try? calendar.adding(workingDays: 3, to: deemed)
             decision.respondBy = deemed.adding(months: 6)
             timeLimit(months: 12)
@@ -85,6 +87,7 @@ struct TightRouting {
             rule("childrens-social-care")
             decision.procedure = "children-statutory"
             decision.stage = "stage-1"
+            decision.handler = "Complaints and Directorate Governance Manager"
             decision.respondBy = try? calendar.adding(workingDays: 10, to: deemed)
             timeLimit(months: 12)
             return finished(decision)
@@ -125,6 +128,7 @@ struct TightRouting {
         rule("everything-else")
         decision.procedure = "corporate"
         decision.stage = "stage-1"
+        decision.handler = "relevant service team"
         decision.respondBy = try? calendar.adding(workingDays: 10, to: deemed)
         return finished(decision)
     }

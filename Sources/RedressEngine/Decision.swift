@@ -16,6 +16,8 @@ public struct Decision: Sendable {
     public var type: String
     public var procedure: String?
     public var stage: String?
+    /// Who handles it: the deciding rule's `handler`, else the stage's or the feedback type's.
+    public var handler: String? = nil
     public var excluded: Bool
     public var exclusionReason: String?
     public var redirect: String?

@@ -39,13 +39,15 @@ public struct Engine: Sendable {
         let dated = try decide(
             features, in: compiled, deemed: deemed, received: complaint.received.date, hasService: complaint.service != nil)
         let plan = dated.plan
-        return Decision(
+        var decision = Decision(
             id: complaint.id, councilID: compiled.councilID, versionID: compiled.versionID, type: complaint.type,
             procedure: plan.outcome.procedure, stage: plan.outcome.stage, excluded: plan.outcome.excluded,
             exclusionReason: plan.outcome.exclusionReason, redirect: plan.outcome.redirect, deemedReceived: deemed,
             acknowledgeBy: dated.acknowledgeBy, respondBy: dated.respondBy, inTime: dated.inTime, rule: plan.ruleID,
             source: plan.range, sourceText: plan.sourceText, flags: dated.flags, extra: complaint.extra,
             tried: explain ? compiled.trace(features, upTo: dated.rule) : nil, received: complaint.received.date)
+        decision.handler = plan.outcome.handler
+        return decision
     }
 
     /// The version that judges a complaint received at `received`, and its deemed receipt by that

@@ -4,7 +4,7 @@ import RedressYAML
 /// Decodes `routing:`, the ordered rule table.
 enum RoutingDecoder {
     static let ruleKeys = [
-        "id", "description", "when", "procedure", "stage", "exclude", "feedback", "flags", "source", "assumed",
+        "id", "description", "when", "procedure", "stage", "exclude", "feedback", "flags", "handler", "source", "assumed",
     ]
     static let conditionKeys = ["type", "service", "categories", "channel", "made_by", "mentions", "matter_older_than"]
     static let exclusionKeys = ["reason", "redirect", "source", "assumed"]
@@ -67,11 +67,13 @@ enum RoutingDecoder {
             if body["stage"] != nil, body["procedure"] == nil, let stage = body.entry("stage") {
                 context.add(.error(.policyStageWithoutProcedure, "`stage` needs `procedure`", at: stage.key.range))
             }
-            return RoutingRule(
+            var rule = RoutingRule(
                 id: id, description: context.text(body["description"], "`description`"),
                 conditions: body["when"].flatMap { conditions($0, &context) }, outcome: outcome,
                 flags: body["flags"].flatMap { context.words($0, "`flags`") } ?? [], range: body.keyRange,
                 referenceRange: (body["stage"] ?? body["procedure"])?.range ?? body.keyRange)
+            rule.handler = context.text(body["handler"], "`handler`")
+            return rule
         }
     }
 

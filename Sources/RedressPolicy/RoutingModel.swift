@@ -60,6 +60,9 @@ public struct RoutingRule: Sendable, Hashable {
     public var range: SourceRange
     /// Where the outcome's reference is written (the `stage:` value, else the `procedure:` value).
     public var referenceRange: SourceRange
+    /// Who handles the complaints this rule decides, when not the stage's own handler (North
+    /// Somerset's social care complaints go to its Complaints and Directorate Governance Team).
+    public var handler: String? = nil
 
     public var isCatchAll: Bool { conditions?.isEmpty ?? true }
 }

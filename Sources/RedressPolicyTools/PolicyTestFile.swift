@@ -39,7 +39,7 @@ public struct PolicyTestFile: Sendable {
     static let topKeys = ["redress-tests", "policy", "cases"]
     static let caseKeys = ["name", "source", "complaint", "case", "as_of", "expect"]
     public static let decisionKeys = [
-        "version", "procedure", "stage", "excluded", "redirect", "in_time", "rule", "acknowledge_by", "respond_by",
+        "version", "procedure", "stage", "handler", "excluded", "redirect", "in_time", "rule", "acknowledge_by", "respond_by",
         "deemed_received", "flags", "error",
     ]
     public static let scheduleKeys = [

@@ -63,7 +63,7 @@ public enum PolicyTestRunner {
                 result.rule = decision.rule
                 result.ruleSource = decision.source
                 actual = [
-                    "version": decision.versionID, "procedure": decision.procedure ?? "null", "stage": decision.stage ?? "null",
+                    "version": decision.versionID, "procedure": decision.procedure ?? "null", "stage": decision.stage ?? "null", "handler": decision.handler ?? "null",
                     "excluded": String(decision.excluded), "redirect": decision.redirect ?? "null", "in_time": String(decision.inTime),
                     "rule": decision.rule, "acknowledge_by": text(decision.acknowledgeBy), "respond_by": text(decision.respondBy),
                     "deemed_received": decision.deemedReceived.description,

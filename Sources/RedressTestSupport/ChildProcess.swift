@@ -14,10 +14,13 @@ public enum ChildProcess {
         public var text: String
     }
 
-    public static func run(_ executable: String, _ arguments: [String], capture: Capture = .outputAndErrors) throws -> Outcome {
+    /// `directory`: where the program runs (a test's temporary folder, for programs that write
+    /// caches where they are run); the test's own by default.
+    public static func run(_ executable: String, _ arguments: [String], capture: Capture = .outputAndErrors, in directory: String? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let pipe = Pipe()
         process.standardOutput = capture == .outputAndErrors || capture == .output ? pipe : FileHandle.nullDevice
         process.standardError = capture == .outputAndErrors || capture == .errors ? pipe : FileHandle.nullDevice

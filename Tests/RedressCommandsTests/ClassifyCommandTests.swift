@@ -82,10 +82,10 @@ struct ClassifyCommandTests {
         let result = CommandRunner.run(["classify"] + policy + [input, "--format", "csv"])
         #expect(result.status == 1)
         let rows = result.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(rows.first?.hasPrefix("\u{FEFF}id,council,version,type,procedure,stage,excluded") == true)
+        #expect(rows.first?.hasPrefix("\u{FEFF}id,council,version,type,procedure,stage,handler,excluded") == true)
         #expect(rows.count == 3)
-        #expect(rows[1].hasPrefix("B1,north-somerset,2021-01,complaint,,,true,"))
-        #expect(rows[2].hasPrefix("B2,north-somerset,2021-01,complaint,corporate,stage-1,false,"))
+        #expect(rows[1].hasPrefix("B1,north-somerset,2021-01,complaint,,,,true,"))
+        #expect(rows[2].hasPrefix("B2,north-somerset,2021-01,complaint,corporate,stage-1,relevant service team,false,"))
         #expect(result.error.contains(#""line":5"#) && result.error.contains("expected 5 CSV columns, found 2"))
     }
 

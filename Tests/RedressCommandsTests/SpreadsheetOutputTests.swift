@@ -38,7 +38,7 @@ struct SpreadsheetOutputTests {
     func rectangularCSV() throws {
         let input = try ClassifyCommandTests.write(Self.awkward, suffix: "jsonl")
         let classify = CommandRunner.run(["classify", input, "--format", "csv"] + Self.policy)
-        #expect(try Self.csvShape(classify.out) == "4 [17] crlf id")
+        #expect(try Self.csvShape(classify.out) == "4 [18] crlf id")
         #expect(classify.out.contains(",exclusion_reason,"))
 
         let reviews = try ClassifyCommandTests.write("", suffix: "csv")
@@ -110,7 +110,7 @@ struct SpreadsheetOutputTests {
         #expect(status == 0, "\(output)")
         #expect(
             output == """
-                A2 A1:Q4 True
+                A2 A1:R4 True
                 ['000123', '2021-01', '=SUM(A1)'] {'s'}
                 2021-01 s
                 2025-01-08 True yyyy-mm-dd

@@ -21,7 +21,7 @@ struct StatutoryMutationTests {
         var testDescription: String { name }
     }
 
-    static let nsAdults = "  - id: adult-social-care\n    description: Complaints about adult social care go to the statutory procedure (Appendix 1)\n    when: { service: adult-social-care }\n    procedure: adults-statutory\n"
+    static let nsAdults = "  - id: adult-social-care\n    description: Complaints about adult social care go to the statutory procedure, handled by the Complaints and Directorate Governance Team (Appendix 1)\n    when: { service: adult-social-care }\n    procedure: adults-statutory\n"
     static let nsRoutes = "statutory_routes:\n  childrens-social-care: children-statutory\n  adult-social-care: adults-statutory\n"
     static let redirectAdults = "  - id: adult-social-care\n    when: { service: adult-social-care }\n    exclude: { reason: the county provides it, redirect: The county council, source: \"policy: Appendix 1\" }\n"
     static let fifeInvestigation = "      - id: investigation\n        name: Stage 2 investigation\n"

@@ -37,6 +37,8 @@ struct RuleOutcome: Sendable {
     var excluded = false
     var exclusionReason: String?
     var redirect: String?
+    /// The rule's handler, else the entry stage's or the feedback type's.
+    var handler: String?
     var acknowledge: Timescale?
     var respond: Timescale?
     var respondFrom = RuleOutcomePlan.ResponseAnchor.receipt
@@ -50,6 +52,7 @@ struct RuleOutcome: Sendable {
 
     init(_ rule: RoutingRule, policy: Policy) {
         timeLimit = policy.timeLimit
+        handler = rule.handler
         switch rule.outcome {
         case .procedure(let id, let stageID):
             guard let procedure = policy.procedure(id), let stage = stageID.flatMap(procedure.stage) ?? procedure.stages.first else {
@@ -60,6 +63,7 @@ struct RuleOutcome: Sendable {
             self.stage = stage.id
             timeLimit = procedure.timeLimit ?? timeLimit
             if stage.id != procedure.stages.first?.id { flags.append(.enteredAt(stage: stage.id)) }
+            handler = handler ?? stage.handler
             plan(acknowledge: stage.acknowledge, respond: stage.respond)
         case .exclude(let exclusion):
             excluded = true
@@ -68,6 +72,7 @@ struct RuleOutcome: Sendable {
         case .feedback(let type):
             flags.append(.feedback)
             let handling = policy.feedback.first { $0.type == type }
+            handler = handler ?? handling?.handler
             plan(acknowledge: handling?.acknowledge, respond: handling?.respond)
         }
     }

@@ -38,6 +38,7 @@ public struct DecisionEncoder: Sendable {
             .init("id", width: 16) { .text($0.id) }, .init("council", width: 16) { .text($0.councilID) },
             .init("version") { .text($0.versionID) }, .init("type") { .text($0.type) },
             .init("procedure", width: 18) { .text($0.procedure) }, .init("stage", width: 14) { .text($0.stage) },
+            .init("handler", width: 24) { .text($0.handler) },
             .init("excluded") { .boolean($0.excluded) }, .init("redirect", width: 24) { .text($0.redirect) },
             .init("exclusion_reason", width: 30) { .text($0.exclusionReason) },
             .init("received") { .date($0.received) }, .init("deemed_received") { .date($0.deemedReceived) },
@@ -84,7 +85,7 @@ public struct DecisionEncoder: Sendable {
         Self.policy(councilID: d.councilID, versionID: d.versionID, &w)
         w.quoted(d.type)
         Self.outcome(
-            procedure: d.procedure, stage: d.stage, excluded: d.excluded, redirect: d.redirect, exclusionReason: d.exclusionReason, &w)
+            procedure: d.procedure, stage: d.stage, handler: d.handler, excluded: d.excluded, redirect: d.redirect, exclusionReason: d.exclusionReason, &w)
         w.date(d.deemedReceived)
         Self.dates(acknowledgeBy: d.acknowledgeBy, respondBy: d.respondBy, inTime: d.inTime, &w)
         Self.rule(d.rule, sourceText: d.sourceText, &w)
@@ -125,12 +126,14 @@ public struct DecisionEncoder: Sendable {
 
     /// `,"procedure":…,"stage":…,"excluded":…,"redirect":…(,"exclusion_reason":…),"deemed_received":`
     static func outcome(
-        procedure: String?, stage: String?, excluded: Bool, redirect: String?, exclusionReason: String?, _ w: inout ByteWriter
+        procedure: String?, stage: String?, handler: String?, excluded: Bool, redirect: String?, exclusionReason: String?, _ w: inout ByteWriter
     ) {
         w.raw(",\"procedure\":")
         w.quoted(procedure)
         w.raw(",\"stage\":")
         w.quoted(stage)
+        w.raw(",\"handler\":")
+        w.quoted(handler)
         w.raw(",\"excluded\":")
         w.bool(excluded)
         w.raw(",\"redirect\":")

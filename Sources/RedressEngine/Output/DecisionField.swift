@@ -2,7 +2,7 @@
 /// the decision contract. The encoder's reserved names, `openapi.yaml`'s `Decision` schema and
 /// the table in docs/input-output.md come from this list or are tested field by field against it.
 public enum DecisionField: String, CaseIterable, Sendable {
-    case id, policy, type, procedure, stage, excluded, redirect
+    case id, policy, type, procedure, stage, handler, excluded, redirect
     case exclusionReason = "exclusion_reason"
     case deemedReceived = "deemed_received"
     case acknowledgeBy = "acknowledge_by"
@@ -15,7 +15,7 @@ public enum DecisionField: String, CaseIterable, Sendable {
         switch self {
         case .id, .type, .rule: "{ type: string }"
         case .policy: "{ type: object, required: [council, version], properties: { council: { type: string }, version: { type: string } } }"
-        case .procedure, .stage, .redirect, .exclusionReason: "{ type: [string, \"null\"] }"
+        case .procedure, .stage, .handler, .redirect, .exclusionReason: "{ type: [string, \"null\"] }"
         case .excluded, .inTime: "{ type: boolean }"
         case .deemedReceived: "{ type: string, format: date }"
         case .acknowledgeBy, .respondBy: "{ type: [string, \"null\"], format: date }"
@@ -38,6 +38,7 @@ public enum DecisionField: String, CaseIterable, Sendable {
         case .type: "the complaint's type"
         case .procedure: "the procedure's id, or null when excluded or feedback"
         case .stage: "the first stage's id (a rule may enter a later stage), or null"
+        case .handler: "who handles it: the deciding rule's `handler`, else the stage's or the feedback type's, or null"
         case .excluded: "true when the complaint is outside the procedure"
         case .redirect: "where the complainant goes instead, when excluded"
         case .exclusionReason: "why, when excluded"

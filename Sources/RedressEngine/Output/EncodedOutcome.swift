@@ -2,7 +2,7 @@
 /// compiled, so `LineClassifier` writes a decision by copying them around the complaint's own
 /// values. The layout is `DecisionEncoder`'s; `LineClassifierTests` checks the two byte for byte.
 struct EncodedOutcome: Sendable {
-    /// `,"procedure":…,"stage":…,"excluded":…,"redirect":…(,"exclusion_reason":…),"deemed_received":`
+    /// `,"procedure":…,"stage":…,"handler":…,"excluded":…,"redirect":…(,"exclusion_reason":…),"deemed_received":`
     let head: [UInt8]
     /// `,"rule":…,"source":…,"flags":[`
     let tail: [UInt8]
@@ -14,7 +14,7 @@ struct EncodedOutcome: Sendable {
         let outcome = plan.outcome
         var head = ByteWriter(bytes: [])
         DecisionEncoder.outcome(
-            procedure: outcome.procedure, stage: outcome.stage, excluded: outcome.excluded, redirect: outcome.redirect,
+            procedure: outcome.procedure, stage: outcome.stage, handler: outcome.handler, excluded: outcome.excluded, redirect: outcome.redirect,
             exclusionReason: outcome.exclusionReason, &head)
         self.head = head.bytes
         var tail = ByteWriter(bytes: [])

@@ -17,7 +17,7 @@ extension RedressService {
         }
         router.get(RouterPath(Self.diagnosticPages[1])) { _, context in
             let id = context.parameters.get("id") ?? ""
-            guard let entry = DiagnosticCatalogue.entry(DiagnosticID(rawValue: id)) else {
+            guard let entry = DiagnosticCatalogue.entries.first(where: { $0.id.rawValue == id }) else {
                 let suggestion = DiagnosticCatalogue.suggestion(for: id).map { " Did you mean `\($0)`?" } ?? ""
                 throw Problem(.notFound, "no diagnostic has the id `\(id)`.\(suggestion)", help: "/explain lists them all")
             }

@@ -232,6 +232,7 @@ async function decide(event) {
   const decision = body.decision;
   const facts = [
     ["Route", decision.excluded ? `Excluded: ${decision.exclusion_reason || ""}` : `${decision.procedure}, ${decision.stage}`],
+    ["Handled by", decision.handler || "—"],
     ["Go instead to", decision.redirect || "—"],
     ["Deemed received", decision.deemed_received],
     ["Acknowledge by", decision.acknowledge_by || "—"],

@@ -256,6 +256,8 @@ try:
     page.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "td[data-field='Respond by']"))
     respond = driver.find_element(By.CSS_SELECTOR, "td[data-field='Respond by']").text
     expect(respond.startswith("2025-01-08") and "10 working days" in respond, f"respond by: {respond}")
+    handler = driver.find_element(By.CSS_SELECTOR, "td[data-field='Handled by']").text
+    expect(handler == "relevant service team", f"handled by: {handler}")
     page.axe("decision")
 
     driver.find_element(By.ID, "run-tests").click()
