@@ -134,6 +134,12 @@ DEFS = {
         "then": {"type": "string", "pattern": ID, "examples": ["lgsco", "housing-ombudsman", "spso", "psow", "nipso"],
                  "description": "The ombudsman after the last stage (an id from the vocabulary)."},
         "time_limit": ref("time-limit"),
+        "joint_working": obj("Bodies this procedure handles one complaint with (one leads, one co-ordinated response; recorded by a `joint-agreed` event).", {
+            "partners": {"type": "array", "minItems": 1, "items": obj("A partner body.", {
+                "id": ref("id"), "name": {"type": "string"},
+                "respond": {**ref("timescale"), "description": "The partner's own time to respond, shown beside the council's."},
+                **CITATION}, ["id", "name"])},
+            **CITATION}, ["partners"]),
         "alternative_resolution": obj("Other means the council may use to resolve a complaint (recorded by `alternative-resolution` events).", {
             "means": {"type": "array", "items": ref("id"), "minItems": 1, "examples": [["mediation"]]}, **CITATION}, ["means"]),
         **CITATION,

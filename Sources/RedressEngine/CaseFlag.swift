@@ -38,6 +38,8 @@ public enum CaseFlag: Sendable, Hashable, CustomStringConvertible {
     case escalationRefused(stage: String)
     case resolvedAlternatively(means: String)
     case ombudsmanRemedyOutstanding
+    case jointLedByCouncil(partner: String)
+    case jointLedByPartner(partner: String)
 
     /// Every kind of flag, without its payload: what the flag table documents.
     public enum Kind: String, Sendable, CaseIterable {
@@ -74,6 +76,8 @@ public enum CaseFlag: Sendable, Hashable, CustomStringConvertible {
         case escalationRefused = "escalation-refused:STAGE"
         case resolvedAlternatively = "resolved-alternatively:MEANS"
         case ombudsmanRemedyOutstanding = "ombudsman-remedy-outstanding"
+        case jointLedByCouncil = "joint-led-by-council:PARTNER"
+        case jointLedByPartner = "joint-led-by-partner:PARTNER"
 
         /// How the flag is written, with its payload as a placeholder in capitals.
         public var pattern: String { rawValue }
@@ -126,6 +130,8 @@ public enum CaseFlag: Sendable, Hashable, CustomStringConvertible {
         case .escalationRefused: .escalationRefused
         case .resolvedAlternatively: .resolvedAlternatively
         case .ombudsmanRemedyOutstanding: .ombudsmanRemedyOutstanding
+        case .jointLedByCouncil: .jointLedByCouncil
+        case .jointLedByPartner: .jointLedByPartner
         }
     }
 
@@ -147,6 +153,8 @@ public enum CaseFlag: Sendable, Hashable, CustomStringConvertible {
         case .retentionLongestOf(let rules): "retention-longest-of:\(rules.joined(separator: ","))"
         case .escalationRefused(let stage): "escalation-refused:\(stage)"
         case .resolvedAlternatively(let means): "resolved-alternatively:\(means)"
+        case .jointLedByCouncil(let partner): "joint-led-by-council:\(partner)"
+        case .jointLedByPartner(let partner): "joint-led-by-partner:\(partner)"
         default: kind.rawValue
         }
     }

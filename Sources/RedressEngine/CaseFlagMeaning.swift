@@ -38,6 +38,9 @@ enum CaseFlagMeaning {
         case .escalationRefused:
             "the request for this gated stage (`gate:`) was refused: the case ended at the stage before, and the ombudsman may be asked from that day"
         case .resolvedAlternatively: "the complaint was resolved by other means (`alternative-resolution`, such as mediation): the case closed there"
+        case .jointLedByCouncil: "a joint complaint (`joint-agreed`): the council leads and sends the one co-ordinated response"
+        case .jointLedByPartner:
+            "a joint complaint (`joint-agreed`): the partner leads and sends the one co-ordinated response; the council's deadline still stands for its part"
         case .ombudsmanRemedyOutstanding: "the ombudsman recommended a remedy and no `ombudsman-complied` is recorded yet"
         }
     }

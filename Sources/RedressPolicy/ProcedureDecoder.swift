@@ -3,7 +3,7 @@ import RedressYAML
 
 /// Decodes `procedures:` (in a policy or an imported fragment) and the timescales inside them.
 enum ProcedureDecoder {
-    static let procedureKeys = ["name", "kind", "implements", "stages", "then", "time_limit", "alternative_resolution", "source", "assumed"]
+    static let procedureKeys = ["name", "kind", "implements", "stages", "then", "time_limit", "alternative_resolution", "joint_working", "source", "assumed"]
     static let stageKeys = [
         "id", "name", "handler", "acknowledge", "respond", "milestones", "repeatable", "escalate", "optional", "refer_back_to",
         "gate", "source", "assumed",
@@ -48,6 +48,7 @@ enum ProcedureDecoder {
                 timeLimit: body["time_limit"].flatMap { timeLimit($0, &context) }, definedIn: file, range: keyRange,
                 implementsRange: body["implements"]?.range)
             procedure.alternativeMeans = body["alternative_resolution"].flatMap { alternativeMeans($0, &context) } ?? []
+            procedure.partners = body["joint_working"].flatMap { partners($0, &context) } ?? []
             return procedure
         }
     }
@@ -87,6 +88,26 @@ enum ProcedureDecoder {
                 referBackTo: context.identifier(body["refer_back_to"], "`refer_back_to`"), range: body.keyRange)
             stage.gate = gate
             return stage
+        }
+    }
+
+    /// `joint_working: { partners: [{ id: nhs, name: …, respond: … }], source: … }`.
+    static func partners(_ node: YAMLNode, _ context: inout DecodeContext) -> [JointPartner]? {
+        guard let body = node.expectMapping("`joint_working`", &context.diagnostics) else { return nil }
+        body.checkKeys(known: ["partners", "source", "assumed"], required: ["partners"], in: "`joint_working`", &context.diagnostics)
+        return context.cited(by: body) { context in
+            guard let items = body["partners"]?.expectSequence("`partners`", &context.diagnostics)?.items else { return nil }
+            return items.compactMap { item -> JointPartner? in
+                guard let mapping = item.expectMapping("a partner", &context.diagnostics) else { return nil }
+                mapping.checkKeys(known: ["id", "name", "respond", "source", "assumed"], required: ["id", "name"], in: "a partner", &context.diagnostics)
+                return context.cited(by: mapping) { context in
+                    guard let id = context.identifier(mapping["id"], "a partner") else { return nil }
+                    return JointPartner(
+                        id: id, name: context.text(mapping["name"], "`name`") ?? id,
+                        respond: mapping["respond"].flatMap { timescale($0, "`respond` of partner `\(id)`", defaultFrom: "receipt", &context) },
+                        range: mapping.keyRange)
+                }
+            }
         }
     }
 

@@ -93,6 +93,15 @@ public struct Stage: Sendable, Hashable {
     public var range: SourceRange
 }
 
+/// A body a joint complaint is handled with: one of them leads and one response is co-ordinated.
+public struct JointPartner: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    /// The partner's own time to respond, shown beside the council's.
+    public var respond: Timescale?
+    public var range: SourceRange
+}
+
 /// Who decides whether a case may enter a gated stage.
 public struct StageGate: Sendable, Hashable {
     public var decidedBy: String?
@@ -119,6 +128,9 @@ public struct Procedure: Sendable, Hashable {
     /// Other ways the council may resolve a complaint under this procedure (`mediation`), each
     /// recorded by an `alternative-resolution` event.
     public var alternativeMeans: [String] = []
+    /// Bodies this procedure handles one complaint with, when it spans both (`joint_working`):
+    /// adult social care and the NHS under SI 2009/309 reg 9.
+    public var partners: [JointPartner] = []
     /// The file that defined it (the policy, or an imported fragment).
     public var definedIn: String
     public var range: SourceRange

@@ -22,6 +22,17 @@ public struct ResolutionFigures: Sendable, Hashable {
         public internal(set) var pence = 0
     }
     public internal(set) var ombudsman = OmbudsmanFigures()
+    /// Joint complaints by partner and who led (`nhs led by the partner`).
+    public internal(set) var joint: [JointKey: Int] = [:]
+    /// The partners' names, as the policy gives them.
+    public internal(set) var partnerNames: [String: String] = [:]
+
+    public struct JointKey: Sendable, Hashable, Comparable {
+        public var partner: String
+        public var lead: CaseEvent.JointLead
+
+        public static func < (a: JointKey, b: JointKey) -> Bool { (a.partner, a.lead.rawValue) < (b.partner, b.lead.rawValue) }
+    }
 
     public struct OmbudsmanFigures: Sendable, Hashable {
         public internal(set) var decided = 0
@@ -39,6 +50,10 @@ public struct ResolutionFigures: Sendable, Hashable {
         case .outOfTime?: refusedOutOfTime += 1
         case .escalation?: escalationsRefused += 1
         case nil: break
+        }
+        if let joint = outcomes.joint {
+            self.joint[JointKey(partner: joint.partner, lead: joint.lead), default: 0] += 1
+            partnerNames[joint.partner] = joint.partnerName
         }
         for item in outcomes.alternatives {
             alternatives[item.means, default: AlternativeTally()].tried += 1
@@ -69,6 +84,8 @@ public struct ResolutionFigures: Sendable, Hashable {
         refusedOutOfTime += other.refusedOutOfTime
         escalationsRefused += other.escalationsRefused
         alternatives.merge(other.alternatives) { AlternativeTally(tried: $0.tried + $1.tried, resolved: $0.resolved + $1.resolved) }
+        joint.merge(other.joint, uniquingKeysWith: +)
+        partnerNames.merge(other.partnerNames) { mine, _ in mine }
         remedies.merge(other.remedies) { RemedyTally(count: $0.count + $1.count, pence: $0.pence + $1.pence) }
         ombudsman.decided += other.ombudsman.decided
         ombudsman.upheld += other.ombudsman.upheld
@@ -95,6 +112,12 @@ extension ComplaintsReport {
                     key: "alternative:\(means)", label: "\(ReportLabels.words(means)): resolved of those tried",
                     values: [.share(counts.resolved, of: counts.tried, showWhole: true)]))
         }
+        for (key, count) in figures.joint.sorted(by: { $0.key < $1.key }) {
+            ended.append(
+                ReportRow(
+                    key: "joint:\(key.partner):\(key.lead.rawValue)",
+                    label: "Joint with \(figures.partnerNames[key.partner] ?? key.partner), led by \(key.lead == .council ? "the council" : "the partner")", values: [.count(count)]))
+        }
         let remedyRows = CaseEvent.RemedyType.allCases.map(\.rawValue) + ["not-recorded"]
         let remedies = remedyRows.compactMap { key -> ReportRow? in
             guard let counts = figures.remedies[key] else { return nil }
@@ -110,7 +133,7 @@ extension ComplaintsReport {
             ReportRow(key: "sums", label: "Sums recommended", values: [.money(pence: o.pence)]),
         ]
         return [
-            ReportTable(id: "late-refused-alternative", title: "Late complaints, refusals and other means of resolution", rowHeader: "Measure", columns: ["Complaints"], rows: ended),
+            ReportTable(id: "late-refused-alternative", title: "Late complaints, refusals, other means of resolution and joint complaints", rowHeader: "Measure", columns: ["Complaints"], rows: ended),
             ReportTable(id: "remedies-by-type", title: "Remedies by type", rowHeader: "Remedy", columns: ["Remedies", "Sums paid"], rows: remedies),
             ReportTable(id: "ombudsman-decisions", title: "The ombudsman's decisions on these complaints (from case events)", rowHeader: "Measure", columns: ["Value"], rows: ombudsman),
         ]

@@ -29,6 +29,7 @@ struct CaseFlagTests {
         (.timeLimitWaived, "time-limit-waived"), (.refusedOutOfTime, "refused-out-of-time"),
         (.escalationRefused(stage: "stage-2"), "escalation-refused:stage-2"), (.resolvedAlternatively(means: "mediation"), "resolved-alternatively:mediation"),
         (.ombudsmanRemedyOutstanding, "ombudsman-remedy-outstanding"),
+        (.jointLedByCouncil(partner: "nhs"), "joint-led-by-council:nhs"), (.jointLedByPartner(partner: "nhs"), "joint-led-by-partner:nhs"),
     ]
 
     @Test("every kind is written as documented and read back as the same kind")

@@ -83,6 +83,20 @@ struct CaseOutcomeTests {
         #expect(complied.deleteAfter?.description == "2027-07-15")  // 3 years from the last contact
     }
 
+    @Test("a joint complaint with the NHS: who leads, and the NHS body's own deadline beside the council's")
+    func joint() throws {
+        let schedule = try Self.schedule(
+            EngineFixtures.northSomerset,
+            #"{"id":"J","received":"2024-03-04","service":"adult-social-care","aware_on":"2024-03-01","events":[{"on":"2024-03-06","event":"acknowledged"},{"on":"2024-03-08","event":"joint-agreed","partner":"nhs","lead":"partner"}]}"#,
+            asOf: "2024-04-01")
+        let joint = try #require(schedule.outcomes.joint)
+        #expect(joint.partner == "nhs" && joint.lead == .partner)
+        #expect(joint.partnerRespondBy?.description == "2024-09-04")  // 6 months from receipt, as the council's
+        #expect(schedule.stages.first?.respondBy == joint.partnerRespondBy)
+        #expect(schedule.flags.contains(.jointLedByPartner(partner: "nhs")))
+        #expect(schedule.status == .open)
+    }
+
     /// Histories that make no sense: each is an error record naming what is wrong.
     static let refused: [(String, String, String)] = [
         ("a stage without a gate", #"{"on":"2024-01-19","event":"responded"},{"on":"2024-01-20","event":"escalated"},{"on":"2024-02-01","event":"responded"},{"on":"2024-02-02","event":"escalation-refused","reason":"r"}"#,
@@ -100,6 +114,8 @@ struct CaseOutcomeTests {
         ("a negative amount", #"{"on":"2024-01-19","event":"responded","remedy_amount":-5}"#, "`remedy_amount` must be pounds"),
         ("a remedy type on an extension", #"{"on":"2024-01-19","event":"extended","days":5,"remedy_type":"apology"}"#, "`remedy_type` belongs on"),
         ("a finding on a response", #"{"on":"2024-01-19","event":"responded","finding":"upheld"}"#, "`finding` belongs on `ombudsman-decision`"),
+        ("a partner the procedure does not name", #"{"on":"2024-01-10","event":"joint-agreed","partner":"nhs","lead":"council"}"#, "names no partner"),
+        ("a joint agreement with no lead", #"{"on":"2024-01-10","event":"joint-agreed","partner":"nhs"}"#, "`joint-agreed` needs `lead`"),
         ("an event after a refusal", #"{"on":"2024-01-19","event":"responded"},{"on":"2024-01-26","event":"escalation-refused","reason":"r","stage":"stage-2"},{"on":"2024-01-29","event":"escalated"}"#,
          "after the case was closed"),
     ]

@@ -14,6 +14,19 @@ extension ScheduleEncoder {
     /// A schedule's `time_limit_waived`, `refusal`, `alternative_resolution` and
     /// `ombudsman_decision`, each only when the events recorded one.
     static func outcomes(_ outcomes: CaseOutcomes, _ w: inout ByteWriter) {
+        if let joint = outcomes.joint {
+            w.raw(",\"joint\":{\"on\":")
+            w.date(joint.on)
+            w.raw(",\"partner\":")
+            w.quoted(joint.partner)
+            w.raw(",\"partner_name\":")
+            w.quoted(joint.partnerName)
+            w.raw(",\"lead\":")
+            w.quoted(joint.lead.rawValue)
+            w.raw(",\"partner_respond_by\":")
+            w.date(joint.partnerRespondBy)
+            w.raw("}")
+        }
         if let waived = outcomes.timeLimitWaived {
             w.raw(",\"time_limit_waived\":")
             w.date(waived)

@@ -5,7 +5,7 @@ public enum CaseEventField: String, Sendable, CaseIterable {
     case on, event, stage, days, milestone, outcome, remedy
     case remedyType = "remedy_type"
     case remedyAmount = "remedy_amount"
-    case learning, agreed, reason, means, resolved, finding, note, by
+    case learning, agreed, reason, means, resolved, finding, partner, lead, note, by
 
     /// The events the field may appear on (nil: any).
     public var allowedOn: Set<CaseEvent.Kind>? {
@@ -20,6 +20,7 @@ public enum CaseEventField: String, Sendable, CaseIterable {
         case .reason: [.escalationRefused, .refusedOutOfTime, .timeLimitWaived]
         case .means, .resolved: [.alternativeResolution]
         case .finding: [.ombudsmanDecision]
+        case .partner, .lead: [.jointAgreed]
         }
     }
 
@@ -32,6 +33,7 @@ public enum CaseEventField: String, Sendable, CaseIterable {
         case .reason: [.escalationRefused]
         case .means, .resolved: [.alternativeResolution]
         case .finding: [.ombudsmanDecision]
+        case .partner, .lead: [.jointAgreed]
         default: []
         }
     }
@@ -48,6 +50,8 @@ public enum CaseEventField: String, Sendable, CaseIterable {
         case .remedyAmount: return "{ oneOf: [{ type: number, minimum: 0, maximum: 10000000 }, { type: string, pattern: \"^[0-9]+(\\\\.[0-9]{1,2})?$\" }] }"
         case .agreed, .resolved: return "{ type: boolean }"
         case .finding: return oneOf(CaseEvent.OmbudsmanFinding.allCases.map(\.rawValue))
+        case .lead: return oneOf(CaseEvent.JointLead.allCases.map(\.rawValue))
+        case .partner: return "{ type: string }"
         case .stage, .milestone, .remedy, .learning, .reason, .means, .note, .by: return "{ type: string }"
         }
     }
@@ -70,6 +74,8 @@ public enum CaseEventField: String, Sendable, CaseIterable {
         case .means: "the alternative means used, one the procedure's `alternative_resolution` names"
         case .resolved: "whether the alternative means resolved the complaint"
         case .finding: "what the ombudsman found"
+        case .partner: "the body the complaint is handled with, one the procedure's `joint_working` names"
+        case .lead: "who leads a joint complaint and sends the one response"
         case .note: "free text, kept with the record"
         case .by: "who recorded it"
         }

@@ -81,6 +81,8 @@ extension CaseHistory {
         event.means = try text(.means)
         event.resolved = try flag(.resolved)
         event.finding = try choice(.finding, CaseEvent.OmbudsmanFinding.self)
+        event.partner = try text(.partner)
+        event.lead = try choice(.lead, CaseEvent.JointLead.self)
         return event
     }
 }

@@ -25,6 +25,9 @@ public struct CaseEvent: Sendable, Hashable {
         case ombudsmanDecision = "ombudsman-decision"
         /// The council did what the ombudsman recommended.
         case ombudsmanComplied = "ombudsman-complied"
+        /// The council and a `partner` of the procedure's `joint_working` agreed to handle the
+        /// complaint together, and which of them leads (`lead: council` or `partner`).
+        case jointAgreed = "joint-agreed"
     }
 
     public var on: LocalDate
@@ -56,6 +59,14 @@ public struct CaseEvent: Sendable, Hashable {
     public var resolved: Bool? = nil
     /// For `ombudsman-decision`: what the ombudsman found.
     public var finding: OmbudsmanFinding? = nil
+    /// For `joint-agreed`: the partner and who leads.
+    public var partner: String? = nil
+    public var lead: JointLead? = nil
+
+    /// Who leads a joint complaint: co-ordinates the handling and sends the one response.
+    public enum JointLead: String, Sendable, Hashable, CaseIterable {
+        case council, partner
+    }
 
     /// What kind of remedy a response or the ombudsman gave.
     public enum RemedyType: String, Sendable, Hashable, CaseIterable {

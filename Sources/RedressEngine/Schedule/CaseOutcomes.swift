@@ -7,8 +7,19 @@ public struct CaseOutcomes: Sendable, Hashable {
     public var refusal: Refusal?
     public var alternatives: [AlternativeResolution] = []
     public var ombudsman: OmbudsmanDecision?
+    public var joint: JointWorking?
 
     public init() {}
+
+    /// A complaint handled with another body: who leads, and the partner's own deadline.
+    public struct JointWorking: Sendable, Hashable {
+        public var on: LocalDate
+        public var partner: String
+        public var partnerName: String
+        public var lead: CaseEvent.JointLead
+        /// The partner's time to respond, counted as the policy says (nil when it gives none).
+        public var partnerRespondBy: LocalDate?
+    }
 
     public struct Refusal: Sendable, Hashable {
         public enum Kind: Sendable, Hashable {
@@ -122,6 +133,24 @@ extension CaseReplay {
         flags.append(.escalationRefused(stage: targetID))
         closedOn = event.on
         closedAt = run.stage.id
+    }
+
+    /// The council and a partner agree to handle the complaint together: the partner's deadline is
+    /// shown beside the council's, which still stands (one co-ordinated response meets both).
+    mutating func agreeJoint(_ event: CaseEvent, at index: Int) throws(RecordError) {
+        let id = event.partner ?? ""
+        guard let partner = procedure?.partners.first(where: { $0.id == id }) else {
+            let named = procedure?.partners.map { "`\($0.id)`" } ?? []
+            throw RecordError(
+                "`joint-agreed` on \(event.on): procedure `\(procedure?.id ?? "")` \(named.isEmpty ? "names no partner (`joint_working:` in the policy)" : "works jointly only with \(named.joined(separator: ", "))"), not `\(id)`"
+            )
+        }
+        guard outcomes.joint == nil else { throw RecordError("`joint-agreed` on \(event.on): joint working was already agreed") }
+        let lead = event.lead ?? .council
+        outcomes.joint = .init(
+            on: event.on, partner: partner.id, partnerName: partner.name, lead: lead,
+            partnerRespondBy: try due(partner.respond, runs[index], acknowledgeBy: nil))
+        flags.append(lead == .council ? .jointLedByCouncil(partner: partner.id) : .jointLedByPartner(partner: partner.id))
     }
 
     /// The ombudsman's decision: the case is (or now counts as) with the ombudsman.

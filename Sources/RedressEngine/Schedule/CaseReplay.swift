@@ -161,6 +161,7 @@ struct CaseReplay {
         case .refusedOutOfTime: try refuseOutOfTime(event, at: current)
         case .alternativeResolution: try resolveAlternatively(event, at: current)
         case .escalationRefused: try refuseEscalation(event, from: index)
+        case .jointAgreed: try agreeJoint(event, at: index)
         case .contact, .timeLimitWaived, .ombudsmanDecision, .ombudsmanComplied:
             break
         }
