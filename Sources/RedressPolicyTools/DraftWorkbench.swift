@@ -115,7 +115,9 @@ public struct DraftWorkbench: Sendable {
 
     /// One complaint decided by the draft (as if in force on every date), with the rules tried
     /// before the deciding one and why each did not match, and the working days counted.
-    public func classifyJSON(_ fields: [RecordField]) -> String {
+    /// With `events` among the complaint's fields, the answer also holds the case's `schedule` as
+    /// of `asOf` (or the error that makes the history impossible).
+    public func classifyJSON(_ fields: [RecordField], asOf: LocalDate? = nil) -> String {
         let engine: Engine
         do {
             engine = try Engine([PolicyImpact.timeless(draft)])
@@ -126,10 +128,20 @@ public struct DraftWorkbench: Sendable {
             let decision = try engine.classify(try Complaint(record: InputRecord(line: 1, fields: fields)), explain: true)
             let encoded = DecisionEncoder(format: .jsonl).encode(decision).trimmingCharacters(in: .newlines)
             let counted = decision.respondBy.flatMap { due in try? draft.calendar.workingDays(from: decision.deemedReceived, to: due) }
-            return JSONText.object([
+            var members = [
                 ("decision", encoded), ("working_days_to_respond", counted.map(String.init) ?? "null"),
                 ("rule_line", String(decision.source.start.line)), ("rule_column", String(decision.source.start.column)),
-            ])
+            ]
+            if fields.contains(where: { $0.name == "events" }) {
+                do {
+                    let history = try CaseHistory(record: InputRecord(line: 1, fields: fields))
+                    let schedule = try engine.schedule(history, asOf: asOf ?? decision.deemedReceived)
+                    members.append(("schedule", ScheduleEncoder(format: .jsonl).encode(schedule).trimmingCharacters(in: .newlines)))
+                } catch {
+                    members.append(("schedule_error", JSONText.quoted(error.message)))
+                }
+            }
+            return JSONText.object(members)
         } catch {
             return JSONText.object([("error", JSONText.quoted(error.message))])
         }

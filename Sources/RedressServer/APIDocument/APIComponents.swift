@@ -313,7 +313,8 @@ extension APIDocument {
               properties:
                 council: { type: string, pattern: "^[a-z][a-z0-9-]*$" }
                 policy: { type: string }
-                complaint: { $ref: "#/components/schemas/Complaint" }
+                complaint: { $ref: "#/components/schemas/Complaint", description: "A complaint; with `events` (as in CaseHistory) the answer also holds its schedule." }
+                as_of: { type: string, format: date, description: "The date a complaint with events is scheduled as of (default today, UK time)." }
             DraftProblems:
               type: object
               required: [valid, detail, diagnostics]
@@ -345,6 +346,8 @@ extension APIDocument {
                 rule_line: { type: integer }
                 rule_column: { type: integer }
                 error: { type: string }
+                schedule: { $ref: "#/components/schemas/Schedule" }
+                schedule_error: { type: string, description: "Why the complaint's events make no sense (the decision still stands)." }
             DraftDiff:
               type: object
               properties:

@@ -48,7 +48,7 @@ extension RedressService {
                 case .draftDiff: return Self.json(workbench.diffJSON(inForceOn: CouncilListing.ukDate(Date()), council: draft.council, base: draft.base))
                 default:
                     guard let complaint = draft.complaint else { throw Problem(.badRequest, "`complaint` is required") }
-                    return Self.json(workbench.classifyJSON(complaint))
+                    return Self.json(workbench.classifyJSON(complaint, asOf: draft.asOf ?? CouncilListing.ukDate(Date())))
                 }
             }
         }
@@ -95,6 +95,8 @@ struct DraftRequest {
     var complaint: [RecordField]?
     /// For the diff: another text to compare with (a saved draft) instead of the version in force.
     var base: String?
+    /// For a complaint with `events`: the date its schedule is judged on.
+    var asOf: LocalDate?
 
     init(_ object: [String: Any]) throws {
         guard let council = object["council"] as? String, CouncilFolderName.isCouncilID(council) else {
@@ -106,6 +108,10 @@ struct DraftRequest {
         if let base = object["base"] {
             guard let text = base as? String else { throw Problem(.badRequest, "`base` must hold YAML text") }
             self.base = text
+        }
+        if let asOf = object["as_of"] {
+            guard let text = asOf as? String, let date = try? LocalDate(iso: text) else { throw Problem(.badRequest, "`as_of` must be a date (YYYY-MM-DD)") }
+            self.asOf = date
         }
         if let fields = object["complaint"] {
             guard JSONSerialization.isValidJSONObject(fields), let data = try? JSONSerialization.data(withJSONObject: fields) else {

@@ -10,6 +10,7 @@ extension RedressService {
         "/": ("index.html", "text/html; charset=utf-8"), "/accessibility": ("accessibility.html", "text/html; charset=utf-8"),
         "/workbench.js": ("workbench.js", "text/javascript; charset=utf-8"), "/workbench-editor.js": ("workbench-editor.js", "text/javascript; charset=utf-8"),
         "/workbench-drafts.js": ("workbench-drafts.js", "text/javascript; charset=utf-8"), "/policy-keys.js": ("policy-keys.js", "text/javascript; charset=utf-8"),
+        "/workbench-case.js": ("workbench-case.js", "text/javascript; charset=utf-8"),
         "/workbench.css": ("workbench.css", "text/css; charset=utf-8"),
     ]
 

@@ -207,7 +207,7 @@ function showFieldErrors(problems) {
   }
   const summary = $("try-errors");
   summary.hidden = problems.length === 0;
-  $("try-errors-list").replaceChildren(...problems.map((p) => element("li", {}, element("a", { href: `#${p.field}-day` }, p.text))));
+  $("try-errors-list").replaceChildren(...problems.map((p) => element("li", {}, element("a", { href: `#${p.anchor || `${p.field}-day`}` }, p.text))));
   if (problems.length) summary.focus();
 }
 
@@ -218,7 +218,10 @@ async function decide(event) {
   const problems = [];
   if (received.error) problems.push({ field: "t-received", text: received.error.replace("The date", "The date received") });
   if (aware.error) problems.push({ field: "t-aware", text: aware.error.replace("The date", "The date you became aware") });
+  const events = caseEvents();
+  if (events.error) problems.push({ field: "t-events", text: events.error, anchor: "t-events" });
   showFieldErrors(problems);
+  showEventsError(problems.find((p) => p.field === "t-events"));
   if (problems.length) return;
   const complaint = { id: "TRY-1", received: received.value, type: $("t-type").value, made_by: $("t-made-by").value, channel: $("t-channel").value };
   if ($("t-service").value) complaint.service = $("t-service").value;
@@ -226,6 +229,7 @@ async function decide(event) {
   if (categories.length) complaint.categories = categories;
   if ($("t-text").value) complaint.text = $("t-text").value;
   if (aware.value) complaint.aware_on = aware.value;
+  if (events.value) complaint.events = events.value;
   const { status, body } = await post("/v1/draft/classify", { council: state.council, policy: draft.text, complaint });
   const target = $("decision");
   if (status !== 200 || body.error) { target.replaceChildren(element("p", { class: "error" }, ...words(body.error || "The draft has errors. Fix them first."))); return; }
@@ -240,6 +244,8 @@ async function decide(event) {
     ["In time", decision.in_time ? "Yes" : "No"],
     ["Flags", (decision.flags || []).join(", ") || "None"],
   ];
+  if (body.schedule) facts.push(...scheduleFacts(body.schedule));
+  if (body.schedule_error) facts.push(["Case history", plain(body.schedule_error)]);
   const tried = (decision.tried || []).map((t) => element("li", {}, `Rule “${t.rule.replaceAll("-", " ")}”: ${plain(t.reason)}`));
   target.replaceChildren(
     element("table", {}, element("tbody", {}, ...facts.map(([k, v]) => element("tr", {}, element("th", { scope: "row" }, k), element("td", { "data-field": k }, v))))),

@@ -260,6 +260,24 @@ try:
     expect(handler == "relevant service team", f"handled by: {handler}")
     page.axe("decision")
 
+    # A case history: events that make no JSON are a field error; good ones are scheduled by the draft.
+    events = driver.find_element(By.ID, "t-events")
+    events.send_keys('[{"on": "2025-01-06", "event": "responded"')
+    driver.find_element(By.CSS_SELECTOR, "#try-form button[type=submit]").click()
+    page.wait.until(lambda d: d.find_element(By.ID, "try-errors").is_displayed())
+    expect(events.get_attribute("aria-invalid") == "true", "aria-invalid on the events")
+    expect(driver.find_element(By.CSS_SELECTOR, "#try-errors-list a").get_attribute("href").endswith("#t-events"), "the summary links to the events")
+    events.clear()
+    events.send_keys('[{"on": "2025-01-06", "event": "responded", "remedy_type": "apology"}, {"on": "2025-01-10", "event": "escalation-refused", "reason": "answered in full"}]')
+    driver.find_element(By.CSS_SELECTOR, "#try-form button[type=submit]").click()
+    page.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "td[data-field='Refused']"))
+    refused = driver.find_element(By.CSS_SELECTOR, "td[data-field='Refused']").text
+    expect(refused.startswith("Request for stage-2 refused on 2025-01-10"), f"refused: {refused}")
+    expect(driver.find_element(By.CSS_SELECTOR, "td[data-field='Status']").text == "closed", "the refused case is closed")
+    expect("apology" in driver.find_element(By.CSS_SELECTOR, "td[data-field='Stage stage-1']").text, "the remedy is shown with its stage")
+    page.axe("case history")
+    events.clear()
+
     driver.find_element(By.ID, "run-tests").click()
     page.wait.until(lambda d: "passed" in d.find_element(By.ID, "tests").text)
     expect(" 0 failed" in driver.find_element(By.ID, "tests").text, driver.find_element(By.ID, "tests").text[:200])
