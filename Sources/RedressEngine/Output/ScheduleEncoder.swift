@@ -27,7 +27,14 @@ public struct ScheduleEncoder: Sendable {
             .init("deemed_received") { .date($0.deemedReceived) }, .init("respond_by") { .date($0.stages.last?.respondBy) },
             .init("next_due") { .date($0.nextDue?.due) }, .init("next_due_what", width: 24) { .text($0.nextDue?.what) },
             .init("closed_on") { .date($0.closedOn) }, .init("closed_at", width: 14) { .text($0.closedAt) },
-            .init("delete_after") { .date($0.deleteAfter) }, .init("flags", width: 20) { .text($0.flags.map(\.description).joined(separator: ";")) },
+            .init("delete_after") { .date($0.deleteAfter) }, .init("refused_on") { .date($0.outcomes.refusal?.on) },
+            .init("ombudsman_finding", width: 16) { .text($0.outcomes.ombudsman?.finding.rawValue) },
+            .init("ombudsman_complied_on") { .date($0.outcomes.ombudsman?.compliedOn) },
+            .init("remedies_paid") { schedule in
+                let pence = schedule.stages.compactMap(\.remedyAmount?.pence).reduce(0, +)
+                return schedule.stages.contains { $0.remedyAmount != nil } ? .money(pence: pence) : .empty
+            },
+            .init("flags", width: 20) { .text($0.flags.map(\.description).joined(separator: ";")) },
         ])
 
     public var header: String {
