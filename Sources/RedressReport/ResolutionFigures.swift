@@ -1,8 +1,8 @@
 import RedressEngine
 
 /// What a period's cases record besides a stage's answer: late complaints accepted or refused,
-/// refused requests for a gated stage, other means of resolution, remedies by type, and the
-/// ombudsman's decisions with the council's compliance.
+/// refused requests for a gated stage, other means of resolution, joint complaints, remedies by
+/// type, and the ombudsman's decisions with the council's compliance.
 public struct ResolutionFigures: Sendable, Hashable {
     public internal(set) var timeLimitWaived = 0
     public internal(set) var refusedOutOfTime = 0
@@ -11,6 +11,11 @@ public struct ResolutionFigures: Sendable, Hashable {
     public internal(set) var alternatives: [String: AlternativeTally] = [:]
     /// By remedy type (`not-recorded` when a remedy has no type): how many, and the sums paid.
     public internal(set) var remedies: [String: RemedyTally] = [:]
+    public internal(set) var ombudsman = OmbudsmanFigures()
+    /// Joint complaints by partner and who led (`nhs led by the partner`).
+    public internal(set) var joint: [JointKey: Int] = [:]
+    /// The partners' names, as the policy gives them.
+    public internal(set) var partnerNames: [String: String] = [:]
 
     public struct AlternativeTally: Sendable, Hashable {
         public internal(set) var tried = 0
@@ -21,11 +26,6 @@ public struct ResolutionFigures: Sendable, Hashable {
         public internal(set) var count = 0
         public internal(set) var pence = 0
     }
-    public internal(set) var ombudsman = OmbudsmanFigures()
-    /// Joint complaints by partner and who led (`nhs led by the partner`).
-    public internal(set) var joint: [JointKey: Int] = [:]
-    /// The partners' names, as the policy gives them.
-    public internal(set) var partnerNames: [String: String] = [:]
 
     public struct JointKey: Sendable, Hashable, Comparable {
         public var partner: String

@@ -11,7 +11,7 @@ extension ScheduleEncoder {
         }
     }
 
-    /// A schedule's `time_limit_waived`, `refusal`, `alternative_resolution` and
+    /// A schedule's `joint`, `time_limit_waived`, `refusal`, `alternative_resolution` and
     /// `ombudsman_decision`, each only when the events recorded one.
     static func outcomes(_ outcomes: CaseOutcomes, _ w: inout ByteWriter) {
         if let joint = outcomes.joint {

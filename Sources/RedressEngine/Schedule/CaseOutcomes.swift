@@ -114,7 +114,9 @@ extension CaseReplay {
     /// the council's discretion may be refused, and only once the current stage has answered.
     mutating func refuseEscalation(_ event: CaseEvent, from index: Int) throws(RecordError) {
         let run = runs[index]
-        guard let procedure, let position = procedure.stages.firstIndex(where: { $0.id == run.stage.id }) else { return }
+        guard let procedure, let position = procedure.stages.firstIndex(where: { $0.id == run.stage.id }) else {
+            throw RecordError("`escalation-refused` on \(event.on): this case is not under a procedure with stages")
+        }
         guard let targetID = event.stage ?? (position + 1 < procedure.stages.count ? procedure.stages[position + 1].id : nil) else {
             throw RecordError("`escalation-refused` on \(event.on): `\(run.stage.id)` is the last stage of `\(procedure.id)`, so there is no request to refuse")
         }

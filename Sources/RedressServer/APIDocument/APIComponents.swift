@@ -1,3 +1,5 @@
+import RedressEngine
+
 extension APIDocument {
     /// Security schemes, parameters and schemas; the `Decision` schema comes from `DecisionField`.
     static var components: String {
@@ -115,6 +117,11 @@ extension APIDocument {
                 next_due: { oneOf: [{ type: "null" }, { type: object, required: [what, due], properties: { what: { type: string }, due: { type: string, format: date } } }] }
                 stages: { type: array, items: { type: object, required: [stage], properties: { stage: { type: string } } } }
                 delete_after: { type: [string, "null"] }
+                time_limit_waived: { type: string, format: date }
+                refusal: { type: object, required: [on, refused, reason], properties: { on: { type: string, format: date }, refused: { enum: [out-of-time, escalation] }, stage: { type: string }, reason: { type: [string, "null"] } } }
+                alternative_resolution: { type: array, items: { type: object, required: [on, stage, means, resolved], properties: { on: { type: string, format: date }, stage: { type: string }, means: { type: string }, resolved: { type: boolean }, remedy: { type: string } } } }
+                joint: { type: object, required: [on, partner, partner_name, lead, partner_respond_by], properties: { on: { type: string, format: date }, partner: { type: string }, partner_name: { type: string }, lead: { enum: [\(CaseEvent.JointLead.allCases.map(\.rawValue).joined(separator: ", "))] }, partner_respond_by: { type: [string, "null"] } } }
+                ombudsman_decision: { type: object, required: [on, finding, complied_on], properties: { on: { type: string, format: date }, finding: { enum: [\(CaseEvent.OmbudsmanFinding.allCases.map(\.rawValue).joined(separator: ", "))] }, remedy: { type: string }, remedy_type: { enum: [\(CaseEvent.RemedyType.allCases.map(\.rawValue).joined(separator: ", "))] }, remedy_amount: { type: number }, complied_on: { type: [string, "null"] } } }
                 flags: { type: array, items: { type: string } }
             ScheduleOrArray:
               oneOf:
