@@ -55,6 +55,7 @@ extension DiagnosticID {
     public static let policySignal: DiagnosticID = "policy.signal"
     public static let policySourceAndAssumed: DiagnosticID = "policy.source-and-assumed"
     public static let policyStageWithoutProcedure: DiagnosticID = "policy.stage-without-procedure"
+    public static let policyReservedFlag: DiagnosticID = "policy.reserved-flag"
     public static let policyStatutoryExclusionRepresentative: DiagnosticID = "policy.statutory-exclusion-representative"
     public static let policyStatutoryExclusionUncited: DiagnosticID = "policy.statutory-exclusion-uncited"
     public static let policyStatutoryMisroute: DiagnosticID = "policy.statutory-misroute"

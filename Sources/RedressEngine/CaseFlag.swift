@@ -1,3 +1,5 @@
+import RedressPolicy
+
 /// A word on a decision or a schedule that a reader must see: the one typed home of every flag
 /// Redress sets. Outputs write `description` (`out-of-time`, `skipped:stage-1`); `CaseFlag.Kind` lists
 /// them all with their meanings, and docs/input-output.md's flag table is tested against it.
@@ -41,59 +43,9 @@ public enum CaseFlag: Sendable, Hashable, CustomStringConvertible {
     case jointLedByCouncil(partner: String)
     case jointLedByPartner(partner: String)
 
-    /// Every kind of flag, without its payload: what the flag table documents.
-    public enum Kind: String, Sendable, CaseIterable {
-        case outOfTime = "out-of-time"
-        case awareOnMissing = "aware-on-missing"
-        case serviceMissing = "service-missing"
-        case feedback
-        case enteredAt = "entered-at:STAGE"
-        case respondByAssumesAcknowledgementOnTime = "respond-by-assumes-acknowledgement-on-time"
-        case acknowledgeAwaits = "acknowledge-awaits-EVENT"
-        case respondAwaits = "respond-awaits-EVENT"
-        case projectedCalendar = "projected-calendar"
-        case policy = "(the rule's own)"
-        case excluded
-        case paused
-        case overdue
-        case eventsAfterAsOf = "events-after-as-of"
-        case acknowledgedTwice = "acknowledged-twice"
-        case escalatedOutsideWindow = "escalated-outside-window"
-        case escalatedAfterRecommendedWindow = "escalated-after-recommended-window"
-        case skipped = "skipped:STAGE"
-        case referredBack = "referred-back:STAGE"
-        case extensionAfterDeadline = "extension-after-deadline:STAGE"
-        case extensionBeyondMaximum = "extension-beyond-maximum:STAGE"
-        case extensionWithoutMaximum = "extension-without-maximum:STAGE"
-        case extensionAgreed = "extension-agreed:STAGE"
-        case extensionNotAgreed = "extension-not-agreed:STAGE"
-        case acknowledgementMissed = "acknowledgement-missed:STAGE"
-        case closedByTime = "closed-by-time"
-        case noRetentionRule = "no-retention-rule"
-        case retentionLongestOf = "retention-longest-of:A,B"
-        case timeLimitWaived = "time-limit-waived"
-        case refusedOutOfTime = "refused-out-of-time"
-        case escalationRefused = "escalation-refused:STAGE"
-        case resolvedAlternatively = "resolved-alternatively:MEANS"
-        case ombudsmanRemedyOutstanding = "ombudsman-remedy-outstanding"
-        case jointLedByCouncil = "joint-led-by-council:PARTNER"
-        case jointLedByPartner = "joint-led-by-partner:PARTNER"
-
-        /// How the flag is written, with its payload as a placeholder in capitals.
-        public var pattern: String { rawValue }
-
-        /// Whether `classify` sets it (else only `schedule` does).
-        public var onDecisions: Bool {
-            switch self {
-            case .outOfTime, .awareOnMissing, .serviceMissing, .feedback, .enteredAt, .respondByAssumesAcknowledgementOnTime,
-                .acknowledgeAwaits, .respondAwaits, .projectedCalendar, .policy:
-                true
-            default: false
-            }
-        }
-
-        public var meaning: String { CaseFlagMeaning.of(self) }
-    }
+    /// Every kind of flag, without its payload (its home is in RedressPolicy, so `check` can keep a
+    /// policy's own flags from spelling one of these).
+    public typealias Kind = FlagKind
 
     public var kind: Kind {
         switch self {

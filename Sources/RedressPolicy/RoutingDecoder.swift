@@ -73,6 +73,14 @@ enum RoutingDecoder {
                 flags: body["flags"].flatMap { context.words($0, "`flags`") } ?? [], range: body.keyRange,
                 referenceRange: (body["stage"] ?? body["procedure"])?.range ?? body.keyRange)
             rule.handler = context.text(body["handler"], "`handler`")
+            if let node = body["flags"] {
+                for word in rule.flags where FlagKind(word: word) != nil {
+                    context.add(
+                        .error(
+                            .policyReservedFlag, "`\(word)` is a flag Redress sets itself: on this rule's decisions it would say something else",
+                            at: node.range, help: "choose another word (`redress explain \(word)` says what Redress means by it)"))
+                }
+            }
             return rule
         }
     }

@@ -119,6 +119,14 @@ extension DiagnosticCatalogue {
             wrong: "version: { id: \"2019\", effective_from: 2019-04-01 }\n# and another file\nversion: { id: \"2018\", effective_from: 2018-04-01 }   # no end",
             right: "version: { id: \"2018\", effective_from: 2018-04-01, effective_to: 2019-03-31 }"),
         DiagnosticEntry(
+            .policyReservedFlag, .error, "a rule's own flag spells one of the flags Redress sets",
+            explanation: """
+                A rule's `flags:` are added to every decision it makes. A word Redress sets itself (`overdue`, \
+                `out-of-time`, `skipped:STAGE`, … — `redress explain --flags` lists them) would then mean two \
+                things in the same output, and a reader or a report could not tell which.
+                """,
+            wrong: "flags: [out-of-time]", right: "flags: [late-by-policy]"),
+        DiagnosticEntry(
             .policyReferBack, .error, "a stage refers back to a stage that is not before it",
             explanation: "`refer_back_to` names an earlier stage of the same procedure (Stage 2 may send a case back to Stage 1).",
             wrong: "- id: stage-1\n  refer_back_to: stage-2",

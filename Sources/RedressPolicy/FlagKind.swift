@@ -1,6 +1,62 @@
+/// Every kind of flag Redress sets on decisions and schedules, without its payload: the words a
+/// reader sees (`skipped:STAGE`), what each means, and the words a policy's own `flags:` may not
+/// use. The engine's `CaseFlag` carries the payloads; this is what the flag table documents.
+public enum FlagKind: String, Sendable, CaseIterable {
+    case outOfTime = "out-of-time"
+    case awareOnMissing = "aware-on-missing"
+    case serviceMissing = "service-missing"
+    case feedback
+    case enteredAt = "entered-at:STAGE"
+    case respondByAssumesAcknowledgementOnTime = "respond-by-assumes-acknowledgement-on-time"
+    case acknowledgeAwaits = "acknowledge-awaits-EVENT"
+    case respondAwaits = "respond-awaits-EVENT"
+    case projectedCalendar = "projected-calendar"
+    case policy = "(the rule's own)"
+    case excluded
+    case paused
+    case overdue
+    case eventsAfterAsOf = "events-after-as-of"
+    case acknowledgedTwice = "acknowledged-twice"
+    case escalatedOutsideWindow = "escalated-outside-window"
+    case escalatedAfterRecommendedWindow = "escalated-after-recommended-window"
+    case skipped = "skipped:STAGE"
+    case referredBack = "referred-back:STAGE"
+    case extensionAfterDeadline = "extension-after-deadline:STAGE"
+    case extensionBeyondMaximum = "extension-beyond-maximum:STAGE"
+    case extensionWithoutMaximum = "extension-without-maximum:STAGE"
+    case extensionAgreed = "extension-agreed:STAGE"
+    case extensionNotAgreed = "extension-not-agreed:STAGE"
+    case acknowledgementMissed = "acknowledgement-missed:STAGE"
+    case closedByTime = "closed-by-time"
+    case noRetentionRule = "no-retention-rule"
+    case retentionLongestOf = "retention-longest-of:A,B"
+    case timeLimitWaived = "time-limit-waived"
+    case refusedOutOfTime = "refused-out-of-time"
+    case escalationRefused = "escalation-refused:STAGE"
+    case resolvedAlternatively = "resolved-alternatively:MEANS"
+    case ombudsmanRemedyOutstanding = "ombudsman-remedy-outstanding"
+    case jointLedByCouncil = "joint-led-by-council:PARTNER"
+    case jointLedByPartner = "joint-led-by-partner:PARTNER"
+
+    /// How the flag is written, with its payload as a placeholder in capitals.
+    public var pattern: String { rawValue }
+
+    /// Whether `classify` sets it (else only `schedule` does).
+    public var onDecisions: Bool {
+        switch self {
+        case .outOfTime, .awareOnMissing, .serviceMissing, .feedback, .enteredAt, .respondByAssumesAcknowledgementOnTime,
+            .acknowledgeAwaits, .respondAwaits, .projectedCalendar, .policy:
+            true
+        default: false
+        }
+    }
+
+    public var meaning: String { FlagMeaning.of(self) }
+}
+
 /// What each flag tells a reader, in the words docs/input-output.md's flag table prints.
-enum CaseFlagMeaning {
-    static func of(_ kind: CaseFlag.Kind) -> String {
+enum FlagMeaning {
+    static func of(_ kind: FlagKind) -> String {
         switch kind {
         case .outOfTime: "the complaint was made after the policy's time limit (still handled: never excluded for it)"
         case .awareOnMissing: "the policy has a time limit and the complaint has no `aware_on` to check it against"
@@ -46,7 +102,7 @@ enum CaseFlagMeaning {
     }
 }
 
-extension CaseFlag.Kind {
+extension FlagKind {
     /// The kind of a flag as written (`skipped:stage-1` is `.skipped`), or nil for a word Redress
     /// does not set itself (a rule's own flag).
     public init?(word: String) {
