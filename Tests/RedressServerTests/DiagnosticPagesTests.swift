@@ -15,7 +15,7 @@ struct DiagnosticPagesTests {
     func pages() async throws {
         try await TemporaryFolder.with { folder in
             let fixture = try await ServiceFixture(folder: folder)
-            try await Application(router: fixture.service.router()).test(.router) { client in
+            try await fixture.app.test(.router) { client in
                 try await client.call("/explain", .get, as: .nobody) { response in
                     #expect(response.status == .ok)
                     #expect(response.headers[.contentType] == "text/html; charset=utf-8")

@@ -21,7 +21,7 @@ struct DraftScheduleTests {
     func schedules() async throws {
         try await TemporaryFolder.with { folder in
             let fixture = try await ServiceFixture(folder: folder)
-            try await Application(router: fixture.service.router()).test(.router) { client in
+            try await fixture.app.test(.router) { client in
                 let refused = Self.body(
                     events: #"[{"on":"2025-01-06","event":"responded"},{"on":"2025-01-10","event":"escalation-refused","reason":"answered in full"}]"#, asOf: "2025-02-03")
                 try await client.call("/v1/draft/classify", .post, as: .drafter, body: refused) { response in

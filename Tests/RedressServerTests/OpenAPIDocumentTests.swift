@@ -40,7 +40,7 @@ struct OpenAPIDocumentTests {
             }
             #expect(Set(Endpoint.allCases.map { "\($0.method) \($0.path)" }).isSubset(of: Set(router.routes.map { "\($0.method) \($0.path)" })))
             let toCheck = fillers
-            try await Application(router: router).test(.router) { client in
+            try await Application(router: router, logger: ServiceFixture.quietLogger).test(.router) { client in
                 for (path, method) in toCheck {
                     let uri = path.replacingOccurrences(of: "{council}", with: "derby").replacingOccurrences(of: "{id}", with: "X").replacingOccurrences(of: "{draft}", with: "none")
                     try await client.call(uri, method) { #expect($0.status == .methodNotAllowed, "\(method) \(uri)") }
