@@ -139,10 +139,13 @@ public struct PreparedRecord: Sendable {
     /// `sha256:` + hex of SHA-256(previous hash + "\n" + canonical bytes).
     func hash(sequence: Int64, previous: String) -> String {
         var hasher = SHA256()
-        hasher.update(data: Array(previous.utf8) + [0x0A])
-        hasher.update(data: head)
-        hasher.update(data: Array(String(sequence).utf8))
-        hasher.update(data: tail)
+        var previous = previous
+        previous.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        withUnsafeBytes(of: UInt8(0x0A)) { hasher.update(bufferPointer: $0) }
+        head.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        var number = String(sequence)
+        number.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        tail.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         return "sha256:" + ContentDigest.hex(hasher.finalize())
     }
 }

@@ -177,3 +177,35 @@ struct RecordStoreTests {
         #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == hash)
     }
 }
+
+/// The SQLite store moves committed pages out of its write-ahead log on its own connection: the
+/// log stays bounded and the main file takes the records, while every record stays readable.
+@Suite("SQLite checkpoints")
+struct SQLiteCheckpointTests {
+    @Test("the write-ahead log is checkpointed into the database file while appends go on")
+    func checkpointsRun() async throws {
+        try await TemporaryFolder.with { folder in
+            let path = folder.file("records.sqlite")
+            let store = try SQLiteRecordStore(path: path)
+            let result = "{\"x\":\"" + String(repeating: "r", count: 3_000) + "\"}"
+            // About 6 MB of records in batches of 50: the log crosses the checkpoint threshold
+            // (1,000 pages) several times.
+            for batch in 0..<40 {
+                try await store.append((0..<50).map { RecordStoreTests.record("north-somerset", "C\(batch)-\($0)", result: result) })
+            }
+            func size(_ file: String) -> Int { ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0 }
+            // The checkpointer runs on its own thread; give it a moment to finish its last pass.
+            var databaseSize = size(path)
+            for _ in 0..<50 where databaseSize < 4_000_000 {
+                try await Task.sleep(for: .milliseconds(100))
+                databaseSize = size(path)
+            }
+            #expect(databaseSize >= 4_000_000, "the database file holds \(databaseSize) bytes: nothing was checkpointed")
+            // The writer checkpoints itself past 16,384 pages (64 MiB), so the log never grows past it.
+            #expect(size(path + "-wal") <= 16_384 * 4_200, "the log outgrew its limit")
+            let records = try await store.records(council: "north-somerset", from: 1, limit: 5_000)
+            #expect(records.count == 2_000)
+            await store.close()
+        }
+    }
+}

@@ -34,8 +34,15 @@ final class SQLiteConnection {
     }
 
     deinit {
+        sqlite3_wal_hook(handle, nil, nil)
         for statement in prepared.values { sqlite3_finalize(statement) }
         sqlite3_close_v2(handle)
+    }
+
+    /// Hands checkpoints to `checkpointer` (which must outlive this connection) instead of running
+    /// them inside commits.
+    func checkpoint(with checkpointer: SQLiteCheckpointer) {
+        checkpointer.install(on: handle)
     }
 
     func execute(_ sql: String) throws(StoreFailure) {

@@ -11,12 +11,15 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
     /// Every use of `connection` happens on this queue.
     private let queue = DispatchQueue(label: "redress.records.sqlite")
     private var groupCommit: GroupCommit?
+    private let checkpointer: SQLiteCheckpointer
 
     public init(path: String) throws(StoreFailure) {
         location = path
         connection = try SQLiteConnection(path: path)
         try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
         try RecordSchema.migrate(connection)
+        checkpointer = try SQLiteCheckpointer(path: path)
+        connection.checkpoint(with: checkpointer)
         groupCommit = GroupCommit { [unowned self] records in await self.run { () throws(StoreFailure) in try self.insert(records) } }
     }
 

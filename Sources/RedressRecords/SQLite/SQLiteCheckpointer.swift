@@ -1,0 +1,56 @@
+import CSQLite
+import Dispatch
+import Synchronization
+
+/// Moves committed pages from the write-ahead log into the database file on its own connection and
+/// thread, so that a commit waits only for its own log flush, never for a checkpoint's writes and
+/// flushes (SQLite's automatic checkpoint runs inside whichever commit crosses the threshold, and
+/// stalls every request waiting on that commit for tens of milliseconds).
+///
+/// The writer's connection calls `committed(pages:)` after each commit (SQLite's WAL hook). Past
+/// `threshold` pages a passive checkpoint is started here unless one is running; a passive
+/// checkpoint never blocks the writer. If the log still reaches `limit` pages (the checkpointer
+/// cannot keep up, or a reader holds old pages), the writer checkpoints itself, as SQLite would.
+final class SQLiteCheckpointer: Sendable {
+    static let threshold: Int32 = 1_000
+    static let limit: Int32 = 16_384
+
+    private let connection: Mutex<SQLiteConnection>
+    private let running = Atomic<Bool>(false)
+    private let queue = DispatchQueue(label: "redress.records.sqlite.checkpoint")
+
+    init(path: String) throws(StoreFailure) {
+        connection = Mutex(try SQLiteConnection(path: path))
+    }
+
+    /// Called by the writer's connection after each commit, on the writer's thread. Returns
+    /// whether the writer should checkpoint now itself.
+    func committed(pages: Int32) -> Bool {
+        if pages >= Self.limit { return true }
+        guard pages >= Self.threshold, running.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else {
+            return false
+        }
+        queue.async { [self] in
+            connection.withLock { connection in
+                // A failed passive checkpoint is retried after the next commit; the log keeps every
+                // committed page meanwhile, so nothing is at risk.
+                try? connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            }
+            running.store(false, ordering: .releasing)
+        }
+        return false
+    }
+
+    /// Installs the hook on the writer's connection `handle`; `self` must outlive it.
+    func install(on handle: OpaquePointer?) {
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        sqlite3_wal_hook(handle, { context, database, name, pages in
+            guard let context else { return SQLITE_OK }
+            let checkpointer = Unmanaged<SQLiteCheckpointer>.fromOpaque(context).takeUnretainedValue()
+            if checkpointer.committed(pages: pages) {
+                sqlite3_wal_checkpoint_v2(database, name, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+            }
+            return SQLITE_OK
+        }, context)
+    }
+}
