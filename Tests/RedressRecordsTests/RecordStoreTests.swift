@@ -74,6 +74,34 @@ struct RecordStoreTests {
         }
     }
 
+    /// Two PostgreSQL stores (as two service instances) taking turns on one chain: each one's
+    /// remembered head goes stale whenever the other writes, and the append must notice, not
+    /// fork the chain (a batch that mixes councils included).
+    @Test("two PostgreSQL stores taking turns on one chain never fork it")
+    func instancesTakingTurns() async throws {
+        guard case .success = PostgresServer.url() else {
+            if Oracle.required, case .failure(let reason) = PostgresServer.url() { Issue.record("PostgreSQL is required here: \(reason)") }
+            return
+        }
+        try await PostgresServer.withDatabase { url in
+            let first = try await PostgresRecordStore(url: url)
+            let second = try await PostgresRecordStore(url: url)
+            for turn in 0..<6 {
+                try await first.append([Self.record("derby", "A\(turn)")])
+                try await first.append([Self.record("derby", "B\(turn)")])
+                try await second.append([Self.record("derby", "C\(turn)"), Self.record("fife", "F\(turn)")])
+            }
+            let records = try await first.records(council: "derby", from: 1, limit: 100)
+            #expect(records.map(\.sequence) == Array(1...18))
+            #expect(records.compactMap(\.record.subject).prefix(4) == ["A0", "B0", "C0", "A1"])
+            let report = try await RecordAudit.verify(first, signer: nil)
+            #expect(report.isIntact, "\(report.problems)")
+            #expect(report.checked == ["derby": 18, "fife": 6])
+            await first.close()
+            await second.close()
+        }
+    }
+
     /// Each kind of tampering and the record `verify` must name.
     static let tampering: [(name: String, sql: String, council: String, sequence: Int64)] = [
         ("a result edited", "UPDATE records SET result = replace(result, '2025-01-08', '2025-01-15') WHERE council = 'north-somerset' AND sequence = 3", "north-somerset", 3),

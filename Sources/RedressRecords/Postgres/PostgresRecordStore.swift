@@ -3,9 +3,8 @@ import Logging
 import PostgresNIO
 
 /// The store for a council running several service instances: one PostgreSQL database
-/// (postgres-nio). Each append locks its councils' chain heads (`SELECT … FOR UPDATE`, councils in
-/// name order so two writers never deadlock) inside its transaction, so the database — not any one
-/// process — decides each record's number and previous hash.
+/// (postgres-nio). Appends go through `PostgresChainAppend`, which lets the database — not any one
+/// process — decide each record's number and previous hash.
 public final class PostgresRecordStore: RecordStore, Sendable {
     public let location: String
     private let client: PostgresClient
@@ -22,9 +21,10 @@ public final class PostgresRecordStore: RecordStore, Sendable {
         self.client = client
         self.logger = logger
         running = Task { await client.run() }
+        let chains = PostgresChainAppend(client: client, logger: logger)
         groupCommit = GroupCommit { records in
             do throws(StoreFailure) {
-                return .success(try await PostgresRecordStore.insert(records, client: client, logger: logger))
+                return .success(try await chains.append(records))
             } catch {
                 return .failure(error)
             }
@@ -69,90 +69,6 @@ public final class PostgresRecordStore: RecordStore, Sendable {
 
     public func append(_ records: [NewRecord]) async throws(StoreFailure) {
         try await groupCommit.append(records)
-    }
-
-    /// One transaction: lock the councils' chain heads (made first if new), insert every record
-    /// and move the heads on in one statement whose text never changes (columns as arrays, through
-    /// `unnest`), so the server plans it once however many records there are.
-    private static func insert(_ records: [PreparedRecord], client: PostgresClient, logger: Logger) async throws(StoreFailure) {
-        let councils = Set(records.map(\.record.council)).sorted()
-        do {
-            try await client.withTransaction(logger: logger) { connection in
-                var heads = try await lockHeads(councils, connection: connection, logger: logger)
-                if heads.count < councils.count {
-                    try await connection.query(
-                        "INSERT INTO chain_heads (council, sequence, hash) SELECT unnest(\(councils)::text[]), 0, \(RecordChain.genesis) ON CONFLICT (council) DO NOTHING",
-                        logger: logger)
-                    heads = try await lockHeads(councils, connection: connection, logger: logger)
-                }
-                var columns = RecordColumns()
-                for prepared in records {
-                    guard var head = heads[prepared.record.council] else { throw StoreFailure("no chain head for \(prepared.record.council)") }
-                    head.sequence += 1
-                    head.hash = prepared.hash(sequence: head.sequence, previous: head.hash)
-                    heads[prepared.record.council] = head
-                    columns.append(prepared.record, sequence: head.sequence, hash: head.hash)
-                }
-                let headCouncils = Array(heads.keys)
-                let headSequences = headCouncils.map { heads[$0]?.sequence ?? 0 }
-                let headHashes = headCouncils.map { heads[$0]?.hash ?? "" }
-                try await connection.query(
-                    """
-                    WITH inserted AS (
-                        INSERT INTO records (\(unescaped: RecordSchema.recordColumns))
-                        SELECT c, s, t, r, ca, k, CASE WHEN hs THEN su END, CASE WHEN hv THEN v END, CASE WHEN hd THEN d END, i, re, h
-                        FROM unnest(\(columns.council)::text[], \(columns.sequence)::bigint[], \(columns.time)::text[], \(columns.requestID)::text[],
-                            \(columns.caller)::text[], \(columns.kind)::text[], \(columns.subject)::text[], \(columns.hasSubject)::bool[],
-                            \(columns.version)::text[], \(columns.hasVersion)::bool[], \(columns.digest)::text[], \(columns.hasDigest)::bool[],
-                            \(columns.input)::text[], \(columns.result)::text[], \(columns.hash)::text[])
-                            AS u(c, s, t, r, ca, k, su, hs, v, hv, d, hd, i, re, h)
-                        RETURNING 1)
-                    UPDATE chain_heads AS head SET sequence = moved.s, hash = moved.h
-                    FROM unnest(\(headCouncils)::text[], \(headSequences)::bigint[], \(headHashes)::text[]) AS moved(c, s, h)
-                    WHERE head.council = moved.c
-                    """,
-                    logger: logger)
-            }
-        } catch {
-            throw failure(error, "PostgreSQL")
-        }
-    }
-
-    /// The councils' chain heads, locked until the transaction ends (in name order, so two writers
-    /// never wait on each other in a cycle).
-    private static func lockHeads(_ councils: [String], connection: PostgresConnection, logger: Logger) async throws -> [String: (sequence: Int64, hash: String)] {
-        var heads: [String: (sequence: Int64, hash: String)] = [:]
-        for try await (council, sequence, hash) in try await connection.query(
-            "SELECT council, sequence, hash FROM chain_heads WHERE council = ANY(\(councils)::text[]) ORDER BY council FOR UPDATE", logger: logger
-        ).decode((String, Int64, String).self) {
-            heads[council] = (sequence, hash)
-        }
-        return heads
-    }
-
-    /// Records as columns, for `unnest`. Nullable text goes as text with a flag beside it.
-    struct RecordColumns {
-        var council: [String] = [], sequence: [Int64] = [], time: [String] = [], requestID: [String] = [], caller: [String] = []
-        var kind: [String] = [], subject: [String] = [], hasSubject: [Bool] = [], version: [String] = [], hasVersion: [Bool] = []
-        var digest: [String] = [], hasDigest: [Bool] = [], input: [String] = [], result: [String] = [], hash: [String] = []
-
-        mutating func append(_ record: NewRecord, sequence number: Int64, hash text: String) {
-            council.append(record.council)
-            sequence.append(number)
-            time.append(record.time)
-            requestID.append(record.requestID)
-            caller.append(record.caller)
-            kind.append(record.kind.rawValue)
-            subject.append(record.subject ?? "")
-            hasSubject.append(record.subject != nil)
-            version.append(record.policyVersion ?? "")
-            hasVersion.append(record.policyVersion != nil)
-            digest.append(record.policyDigest ?? "")
-            hasDigest.append(record.policyDigest != nil)
-            input.append(record.input)
-            result.append(record.result)
-            hash.append(text)
-        }
     }
 
     func rows(_ query: PostgresQuery) async throws(StoreFailure) -> [[String?]] {
