@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""What one decision record costs SQLite itself on this machine, with no Redress in the way.
+
+Inserts rows shaped like the service's records (the same table and indexes, a 130-byte input and a
+700-byte result) through Python's sqlite3 module (the system libsqlite3, prepared statement,
+executemany) into a WAL database with synchronous=FULL, in transactions of 800 rows (what 8
+connections sending arrays of 100 give group commit at most), and prints rows/s and CPU
+microseconds per row. BENCHMARKS.md uses the CPU figure to bound what any store of one row per
+record can reach beside the service on the same cores.
+
+    scripts/sqlite-row-cost.py [--rows 200000]
+"""
+import argparse
+import os
+import resource
+import sqlite3
+import tempfile
+import time
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--rows", type=int, default=200_000)
+parser.add_argument("--batch", type=int, default=800)
+arguments = parser.parse_args()
+
+with tempfile.TemporaryDirectory(prefix="redress-row-cost-") as folder:
+    database = sqlite3.connect(os.path.join(folder, "records.sqlite"), isolation_level=None)
+    database.executescript("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")
+    database.execute(
+        """CREATE TABLE records (council TEXT NOT NULL, sequence BIGINT NOT NULL, time TEXT NOT NULL, request_id TEXT NOT NULL,
+        caller TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT, policy_version TEXT, policy_sha256 TEXT,
+        input TEXT NOT NULL, result TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (council, sequence))""")
+    database.execute("CREATE INDEX records_by_subject ON records (council, subject)")
+    complaint = '{"id":"LOAD-1","received":"2024-12-20T10:15:00","service":"highways","channel":"web","text":"Pothole on Elm Road not repaired"}'
+    result = '{"x":"' + "r" * 700 + '"}'
+    batches, sequence = [], 0
+    for _ in range(arguments.rows // arguments.batch):
+        batch = []
+        for index in range(arguments.batch):
+            sequence += 1
+            batch.append(("north-somerset", sequence, "2026-12-04T13:40:00.123Z", f"request-{sequence}", "key:benchmark", "classify",
+                          f"LOAD-{index % 100}", "2024-01", "sha256:" + "0" * 64, complaint, result, "sha256:" + "f" * 64))
+        batches.append(batch)
+    rows = len(batches) * arguments.batch
+    started, before = time.monotonic(), resource.getrusage(resource.RUSAGE_SELF)
+    for batch in batches:
+        database.execute("BEGIN IMMEDIATE")
+        database.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+        database.execute("COMMIT")
+    elapsed, after = time.monotonic() - started, resource.getrusage(resource.RUSAGE_SELF)
+    database.close()
+    user = (after.ru_utime - before.ru_utime) / rows * 1e6
+    system = (after.ru_stime - before.ru_stime) / rows * 1e6
+    print(f"{rows / elapsed:,.0f} rows/s; CPU per row {user + system:.1f} µs ({user:.1f} user, {system:.1f} system); "
+          f"{rows:,} rows in transactions of {arguments.batch}")
