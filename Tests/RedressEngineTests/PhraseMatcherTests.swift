@@ -48,4 +48,24 @@ struct PhraseMatcherTests {
         }
         #expect(disagreements.isEmpty, "\(disagreements.prefix(3))")
     }
+
+    /// Many phrases over a small alphabet (so they overlap and share prefixes and suffixes), some
+    /// with non-ASCII letters and digits, against texts made of their pieces: the byte classes and
+    /// failure links of a large automaton agree with the oracle too.
+    @Test("agrees with the oracle with 600 overlapping phrases")
+    func manyPhrases() {
+        var generator = SystemRandomNumberGenerator()
+        let syllables = ["ka", "lo", "mi", "é", "ret", "s2", "KA", "lom"]
+        func word() -> String { (0..<Int.random(in: 1...3, using: &generator)).map { _ in syllables.randomElement(using: &generator) ?? "" }.joined() }
+        let phrases = (0..<600).map { _ in (0..<Int.random(in: 1...3, using: &generator)).map { _ in word() }.joined(separator: " ") }
+        let matcher = PhraseMatcher(phrases: phrases)
+        var disagreements: [String] = []
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in word() }.joined(separator: [" ", "  ", "\n", ", ", "-"].randomElement(using: &generator) ?? " ")
+            let found = matcher.matches(in: text)
+            let matched = Set(phrases.indices.filter { found.contains($0) })
+            if matched != Self.oracle(phrases, text) { disagreements.append(text) }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(3))")
+    }
 }

@@ -58,7 +58,7 @@ struct ReloadTests {
             let ten = try String(contentsOfFile: file, encoding: .utf8)
             let fifteen = ten.replacingOccurrences(of: "within: 10 working days", with: "within: 15 working days")
             let versions = [ten, fifteen, String(ten.prefix(ten.count / 2))]
-            var generator = SplitMix(seed: 7)
+            var generator = SeededRandom(seed: 7)
             for trial in 0..<50 {
                 let registry = CouncilRegistry(library: library, quietPeriod: 1, removalGrace: 60, logger: ServiceFixture.quietLogger)
                 var now = Date(timeIntervalSince1970: 1_000_000)
@@ -195,20 +195,5 @@ struct ReloadTests {
             #expect(state?.status == .serving, "\(String(describing: state?.status)): \(state?.detail ?? "")")
             #expect(await registry.notReady.isEmpty)
         }
-    }
-}
-
-/// A small deterministic random source for tests.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

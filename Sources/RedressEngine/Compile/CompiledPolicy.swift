@@ -10,6 +10,7 @@ public struct CompiledPolicy: Sendable {
         let calendar: WorkingDayCalendar
         let interner: Interner
         let rules: [CompiledRule]
+        let ruleIndex: RuleIndex
         let matcher: PhraseMatcher
         let sourceTexts: [String]
         let routesOnService: Bool
@@ -25,6 +26,7 @@ public struct CompiledPolicy: Sendable {
         let encodedPolicy: [UInt8]
 
         init(policy: Policy, calendar: WorkingDayCalendar, interner: Interner, rules: [CompiledRule], matcher: PhraseMatcher) {
+            self.ruleIndex = RuleIndex(rules, serviceCount: interner.services.count)
             self.sourceTexts = rules.map { $0.rule.range.description }
             self.routesOnService = rules.contains { $0.rule.conditions?.services != nil }
             self.outcomes = rules.map { RuleOutcomePlan($0.rule, policy: policy) }
@@ -74,12 +76,12 @@ public struct CompiledPolicy: Sendable {
             let conditions = rule.conditions
             return CompiledRule(
                 rule: rule,
-                types: interner.set(conditions?.types, in: interner.types),
-                services: interner.set(conditions?.services, in: interner.services),
-                channels: interner.set(conditions?.channels, in: interner.channels),
-                makers: interner.set(conditions?.makers, in: interner.makers),
-                categories: interner.set(conditions?.categories, in: interner.categories),
-                phrases: interner.set(conditions?.mentions, in: interner.phrases),
+                types: interner.set(conditions?.types, of: .types),
+                services: interner.set(conditions?.services, of: .services),
+                channels: interner.set(conditions?.channels, of: .channels),
+                makers: interner.set(conditions?.makers, of: .makers),
+                categories: interner.set(conditions?.categories, of: .categories),
+                phrases: interner.set(conditions?.mentions, of: .phrases),
                 matterOlderThan: conditions?.matterOlderThan)
         }
         storage = Storage(
@@ -143,10 +145,7 @@ public struct CompiledPolicy: Sendable {
 
     /// The index of the first matching rule (the last rule is a catch-all, so one always matches).
     func route(_ features: ComplaintFeatures) -> Int {
-        let rules = storage.rules
-        let calendar = storage.calendar
-        for index in rules.indices where rules[index].matches(features, calendar) { return index }
-        return rules.count - 1
+        storage.ruleIndex.firstMatch(features, in: storage.rules, calendar: storage.calendar)
     }
 
     func trace(_ features: ComplaintFeatures, upTo index: Int) -> [RuleTrace] {

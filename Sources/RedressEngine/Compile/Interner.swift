@@ -2,7 +2,8 @@ import RedressCalendar
 import RedressPolicy
 
 /// Maps the words routing compares (types, services, channels, makers, categories, phrases) to
-/// small integers once per policy, so rules become bit sets.
+/// small integers once per policy, so rules become bit sets. Every lookup is hashed, so a policy
+/// of 10,000 phrases interns in time proportional to its size.
 final class Interner: Sendable {
     /// From the policy's vocabulary (the library's words and the council's own).
     let types: [String]
@@ -13,33 +14,68 @@ final class Interner: Sendable {
     let categories: [String]
     let categoryIndex: [String: Int]
     let phrases: [String]
+    private let indexes: [Kind: [String: Int]]
+
+    /// Which words a set is made of.
+    enum Kind {
+        case types, channels, makers, services, categories, phrases
+    }
 
     init(policy: Policy) {
         types = policy.vocabulary.feedbackTypes
         channels = policy.vocabulary.channels
         makers = policy.vocabulary.makers
         services = policy.services
-        serviceIndex = Dictionary(services.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        var categories: [String] = []
-        var phrases: [String] = []
+        var categories = Self.Words(), phrases = Self.Words()
         for rule in policy.routing {
-            for category in rule.conditions?.categories ?? [] where !categories.contains(category.lowercased()) {
-                categories.append(category.lowercased())
-            }
-            for phrase in rule.conditions?.mentions ?? [] where !phrases.contains(phrase.lowercased()) {
-                phrases.append(phrase.lowercased())
-            }
+            for category in rule.conditions?.categories ?? [] { categories.add(category.lowercased()) }
+            for phrase in rule.conditions?.mentions ?? [] { phrases.add(phrase.lowercased()) }
         }
-        self.categories = categories
-        categoryIndex = Dictionary(categories.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        self.phrases = phrases
+        self.categories = categories.list
+        self.phrases = phrases.list
+        serviceIndex = Self.index(services)
+        categoryIndex = categories.index
+        indexes = [
+            .types: Self.index(types), .channels: Self.index(channels), .makers: Self.index(makers), .services: serviceIndex,
+            .categories: categories.index, .phrases: phrases.index,
+        ]
     }
 
-    func set(_ words: [String]?, in vocabulary: [String]) -> IDSet? {
+    /// Words in first-seen order, each once.
+    private struct Words {
+        var list: [String] = []
+        var index: [String: Int] = [:]
+
+        mutating func add(_ word: String) {
+            guard index[word] == nil else { return }
+            index[word] = list.count
+            list.append(word)
+        }
+    }
+
+    /// Each word's first position.
+    private static func index(_ words: [String]) -> [String: Int] {
+        Dictionary(words.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func words(_ kind: Kind) -> [String] {
+        switch kind {
+        case .types: types
+        case .channels: channels
+        case .makers: makers
+        case .services: services
+        case .categories: categories
+        case .phrases: phrases
+        }
+    }
+
+    /// The set of `words` (each as written, or lowercased) among the `kind` words; nil for nil.
+    func set(_ words: [String]?, of kind: Kind) -> IDSet? {
         guard let words else { return nil }
-        var set = IDSet(count: vocabulary.count)
+        let index = indexes[kind] ?? [:]
+        var set = IDSet(count: self.words(kind).count)
         for word in words {
-            if let index = vocabulary.firstIndex(of: word.lowercased()) ?? vocabulary.firstIndex(of: word) { set.insert(index) }
+            if let position = index[word.lowercased()] ?? index[word] { set.insert(position) }
         }
         return set
     }

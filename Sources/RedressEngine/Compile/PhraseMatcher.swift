@@ -4,56 +4,94 @@
 public struct PhraseMatcher: Sendable {
     /// The phrases, lowercased, in id order.
     public let phrases: [String]
-    /// The full transition table: `delta[state << 8 | byte]` is the next state (no failure loops
-    /// at match time).
+    /// The full transition table over byte classes: `delta[state * classCount + class]` is the
+    /// next state (no failure loops at match time). Bytes that no phrase uses share a class, so
+    /// the table has a column per letter the phrases use rather than 256: a policy of 10,000
+    /// phrases builds in milliseconds and megabytes.
     private let delta: [Int32]
+    private let classCount: Int
     /// Phrase ids ending at each state (including via failure links), with their byte lengths.
     private let outputs: [[(id: Int32, length: Int32)]]
     /// Whether any phrase ends at each state: the per-byte test, so the output lists are only
     /// touched where a match may be.
     private let accepting: [Bool]
-    /// What each byte is fed as: ASCII letters lowercased, every whitespace byte a space.
-    private let feeds: [UInt8] = (0..<256).map { byte in isSpace(UInt8(byte)) ? 0x20 : fold(UInt8(byte)) }
+    /// What each byte is fed as: its class (bits 8 and up) and the byte itself with ASCII letters
+    /// lowercased and every whitespace byte a space (bits 0–7, for the word-boundary checks).
+    private let feeds: [UInt32]
+
+    /// Classes every matcher has: bytes no phrase uses that are not word bytes, those that are,
+    /// and whitespace.
+    private static let otherClass = 0, otherWordClass = 1, spaceClass = 2
 
     public init(phrases: [String]) {
         self.phrases = phrases.map { $0.lowercased() }
-        var trie: [[UInt8: Int32]] = [[:]]
-        var outputs: [[(id: Int32, length: Int32)]] = [[]]
-        for (id, phrase) in self.phrases.enumerated() {
-            var state = 0
-            for byte in Self.normalised(Array(phrase.utf8)) {
-                if let next = trie[state][byte] {
-                    state = Int(next)
-                } else {
-                    trie.append([:])
-                    outputs.append([])
-                    trie[state][byte] = Int32(trie.count - 1)
-                    state = trie.count - 1
-                }
+        let normalised = self.phrases.map { Self.normalised(Array($0.utf8)) }
+        // A class for each byte the phrases use (as folded), after the three every matcher has.
+        var classOfFolded = [Int](repeating: -1, count: 256)
+        classOfFolded[0x20] = Self.spaceClass
+        var classCount = 3
+        for phrase in normalised {
+            for byte in phrase where classOfFolded[Int(byte)] < 0 {
+                classOfFolded[Int(byte)] = classCount
+                classCount += 1
             }
-            outputs[state].append((Int32(id), Int32(phrase.utf8.count)))
         }
-        // Breadth-first: each state's failure target is complete before its children need it.
-        var delta = [Int32](repeating: 0, count: trie.count << 8)
-        var failure = [Int](repeating: 0, count: trie.count)
-        for (byte, next) in trie[0] { delta[Int(byte)] = next }
-        var queue = trie[0].values.map(Int.init)
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            outputs[state] += outputs[failure[state]]
-            for byte in 0..<256 {
-                if let next = trie[state][UInt8(byte)] {
-                    failure[Int(next)] = Int(delta[failure[state] << 8 | byte])
-                    delta[state << 8 | byte] = next
-                    queue.append(Int(next))
-                } else {
-                    delta[state << 8 | byte] = delta[failure[state] << 8 | byte]
+        feeds = (0..<256).map { raw in
+            let byte = UInt8(raw)
+            let fed = Self.isSpace(byte) ? 0x20 : Self.fold(byte)
+            let known = classOfFolded[Int(fed)]
+            let byteClass = Self.isSpace(byte) ? Self.spaceClass : known >= 0 ? known : Self.isWordByte(fed) ? Self.otherWordClass : Self.otherClass
+            return UInt32(byteClass) << 8 | UInt32(fed)
+        }
+        // The trie, as rows of the table (-1: no edge yet).
+        var delta = [Int32](repeating: -1, count: classCount)
+        var outputs: [[(id: Int32, length: Int32)]] = [[]]
+        for (id, phrase) in normalised.enumerated() {
+            var state = 0
+            for byte in phrase {
+                let cell = state * classCount + classOfFolded[Int(byte)]
+                if delta[cell] < 0 {
+                    delta[cell] = Int32(outputs.count)
+                    delta.append(contentsOf: repeatElement(-1, count: classCount))
+                    outputs.append([])
+                }
+                state = Int(delta[cell])
+            }
+            outputs[state].append((Int32(id), Int32(self.phrases[id].utf8.count)))
+        }
+        // Breadth-first: each state's failure target is complete before its children need it, and
+        // its missing edges are copied from the failure target's finished row.
+        var failure = [Int32](repeating: 0, count: outputs.count)
+        var queue: [Int32] = []
+        queue.reserveCapacity(outputs.count)
+        delta.withUnsafeMutableBufferPointer { delta in
+            failure.withUnsafeMutableBufferPointer { failure in
+                for byteClass in 0..<classCount {
+                    if delta[byteClass] < 0 { delta[byteClass] = 0 } else { queue.append(delta[byteClass]) }
+                }
+                var head = 0
+                while head < queue.count {
+                    let state = Int(queue[head])
+                    head += 1
+                    let row = state * classCount, failureRow = Int(failure[state]) * classCount
+                    for byteClass in 0..<classCount {
+                        let next = delta[row + byteClass]
+                        if next >= 0 {
+                            failure[Int(next)] = delta[failureRow + byteClass]
+                            queue.append(next)
+                        } else {
+                            delta[row + byteClass] = delta[failureRow + byteClass]
+                        }
+                    }
                 }
             }
+        }
+        // In breadth-first order, so each failure target's list is complete before it is copied.
+        for state in queue.map(Int.init) where !outputs[Int(failure[state])].isEmpty {
+            outputs[state] += outputs[Int(failure[state])]
         }
         self.delta = delta
+        self.classCount = classCount
         self.outputs = outputs
         self.accepting = outputs.map { !$0.isEmpty }
     }
@@ -96,7 +134,7 @@ public struct PhraseMatcher: Sendable {
 
     private func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, delta: UnsafeBufferPointer<Int32>, accepting: UnsafeBufferPointer<Bool>,
-        feeds: UnsafeBufferPointer<UInt8>, into found: inout IDSet
+        feeds: UnsafeBufferPointer<UInt32>, into found: inout IDSet
     ) {
         var ring: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         withUnsafeMutableBytes(of: &ring) { ring in
@@ -105,7 +143,8 @@ public struct PhraseMatcher: Sendable {
             var previousSpace = false
             for index in 0..<bytes.count {
                 // Folded as fed: word bytes stay word bytes, so the boundary checks below hold.
-                let byte = feeds[Int(bytes[index])]
+                let feed = feeds[Int(bytes[index])]
+                let byte = UInt8(truncatingIfNeeded: feed)
                 if byte == 0x20 {
                     if previousSpace { continue }
                     previousSpace = true
@@ -114,7 +153,7 @@ public struct PhraseMatcher: Sendable {
                 }
                 ring[fed & 31] = byte
                 fed += 1
-                state = Int(delta[state << 8 | Int(byte)])
+                state = Int(delta[state &* classCount &+ Int(feed >> 8)])
                 guard accepting[state] else { continue }
                 for output in outputs[state] {
                     let start = fed - Int(output.length)
