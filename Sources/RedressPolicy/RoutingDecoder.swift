@@ -96,7 +96,7 @@ enum RoutingDecoder {
         conditions.makers = body["made_by"].flatMap { context.words($0, "`made_by`", allowed: context.vocabulary.makers) }
         conditions.mentions = body["mentions"].flatMap { context.words($0, "`mentions`") }
         if let mentions = conditions.mentions, let node = body["mentions"],
-            mentions.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty })
+            mentions.contains(where: { $0.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator } })
         {
             context.add(.error(.policyEmptyPhrase, "an empty phrase in `mentions` would match everything", at: node.range))
         }

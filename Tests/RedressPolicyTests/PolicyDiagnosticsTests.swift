@@ -36,6 +36,8 @@ struct PolicyDiagnosticsTests {
             (PolicyFixtures.policy(routing: "  - { id: all, procedure: corprate }\n"), "policy.unknown-procedure", "did you mean `corporate`?"),
             (PolicyFixtures.policy(routing: "  - { id: w, when: { service: wast }, procedure: corporate }\n  - { id: all, procedure: corporate }\n"), "policy.unknown-service", "did you mean `waste`?"),
             (PolicyFixtures.policy(routing: "  - { id: w, when: { channel: fax }, procedure: corporate }\n  - { id: all, procedure: corporate }\n"), "policy.unknown-value", "expected one of"),
+            (PolicyFixtures.policy(routing: "  - { id: w, when: { mentions: [pcn, \"  \"] }, procedure: corporate }\n  - { id: all, procedure: corporate }\n"), "policy.empty-phrase", nil),
+            (PolicyFixtures.policy(routing: "  - { id: w, when: { mentions: [\"\\t\\u00a0\"] }, procedure: corporate }\n  - { id: all, procedure: corporate }\n"), "policy.empty-phrase", nil),
             (PolicyFixtures.policy(routing: "  - { id: all }\n"), "policy.rule-outcome", "exactly one"),
             (PolicyFixtures.policy(routing: "  - { id: all, procedure: corporate, exclude: { reason: x } }\n"), "policy.rule-outcome", "exactly one"),
             (PolicyFixtures.policy(routing: "  - { id: all, procedure: corporate }\n  - { id: all, procedure: corporate }\n"), "policy.duplicate-id", nil),
@@ -119,6 +121,36 @@ struct PolicyDiagnosticsTests {
         #expect(unreachable.count == 2, "\(unreachable)")
         #expect(unreachable.first?.message.contains("earlier rules (`complaints`, `feedback`)") == true, "\(unreachable)")
         #expect(unreachable.first?.related.count == 2)
+    }
+
+    /// With more phrase groups than `ComplaintSpace` combines, only one earlier rule covering a
+    /// later one is found (the pairwise check): each case is a pair of rules after eleven rules
+    /// with phrases of their own, and whether the second is reported.
+    @Test(
+        "past the class limit, a rule one earlier rule covers is still reported",
+        arguments: [
+            ("{ service: [waste, highways] }", "{ service: waste, mentions: [bins] }", true),
+            ("{ service: waste, mentions: [Missed Bin] }", "{ service: waste, mentions: [missed bin] }", true),
+            ("{ categories: [Noise, odour] }", "{ categories: [noise], channel: phone }", true),
+            ("{ service: waste, matter_older_than: 12 months }", "{ service: waste, matter_older_than: 24 months }", true),
+            ("{ service: waste, matter_older_than: 24 months }", "{ service: waste, matter_older_than: 12 months }", false),
+            ("{ service: waste, matter_older_than: 12 months }", "{ service: waste }", false),
+            ("{ channel: phone }", "{ service: waste }", false),
+            ("{ service: waste, mentions: [bins] }", "{ service: waste }", false),
+            ("{ type: complaint }", "{ type: [complaint, comment] }", false),
+        ] as [(String, String, Bool)])
+    func unreachablePairwise(earlier: String, later: String, reported: Bool) {
+        let fillers = (0..<11).map { "  - { id: filler-\($0), when: { service: libraries, mentions: [filler phrase \($0)] }, procedure: corporate }\n" }
+        let routing = fillers.joined() + """
+              - { id: earlier, when: \(earlier), procedure: corporate }
+              - { id: later, when: \(later), procedure: corporate }
+              - { id: all, procedure: corporate }
+
+            """
+        let (diagnostics, _) = PolicyFixtures.diagnose(PolicyFixtures.policy(routing: routing))
+        let unreachable = diagnostics.filter { $0.id == "policy.unreachable-rule" }
+        #expect(unreachable.contains { $0.message.contains("`later` can never match: `earlier`") } == reported, "\(unreachable.map(\.message))")
+        #expect(!unreachable.contains { $0.message.contains("filler") }, "\(unreachable.map(\.message))")
     }
 
     @Test("phrases and categories combine: a rule for a complaint with both is reachable")

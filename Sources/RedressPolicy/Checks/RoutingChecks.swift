@@ -55,11 +55,18 @@ struct UnreachableRuleCheck: PolicyCheck {
         return found
     }
 
-    /// When the classes are too many to combine, only a single earlier rule covering a later one is found.
+    /// When the classes are too many to combine, only a single earlier rule covering a later one is
+    /// found. Each rule's conditions are made into sets once, so the n² comparisons each cost a few
+    /// set tests, the most telling (services) first.
     func pairwise(_ policy: Policy) -> [Diagnostic] {
+        let conditions = policy.routing.map { ConditionSets($0.conditions) }
         var found: [Diagnostic] = []
         for (index, rule) in policy.routing.enumerated() {
-            guard let earlier = policy.routing[..<index].first(where: { covers($0.conditions, rule.conditions) }) else { continue }
+            // Borrowed, not copied: the sets are not retained and released for each of the n² pairs.
+            let covering = conditions.withUnsafeBufferPointer { conditions in
+                (0..<index).first { conditions[$0].covers(conditions[index]) }
+            }
+            guard let earlier = covering.map({ policy.routing[$0] }) else { continue }
             found.append(
                 .warning(
                     .policyUnreachableRule, "routing rule `\(rule.id)` can never match: `\(earlier.id)` comes first and matches everything it would",
@@ -68,26 +75,41 @@ struct UnreachableRuleCheck: PolicyCheck {
         }
         return found
     }
+}
 
-    /// True when every complaint that satisfies `later` also satisfies `earlier`.
-    func covers(_ earlier: RoutingConditions?, _ later: RoutingConditions?) -> Bool {
-        guard let earlier, !earlier.isEmpty else { return true }
-        guard let later else { return false }
-        func subset(_ a: [String]?, _ b: [String]?, folding: Bool = false) -> Bool {
+/// A rule's conditions as sets (categories and phrases case-folded), for comparing rules; a class,
+/// so the n² comparisons share one copy.
+final class ConditionSets {
+    /// Nil: the rule has no `when` (or an empty one), so it matches every complaint.
+    let conditions: RoutingConditions?
+    let types: Set<String>?, services: Set<String>?, channels: Set<String>?, makers: Set<String>?
+    let categories: Set<String>?, mentions: Set<String>?
+
+    init(_ conditions: RoutingConditions?) {
+        self.conditions = conditions.flatMap { $0.isEmpty ? nil : $0 }
+        types = conditions?.types.map(Set.init)
+        services = conditions?.services.map(Set.init)
+        channels = conditions?.channels.map(Set.init)
+        makers = conditions?.makers.map(Set.init)
+        categories = conditions?.categories.map { Set($0.map { $0.lowercased() }) }
+        mentions = conditions?.mentions.map { Set($0.map { $0.lowercased() }) }
+    }
+
+    /// True when every complaint that satisfies `later` also satisfies this (earlier) rule.
+    func covers(_ later: ConditionSets) -> Bool {
+        guard let earlier = conditions else { return true }
+        // A later rule without conditions matches complaints this one does not.
+        guard let laterConditions = later.conditions else { return false }
+        func subset(_ a: Set<String>?, _ b: Set<String>?) -> Bool {
             guard let a else { return true }
             guard let b else { return false }
-            let normalise = { (s: String) in folding ? s.lowercased() : s }
-            return Set(b.map(normalise)).isSubset(of: Set(a.map(normalise)))
+            return b.isSubset(of: a)
         }
-        let age: Bool
-        if let earlierAge = earlier.matterOlderThan {
-            guard let laterAge = later.matterOlderThan, laterAge.unit == earlierAge.unit else { return false }
-            age = laterAge.amount >= earlierAge.amount
-        } else {
-            age = true
-        }
-        return age && subset(earlier.types, later.types) && subset(earlier.services, later.services)
-            && subset(earlier.categories, later.categories, folding: true) && subset(earlier.channels, later.channels)
-            && subset(earlier.makers, later.makers) && subset(earlier.mentions, later.mentions, folding: true)
+        guard subset(services, later.services), subset(types, later.types), subset(channels, later.channels), subset(makers, later.makers),
+            subset(categories, later.categories), subset(mentions, later.mentions)
+        else { return false }
+        guard let earlierAge = earlier.matterOlderThan else { return true }
+        guard let laterAge = laterConditions.matterOlderThan, laterAge.unit == earlierAge.unit else { return false }
+        return laterAge.amount >= earlierAge.amount
     }
 }
