@@ -14,6 +14,8 @@ import RedressCalendar
 /// every bundled policy and on generated records built to probe each boundary.
 public struct LineClassifier {
     private let engine: Engine
+    /// JSON Lines or CSV; a table is always left to the full path.
+    private let format: DecisionEncoder.Format
     /// Reused from record to record.
     private var extras: [ComplaintLine.Extra] = []
     /// What to do with each unknown field name seen so far.
@@ -27,20 +29,21 @@ public struct LineClassifier {
         case nearMiss
     }
 
-    public init(_ engine: Engine) {
+    public init(_ engine: Engine, format: DecisionEncoder.Format = .jsonl) {
         self.engine = engine
+        self.format = format
         extras.reserveCapacity(16)
     }
 
     /// Decides one JSON Lines record (a line without its line break) and appends the decision, as
-    /// `DecisionEncoder` writes it in JSON Lines, to `output`. False, with nothing written, when the
-    /// record must take the full path.
+    /// `DecisionEncoder` writes it in the classifier's format, to `output`. False, with nothing
+    /// written, when the record must take the full path.
     public mutating func classify(_ line: ArraySlice<UInt8>, into output: inout [UInt8]) -> Bool {
         line.withUnsafeBufferPointer { classify($0, into: &output) }
     }
 
     mutating func classify(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
-        guard InputEncoding.isValidUTF8(bytes), let line = ComplaintLine.scan(bytes, extras: &extras) else { return false }
+        guard format != .table, InputEncoding.isValidUTF8(bytes), let line = ComplaintLine.scan(bytes, extras: &extras) else { return false }
         func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
         // `Complaint`'s checks, in the plain form: an id that is not blank and not too long, real
         // dates, awareness no later than receipt.
@@ -66,8 +69,31 @@ public struct LineClassifier {
             let dated = try? engine.decide(features, in: compiled, deemed: deemed, received: received.date, hasService: line.service != nil)
         else { return false }
 
+        let encoded = compiled.encodedOutcome(dated.rule)
         var writer = ByteWriter(bytes: output)
         output = []
+        defer { output = writer.bytes }
+        guard format == .jsonl else {
+            // The columns of `DecisionEncoder.sheet`, in its order.
+            writer.csvCell(String(decoding: slice(id), as: UTF8.self))
+            writer.bytes.append(contentsOf: compiled.csvPolicy)
+            writer.csvCell(line.type.map { String(decoding: slice($0), as: UTF8.self) } ?? "complaint")
+            writer.bytes.append(contentsOf: encoded.csvOutcome)
+            writer.plainDate(received.date)
+            writer.raw(",")
+            writer.plainDate(deemed)
+            writer.raw(",")
+            writer.plainDate(dated.acknowledgeBy)
+            writer.raw(",")
+            writer.plainDate(dated.respondBy)
+            writer.raw(",")
+            writer.bool(dated.inTime)
+            writer.bytes.append(contentsOf: encoded.csvRule)
+            let flags = dated.flags
+            if !flags.isEmpty { writer.csvCell(flags.map(\.description).joined(separator: ";")) }
+            writer.raw("\r\n")
+            return true
+        }
         writer.raw("{\"id\":\"")
         writer.bytes.append(contentsOf: slice(id))
         writer.raw("\"")
@@ -79,7 +105,6 @@ public struct LineClassifier {
         } else {
             writer.raw("\"complaint\"")
         }
-        let encoded = compiled.encodedOutcome(dated.rule)
         writer.bytes.append(contentsOf: encoded.head)
         writer.date(deemed)
         DecisionEncoder.dates(acknowledgeBy: dated.acknowledgeBy, respondBy: dated.respondBy, inTime: dated.inTime, &writer)
@@ -92,7 +117,6 @@ public struct LineClassifier {
             writer.bytes.append(contentsOf: slice(extra.value))
         }
         writer.raw("}\n")
-        output = writer.bytes
         return true
     }
 

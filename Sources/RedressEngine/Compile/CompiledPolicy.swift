@@ -24,6 +24,7 @@ public struct CompiledPolicy: Sendable {
         let words: LineWords
         let encodedOutcomes: [EncodedOutcome]
         let encodedPolicy: [UInt8]
+        let csvPolicy: [UInt8]
 
         init(policy: Policy, calendar: WorkingDayCalendar, interner: Interner, rules: [CompiledRule], matcher: PhraseMatcher) {
             self.ruleIndex = RuleIndex(rules, serviceCount: interner.services.count)
@@ -38,6 +39,7 @@ public struct CompiledPolicy: Sendable {
             self.words = LineWords(interner)
             self.encodedOutcomes = outcomes.map(EncodedOutcome.init)
             self.encodedPolicy = EncodedOutcome.policy(councilID: policy.council.id, versionID: policy.version.id)
+            self.csvPolicy = EncodedOutcome.csvPolicy(councilID: policy.council.id, versionID: policy.version.id)
             self.policy = policy
             self.calendar = calendar
             self.interner = interner
@@ -63,6 +65,7 @@ public struct CompiledPolicy: Sendable {
     var words: LineWords { storage.words }
     func encodedOutcome(_ index: Int) -> EncodedOutcome { storage.encodedOutcomes[index] }
     var encodedPolicy: [UInt8] { storage.encodedPolicy }
+    var csvPolicy: [UInt8] { storage.csvPolicy }
 
     /// Whether this version is in force on `date` (without copying the policy).
     public func isInForce(on date: LocalDate) -> Bool {

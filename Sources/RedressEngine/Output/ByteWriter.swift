@@ -40,12 +40,25 @@ struct ByteWriter {
     /// `"2024-12-20"` or `null`.
     mutating func date(_ date: LocalDate?) {
         guard let date else { return raw("null") }
+        bytes.append(UInt8(ascii: "\""))
+        plainDate(date)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `2024-12-20`, or nothing (a CSV cell).
+    mutating func plainDate(_ date: LocalDate?) {
+        guard let date else { return }
         let (year, month, day) = date.components
         let digit = { (value: Int) in UInt8(ascii: "0") + UInt8(value % 10) }
         bytes.append(contentsOf: [
-            UInt8(ascii: "\""), digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), UInt8(ascii: "-"),
-            digit(month / 10), digit(month), UInt8(ascii: "-"), digit(day / 10), digit(day), UInt8(ascii: "\""),
+            digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), UInt8(ascii: "-"),
+            digit(month / 10), digit(month), UInt8(ascii: "-"), digit(day / 10), digit(day),
         ])
+    }
+
+    /// A CSV cell as `CSVRecordParser.quote` writes it.
+    mutating func csvCell(_ text: String) {
+        raw(CSVRecordParser.quote(text))
     }
 
     mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }

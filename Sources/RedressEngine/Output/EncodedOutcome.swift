@@ -1,6 +1,7 @@
-/// A rule's outcome as the constant parts of a JSON Lines decision, encoded once when the policy is
-/// compiled, so `LineClassifier` writes a decision by copying them around the complaint's own
-/// values. The layout is `DecisionEncoder`'s; `LineClassifierTests` checks the two byte for byte.
+/// A rule's outcome as the constant parts of a JSON Lines decision and of a CSV row, encoded once
+/// when the policy is compiled, so `LineClassifier` writes a decision by copying them around the
+/// complaint's own values. The layouts are `DecisionEncoder`'s; `LineClassifierTests` checks the
+/// two byte for byte in both formats.
 struct EncodedOutcome: Sendable {
     /// `,"procedure":…,"stage":…,"handler":…,"excluded":…,"redirect":…(,"exclusion_reason":…),"deemed_received":`
     let head: [UInt8]
@@ -9,6 +10,10 @@ struct EncodedOutcome: Sendable {
     /// The rule's own flags, then the outcome's, each quoted and joined by commas.
     let ruleFlags: [UInt8]
     let outcomeFlags: [UInt8]
+    /// CSV: `,procedure,stage,handler,excluded,redirect,exclusion_reason,` (the received date next).
+    let csvOutcome: [UInt8]
+    /// CSV: `,rule,source,` (the flags cell next).
+    let csvRule: [UInt8]
 
     init(_ plan: RuleOutcomePlan) {
         let outcome = plan.outcome
@@ -27,6 +32,37 @@ struct EncodedOutcome: Sendable {
         flags.bytes = []
         flags.items(outcome.flags.map(\.description))
         outcomeFlags = flags.bytes
+        var csv = ByteWriter(bytes: [])
+        for cell in [outcome.procedure, outcome.stage, outcome.handler] {
+            csv.raw(",")
+            csv.csvCell(cell ?? "")
+        }
+        csv.raw(",")
+        csv.bool(outcome.excluded)
+        for cell in [outcome.redirect, outcome.exclusionReason] {
+            csv.raw(",")
+            csv.csvCell(cell ?? "")
+        }
+        csv.raw(",")
+        csvOutcome = csv.bytes
+        csv.bytes = []
+        for cell in [plan.ruleID, plan.sourceText] {
+            csv.raw(",")
+            csv.csvCell(cell)
+        }
+        csv.raw(",")
+        csvRule = csv.bytes
+    }
+
+    /// CSV: `,council,version,` for a policy version (the type next).
+    static func csvPolicy(councilID: String, versionID: String) -> [UInt8] {
+        var writer = ByteWriter(bytes: [])
+        for cell in [councilID, versionID] {
+            writer.raw(",")
+            writer.csvCell(cell)
+        }
+        writer.raw(",")
+        return writer.bytes
     }
 
     /// `,"policy":{"council":…,"version":…},"type":` for a policy version.
