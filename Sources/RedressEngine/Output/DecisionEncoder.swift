@@ -178,13 +178,18 @@ public struct DecisionEncoder: Sendable {
     }
 
     /// Control characters never reach the terminal raw: a tab, escape or carriage return in an id
-    /// is shown as `\u{1B}`.
+    /// is shown as `\u{1B}`. (Unicode's controls, category Cc, are exactly U+0000–U+001F and
+    /// U+007F–U+009F.)
     public static func escapingControls(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        guard !DisplayWidth.isPrintableASCII(text), text.unicodeScalars.contains(where: isControl) else { return text }
         return String(
             text.unicodeScalars.map { scalar in
-                scalar.properties.generalCategory == .control ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
+                isControl(scalar) ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
             }.joined())
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }
 

@@ -3,11 +3,24 @@
 /// shown escaped (`\u{1B}`).
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        isPrintableASCII(text) ? text.utf8.count : text.reduce(0) { $0 + of($1) }
+    }
+
+    /// Space to `~` only: one column per byte, nothing to escape (most cells of most tables).
+    static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     public static func of(_ character: Character) -> Int {
         guard let scalar = character.unicodeScalars.first else { return 0 }
+        // Printable ASCII, and the letters and punctuation up to U+2319 other than the Hangul
+        // jamo at U+1100–U+115F: no control, wide letter or emoji among them (`DisplayWidthTests`
+        // checks every one against the general rule below), so their Unicode properties need
+        // not be looked up.
+        switch scalar.value {
+        case 0x20..<0x7F, 0xA0..<0x1100, 0x1160..<0x231A: return 1
+        default: break
+        }
         if scalar.properties.generalCategory == .control { return 2 + String(scalar.value, radix: 16).count + 2 }
         if scalar.properties.isEmojiPresentation { return 2 }
         return isWide(scalar.value) ? 2 : 1
@@ -29,6 +42,7 @@ public enum DisplayWidth {
     public static func truncated(_ text: String, to width: Int) -> String {
         guard of(text) > width else { return text }
         guard width > 1 else { return width == 1 ? "…" : "" }
+        if isPrintableASCII(text) { return String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + "…" }
         var out = ""
         var used = 0
         for character in text {
