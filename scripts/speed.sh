@@ -3,7 +3,8 @@
 # an orjson parse loop on 1,000,000 generated complaints; `redress schedule` against the release
 # build of an earlier revision (the baseline, default: the commit before the speed work) on
 # 1,000,000 generated case histories (23b6631 is the last commit before the speed work);
-# `calendar add --dates` per date against one process per date. Runs are paired
+# `calendar add --dates` per date against one process per date; every output format (CSV, table,
+# xlsx, `--explain`) against JSON Lines on the same complaints. Runs are paired
 # (subject, then baseline, in turn) and the median of each is reported, with the ratio.
 #   scripts/speed.sh [BASELINE_REVISION] [RUNS]
 set -euo pipefail
@@ -34,6 +35,23 @@ c=$(median < "$work/c"); j=$(median < "$work/j"); o=$(median < "$work/o")
 echo "classify 1M: redress ${c} s, jq ${j} s, orjson parse ${o} s (medians of $runs)"
 echo "  classify/jq throughput ratio: $(ratio "$j" "$c") (goal ≥ 3)"
 echo "  classify/orjson throughput ratio: $(ratio "$o" "$c") (goal ≥ 0.5)"
+
+# Every output format against JSON Lines, paired on the same file (issue 29: ≤ 1.5×, xlsx ≤ 2×).
+: > "$work/f-jsonl"
+formats=(csv table xlsx explain)
+for format in "${formats[@]}"; do : > "$work/f-$format"; done
+for _ in $(seq "$runs"); do
+    seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format jsonl --output "$work/out.jsonl" >> "$work/f-jsonl"
+    seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format csv --output "$work/out.csv" >> "$work/f-csv"
+    seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format table --output "$work/out.txt" >> "$work/f-table"
+    seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --output "$work/out.xlsx" >> "$work/f-xlsx"
+    seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format jsonl --explain --output "$work/out.explain.jsonl" >> "$work/f-explain"
+done
+jsonl=$(median < "$work/f-jsonl")
+echo "classify 1M by output format (time against JSON Lines ${jsonl} s, medians of $runs):"
+for format in "${formats[@]}"; do
+    echo "  $format: $(median < "$work/f-$format") s, $(ratio "$(median < "$work/f-$format")" "$jsonl")× JSON Lines' time"
+done
 
 git worktree add --detach "$work/tree" "$baseline_revision" >/dev/null 2>&1
 (cd "$work/tree" && swift build -c release --product redress >/dev/null 2>&1)
