@@ -28,13 +28,14 @@ struct ClassifyCommand: ParsableCommand {
         var decided = 0
         let explain = explain
         let workbook = batch.writesWorkbook
-        // JSON Lines or CSV decisions of JSON Lines records in the plain form are made straight
-        // from the line's bytes, with the same result; every other record takes the full path.
-        let direct = !explain && !workbook && encoder.format != .table
+        // Decisions (JSON Lines, CSV or a table) of JSON Lines records in the plain form are made
+        // straight from the line's bytes, with the same result; every other record takes the
+        // full path.
+        let direct = !explain && !workbook
         // Each chunk is parsed, decided and encoded on its own; the results are written in order.
         let failed = try OrderedBatch().run(&records, errors: &errors, describe: batch.failureText) { chunk in
             var reader = ComplaintReader()
-            var lines = LineClassifier(engine, format: encoder.format)
+            var lines = LineClassifier(engine, encoder: encoder)
             // A JSON Lines decision is about 450 bytes.
             return .deciding(chunk, bytesPerRecord: direct ? 512 : 0) { pending, result in
                 guard direct, let line = pending.unmappedJSONLine else { return false }

@@ -14,8 +14,8 @@ import RedressCalendar
 /// every bundled policy and on generated records built to probe each boundary.
 public struct LineClassifier {
     private let engine: Engine
-    /// JSON Lines or CSV; a table is always left to the full path.
-    private let format: DecisionEncoder.Format
+    /// The format and, for a table, its layout.
+    private let encoder: DecisionEncoder
     /// Reused from record to record.
     private var extras: [ComplaintLine.Extra] = []
     /// What to do with each unknown field name seen so far.
@@ -29,10 +29,14 @@ public struct LineClassifier {
         case nearMiss
     }
 
-    public init(_ engine: Engine, format: DecisionEncoder.Format = .jsonl) {
+    public init(_ engine: Engine, encoder: DecisionEncoder = DecisionEncoder(format: .jsonl)) {
         self.engine = engine
-        self.format = format
+        self.encoder = encoder
         extras.reserveCapacity(16)
+    }
+
+    public init(_ engine: Engine, format: DecisionEncoder.Format) {
+        self.init(engine, encoder: DecisionEncoder(format: format))
     }
 
     /// Decides one JSON Lines record (a line without its line break) and appends the decision, as
@@ -43,7 +47,7 @@ public struct LineClassifier {
     }
 
     mutating func classify(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
-        guard format != .table, InputEncoding.isValidUTF8(bytes), let line = ComplaintLine.scan(bytes, extras: &extras) else { return false }
+        guard InputEncoding.isValidUTF8(bytes), let line = ComplaintLine.scan(bytes, extras: &extras) else { return false }
         func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
         // `Complaint`'s checks, in the plain form: an id that is not blank and not too long, real
         // dates, awareness no later than receipt.
@@ -73,7 +77,17 @@ public struct LineClassifier {
         var writer = ByteWriter(bytes: output)
         output = []
         defer { output = writer.bytes }
-        guard format == .jsonl else {
+        switch encoder.format {
+        case .jsonl: break
+        case .table:
+            let outcome = dated.plan.outcome
+            encoder.tableRow(
+                id: String(decoding: slice(id), as: UTF8.self), procedure: outcome.procedure, stage: outcome.stage, excluded: outcome.excluded,
+                redirect: outcome.redirect, exclusionReason: outcome.exclusionReason, received: received.date, deemed: deemed,
+                acknowledgeBy: dated.acknowledgeBy, respondBy: dated.respondBy, inTime: dated.inTime, rule: dated.plan.ruleID, flags: dated.flags,
+                tried: nil, into: &writer.bytes)
+            return true
+        case .csv:
             // The columns of `DecisionEncoder.sheet`, in its order.
             writer.csvCell(String(decoding: slice(id), as: UTF8.self))
             writer.bytes.append(contentsOf: compiled.csvPolicy)

@@ -7,7 +7,12 @@ import Testing
 /// emoji: widths, cuts and escapes all the same.
 @Suite("Display width")
 struct DisplayWidthTests {
-    static let pieces = ["a", "Z", "7", " ", "-", "~", "é", "e\u{301}", "漢", "🙂", "\t", "\u{1B}", "\u{7F}", "\u{85}", "\r\n", "—"]
+    static let pieces = [
+        "a", "Z", "7", " ", "-", "~", "é", "e\u{301}", "漢", "🙂", "\t", "\u{1B}", "\u{7F}", "\u{85}", "\r\n", "—", "→", "…", "\u{2028}", "\u{200D}",
+        "\u{20E3}", "ß", "ʼ", "\u{A0}", "\u{AD}",
+    ]
+
+    static let simple = ["a", " ", "é", "—", "→", "…", "ß", "‘", "\u{A0}", "ʼ", "Z"]
 
     /// The general path: every character measured on its own.
     static func width(_ text: String) -> Int { text.reduce(0) { $0 + DisplayWidth.of($1) } }
@@ -30,10 +35,14 @@ struct DisplayWidthTests {
     func shortcutAgrees() {
         var random = SeededRandom(seed: 29)
         for _ in 0..<5_000 {
-            let asciiOnly = random.next() % 2 == 0
+            // Printable ASCII, the characters the shortcuts know, or anything.
+            let kind = random.next() % 3
+            let asciiOnly = kind == 0
             let count = Int(random.next() % 30)
             let text = (0..<count).map { _ in
-                asciiOnly ? String(UnicodeScalar(UInt8(0x20 + random.next() % 0x5F))) : Self.pieces[Int(random.next() % UInt64(Self.pieces.count))]
+                asciiOnly
+                    ? String(UnicodeScalar(UInt8(0x20 + random.next() % 0x5F)))
+                    : kind == 1 ? Self.simple[Int(random.next() % UInt64(Self.simple.count))] : Self.pieces[Int(random.next() % UInt64(Self.pieces.count))]
             }.joined()
             #expect(DisplayWidth.of(text) == Self.width(text), "\(text.debugDescription)")
             let width = Int(random.next() % 34)

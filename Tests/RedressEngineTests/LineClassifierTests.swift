@@ -20,14 +20,14 @@ import Testing
     }
 
     /// The full path's output for one line: its JSON Lines decision, or nil for an error record.
-    static func fullPath(_ line: [UInt8], _ engine: Engine, format: DecisionEncoder.Format = .jsonl) -> [UInt8]? {
+    static func fullPath(_ line: [UInt8], _ engine: Engine, encoder: DecisionEncoder = DecisionEncoder(format: .jsonl)) -> [UInt8]? {
         guard case .success(let record) = PendingRecord.json(line[...], line: 1, file: nil, map: nil, validate: true).parsed() else {
             return nil
         }
         var reader = ComplaintReader()
         guard let decision = try? engine.classify(reader.complaint(record)) else { return nil }
         var out: [UInt8] = []
-        DecisionEncoder(format: format).encode(decision, into: &out)
+        encoder.encode(decision, into: &out)
         return out
     }
 
@@ -40,12 +40,13 @@ import Testing
     /// Checks one line both ways; returns whether the line classifier took it.
     @discardableResult
     static func compare(
-        _ text: String, _ engine: Engine, _ classifier: inout LineClassifier, _ tally: inout Tally, format: DecisionEncoder.Format = .jsonl
+        _ text: String, _ engine: Engine, _ classifier: inout LineClassifier, _ tally: inout Tally, format: DecisionEncoder.Format = .jsonl,
+        encoder: DecisionEncoder? = nil
     ) -> Bool {
         let line = Array(text.utf8)
         var out: [UInt8] = Array("previous\n".utf8)
         let took = classifier.classify(line[...], into: &out)
-        let expected = fullPath(line, engine, format: format)
+        let expected = fullPath(line, engine, encoder: encoder ?? DecisionEncoder(format: format))
         if took {
             tally.direct += 1
             #expect(expected != nil, "the line classifier decided a record the full path rejects: \(text)")
@@ -59,7 +60,7 @@ import Testing
         return took
     }
 
-    @Test(arguments: councils, [DecisionEncoder.Format.jsonl, .csv])
+    @Test(arguments: councils, DecisionEncoder.Format.allCases)
     func equalsTheFullPathOnGeneratedRecords(council: String, format: DecisionEncoder.Format) throws {
         let engine = try Self.engine(council)
         var generator = RecordGenerator(policies: engine.versions.map(\.policy), seed: UInt64(council.utf8.count) &* 7919)
@@ -72,13 +73,25 @@ import Testing
         #expect(tally.fullDecided > 100, "\(tally)")
     }
 
-    @Test(arguments: [DecisionEncoder.Format.jsonl, .csv])
+    @Test(arguments: DecisionEncoder.Format.allCases)
     func equalsTheFullPathOnTheExampleComplaints(format: DecisionEncoder.Format) throws {
         let engine = try Self.engine("north-somerset")
         var classifier = LineClassifier(engine, format: format)
         var tally = Tally()
         let examples = try String(contentsOf: EngineFixtures.repositoryRoot.appendingPathComponent("examples/complaints.jsonl"), encoding: .utf8)
         for line in examples.split(separator: "\n") { Self.compare(String(line), engine, &classifier, &tally, format: format) }
+        #expect(tally.direct >= 20, "\(tally)")
+    }
+
+    /// A table fitted to a narrow terminal, in colour: the byte path lays rows out with the same
+    /// layout as the full path.
+    @Test func narrowColouredTable() throws {
+        let engine = try Self.engine("north-somerset")
+        let encoder = DecisionEncoder(format: .table, terminalWidth: 60, colour: true)
+        var classifier = LineClassifier(engine, encoder: encoder)
+        var tally = Tally()
+        let examples = try String(contentsOf: EngineFixtures.repositoryRoot.appendingPathComponent("examples/complaints.jsonl"), encoding: .utf8)
+        for line in examples.split(separator: "\n") { Self.compare(String(line), engine, &classifier, &tally, encoder: encoder) }
         #expect(tally.direct >= 20, "\(tally)")
     }
 

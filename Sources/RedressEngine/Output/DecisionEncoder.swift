@@ -72,7 +72,7 @@ public struct DecisionEncoder: Sendable {
             writer.raw("\n")
             out = writer.bytes
         case .csv: out.append(contentsOf: Self.sheet.csvRow(decision).utf8)
-        case .table: out.append(contentsOf: table(decision).utf8)
+        case .table: table(decision, into: &out)
         }
     }
 
@@ -164,17 +164,31 @@ public struct DecisionEncoder: Sendable {
         w.raw(",\"flags\":")
     }
 
-    private func table(_ d: Decision) -> String {
-        var row = table.row(
+    private func table(_ d: Decision, into out: inout [UInt8]) {
+        tableRow(
+            id: d.id, procedure: d.procedure, stage: d.stage, excluded: d.excluded, redirect: d.redirect, exclusionReason: d.exclusionReason,
+            received: d.received ?? d.deemedReceived, deemed: d.deemedReceived, acknowledgeBy: d.acknowledgeBy, respondBy: d.respondBy,
+            inTime: d.inTime, rule: d.rule, flags: d.flags, tried: d.tried, into: &out)
+    }
+
+    /// A decision as a table row and its notes: from a `Decision`, and from `LineClassifier`'s
+    /// pieces, so the two cannot lay a row out differently.
+    func tableRow(
+        id: String, procedure: String?, stage: String?, excluded: Bool, redirect: String?, exclusionReason: String?, received: LocalDate,
+        deemed: LocalDate, acknowledgeBy: LocalDate?, respondBy: LocalDate?, inTime: Bool, rule: String, flags: [CaseFlag], tried: [RuleTrace]?,
+        into out: inout [UInt8]
+    ) {
+        var colours: [Int: TextTable.Colour] = [7: inTime ? .green : .red]
+        if excluded { colours[1] = .yellow }
+        table.row(
             [
-                d.id, d.procedure ?? (d.excluded ? "excluded" : "—"), d.stage ?? "—", (d.received ?? d.deemedReceived).description,
-                d.deemedReceived.description, d.acknowledgeBy?.description ?? "—", d.respondBy?.description ?? "—", d.inTime ? "yes" : "NO",
-                d.excluded ? "→ " + (d.redirect ?? d.exclusionReason ?? "") : d.rule,
+                id, procedure ?? (excluded ? "excluded" : "—"), stage ?? "—", received.description, deemed.description,
+                acknowledgeBy?.description ?? "—", respondBy?.description ?? "—", inTime ? "yes" : "NO",
+                excluded ? "→ " + (redirect ?? exclusionReason ?? "") : rule,
             ],
-            colours: [1: d.excluded ? .yellow : nil, 7: d.inTime ? .green : .red].compactMapValues { $0 })
-        if !d.flags.isEmpty { row += table.note("flags: " + d.flags.map(\.description).joined(separator: ", ")) }
-        for trace in d.tried ?? [] { row += table.note("tried \(trace.rule) (\(trace.source)): \(trace.reason)") }
-        return row
+            colours: colours, into: &out)
+        if !flags.isEmpty { out.append(contentsOf: table.note("flags: " + flags.map(\.description).joined(separator: ", ")).utf8) }
+        for trace in tried ?? [] { out.append(contentsOf: table.note("tried \(trace.rule) (\(trace.source)): \(trace.reason)").utf8) }
     }
 
     /// Control characters never reach the terminal raw: a tab, escape or carriage return in an id

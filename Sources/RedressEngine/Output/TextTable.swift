@@ -3,7 +3,24 @@
 /// shown escaped (`\u{1B}`).
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
-        isPrintableASCII(text) ? text.utf8.count : text.reduce(0) { $0 + of($1) }
+        if isPrintableASCII(text) { return text.utf8.count }
+        if let count = simpleScalarCount(text) { return count }
+        return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The number of scalars when every one is printable ASCII, a Latin letter or sign below the
+    /// combining marks (U+00A0–U+02FF), a dash, quote, bullet or ellipsis (U+2010–U+2027) or an
+    /// arrow (U+2190–U+21FF): each is then a character of its own, one column wide, so the text
+    /// is measured without breaking it into characters (a table's "—" and "→ …" cells).
+    static func simpleScalarCount(_ text: String) -> Int? {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20..<0x7F, 0xA0..<0x300, 0x2010...0x2027, 0x2190...0x21FF: count += 1
+            default: return nil
+            }
+        }
+        return count
     }
 
     /// Space to `~` only: one column per byte, nothing to escape (most cells of most tables).
@@ -43,6 +60,7 @@ public enum DisplayWidth {
         guard of(text) > width else { return text }
         guard width > 1 else { return width == 1 ? "…" : "" }
         if isPrintableASCII(text) { return String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + "…" }
+        if simpleScalarCount(text) != nil { return String(String.UnicodeScalarView(text.unicodeScalars.prefix(width - 1))) + "…" }
         var out = ""
         var used = 0
         for character in text {
@@ -115,15 +133,39 @@ public struct TextTable: Sendable {
 
     /// One row; `colours` by column index.
     public func row(_ cells: [String], colours: [Int: Colour] = [:]) -> String {
-        var line = ""
+        var bytes: [UInt8] = []
+        row(cells, colours: colours, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// One row, appended as UTF-8 (the streaming path).
+    public func row(_ cells: [String], colours: [Int: Colour] = [:], into bytes: inout [UInt8]) {
         for (index, raw) in cells.enumerated() where index < widths.count && widths[index] > 0 {
             let isLast = index == widths.count - 1
-            let cell = DisplayWidth.truncated(DecisionEncoder.escapingControls(raw), to: isLast && totalWidth == nil ? Int.max : widths[index])
-            let shown = colour && colours[index] != nil ? "\u{1B}[\(colours[index]?.rawValue ?? "0")m\(cell)\u{1B}[0m" : cell
-            line += shown
-            if !isLast { line += String(repeating: " ", count: widths[index] - DisplayWidth.of(cell) + 1) }
+            var (cell, width) = Self.fitted(raw, to: isLast && totalWidth == nil ? Int.max : widths[index])
+            if colour, let cellColour = colours[index] {
+                bytes.append(contentsOf: "\u{1B}[\(cellColour.rawValue)m".utf8)
+                cell.withUTF8 { bytes.append(contentsOf: $0) }
+                bytes.append(contentsOf: "\u{1B}[0m".utf8)
+            } else {
+                cell.withUTF8 { bytes.append(contentsOf: $0) }
+            }
+            if !isLast { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[index] - width + 1)) }
         }
-        return line + "\n"
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// A cell escaped and cut to `limit` columns, with its width; printable ASCII (most cells) is
+    /// measured and cut by its bytes.
+    static func fitted(_ raw: String, to limit: Int) -> (cell: String, width: Int) {
+        guard DisplayWidth.isPrintableASCII(raw) else {
+            let cell = DisplayWidth.truncated(DecisionEncoder.escapingControls(raw), to: limit)
+            return (cell, DisplayWidth.of(cell))
+        }
+        let count = raw.utf8.count
+        if count <= limit { return (raw, count) }
+        if limit <= 1 { return limit == 1 ? ("…", 1) : ("", 0) }
+        return (String(decoding: raw.utf8.prefix(limit - 1), as: UTF8.self) + "…", limit)
     }
 
     /// A continuation line under a row (flags, rules tried), indented and cut to the width.
