@@ -28,14 +28,14 @@ struct ClassifyCommand: ParsableCommand {
         var decided = 0
         let explain = explain
         let workbook = batch.writesWorkbook
-        // Decisions (JSON Lines, CSV or a table) of JSON Lines records in the plain form are made
-        // straight from the line's bytes, with the same result; every other record takes the
-        // full path.
-        let direct = !explain && !workbook
+        // Decisions (JSON Lines, CSV or a table, with `--explain` or not) of JSON Lines records in
+        // the plain form are made straight from the line's bytes, with the same result; every
+        // other record takes the full path.
+        let direct = !workbook
         // Each chunk is parsed, decided and encoded on its own; the results are written in order.
         let failed = try OrderedBatch().run(&records, errors: &errors, describe: batch.failureText) { chunk in
             var reader = ComplaintReader()
-            var lines = LineClassifier(engine, encoder: encoder)
+            var lines = LineClassifier(engine, encoder: encoder, explain: explain)
             // A JSON Lines decision is about 450 bytes.
             return .deciding(chunk, bytesPerRecord: direct ? 512 : 0) { pending, result in
                 guard direct, let line = pending.unmappedJSONLine else { return false }

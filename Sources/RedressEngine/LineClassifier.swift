@@ -16,6 +16,8 @@ public struct LineClassifier {
     private let engine: Engine
     /// The format and, for a table, its layout.
     private let encoder: DecisionEncoder
+    /// Whether decisions list the rules tried before the deciding one (`--explain`).
+    private let explain: Bool
     /// Reused from record to record.
     private var extras: [ComplaintLine.Extra] = []
     /// What to do with each unknown field name seen so far.
@@ -29,9 +31,10 @@ public struct LineClassifier {
         case nearMiss
     }
 
-    public init(_ engine: Engine, encoder: DecisionEncoder = DecisionEncoder(format: .jsonl)) {
+    public init(_ engine: Engine, encoder: DecisionEncoder = DecisionEncoder(format: .jsonl), explain: Bool = false) {
         self.engine = engine
         self.encoder = encoder
+        self.explain = explain
         extras.reserveCapacity(16)
     }
 
@@ -85,7 +88,7 @@ public struct LineClassifier {
                 id: String(decoding: slice(id), as: UTF8.self), procedure: outcome.procedure, stage: outcome.stage, excluded: outcome.excluded,
                 redirect: outcome.redirect, exclusionReason: outcome.exclusionReason, received: received.date, deemed: deemed,
                 acknowledgeBy: dated.acknowledgeBy, respondBy: dated.respondBy, inTime: dated.inTime, rule: dated.plan.ruleID, flags: dated.flags,
-                tried: nil, into: &writer.bytes)
+                tried: explain ? compiled.trace(features, upTo: dated.rule) : nil, into: &writer.bytes)
             return true
         case .csv:
             // The columns of `DecisionEncoder.sheet`, in its order.
@@ -124,6 +127,16 @@ public struct LineClassifier {
         DecisionEncoder.dates(acknowledgeBy: dated.acknowledgeBy, respondBy: dated.respondBy, inTime: dated.inTime, &writer)
         writer.bytes.append(contentsOf: encoded.tail)
         encoded.writeFlags(dated, into: &writer)
+        if explain {
+            writer.raw(",\"tried\":[")
+            compiled.forEachTried(features, upTo: dated.rule) { rule, reason in
+                if rule > 0 { writer.raw(",") }
+                compiled.appendTriedEntry(rule, to: &writer.bytes)
+                writer.quoted(reason)
+                writer.raw("}")
+            }
+            writer.raw("]")
+        }
         for (index, extra) in extras.enumerated() where reserved & (1 << UInt64(index)) == 0 {
             writer.raw(",\"")
             writer.bytes.append(contentsOf: slice(extra.name))

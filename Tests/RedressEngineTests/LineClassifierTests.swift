@@ -20,12 +20,12 @@ import Testing
     }
 
     /// The full path's output for one line: its JSON Lines decision, or nil for an error record.
-    static func fullPath(_ line: [UInt8], _ engine: Engine, encoder: DecisionEncoder = DecisionEncoder(format: .jsonl)) -> [UInt8]? {
+    static func fullPath(_ line: [UInt8], _ engine: Engine, encoder: DecisionEncoder = DecisionEncoder(format: .jsonl), explain: Bool = false) -> [UInt8]? {
         guard case .success(let record) = PendingRecord.json(line[...], line: 1, file: nil, map: nil, validate: true).parsed() else {
             return nil
         }
         var reader = ComplaintReader()
-        guard let decision = try? engine.classify(reader.complaint(record)) else { return nil }
+        guard let decision = try? engine.classify(reader.complaint(record), explain: explain) else { return nil }
         var out: [UInt8] = []
         encoder.encode(decision, into: &out)
         return out
@@ -41,12 +41,12 @@ import Testing
     @discardableResult
     static func compare(
         _ text: String, _ engine: Engine, _ classifier: inout LineClassifier, _ tally: inout Tally, format: DecisionEncoder.Format = .jsonl,
-        encoder: DecisionEncoder? = nil
+        encoder: DecisionEncoder? = nil, explain: Bool = false
     ) -> Bool {
         let line = Array(text.utf8)
         var out: [UInt8] = Array("previous\n".utf8)
         let took = classifier.classify(line[...], into: &out)
-        let expected = fullPath(line, engine, encoder: encoder ?? DecisionEncoder(format: format))
+        let expected = fullPath(line, engine, encoder: encoder ?? DecisionEncoder(format: format), explain: explain)
         if took {
             tally.direct += 1
             #expect(expected != nil, "the line classifier decided a record the full path rejects: \(text)")
@@ -71,6 +71,17 @@ import Testing
         #expect(tally.direct > 1000, "\(tally)")
         #expect(tally.fullFailed > 100, "\(tally)")
         #expect(tally.fullDecided > 100, "\(tally)")
+    }
+
+    /// With `--explain`: every rule tried before the deciding one, with its reason, in each format.
+    @Test(arguments: councils, DecisionEncoder.Format.allCases)
+    func equalsTheFullPathWithExplain(council: String, format: DecisionEncoder.Format) throws {
+        let engine = try Self.engine(council)
+        var generator = RecordGenerator(policies: engine.versions.map(\.policy), seed: UInt64(council.utf8.count) &* 104_729)
+        var classifier = LineClassifier(engine, encoder: DecisionEncoder(format: format), explain: true)
+        var tally = Tally()
+        for _ in 0..<1000 { Self.compare(generator.next(), engine, &classifier, &tally, format: format, explain: true) }
+        #expect(tally.direct > 250, "\(tally)")
     }
 
     @Test(arguments: DecisionEncoder.Format.allCases)

@@ -64,6 +64,11 @@ public struct CompiledPolicy: Sendable {
     var councilID: String { storage.councilID }
     var words: LineWords { storage.words }
     func encodedOutcome(_ index: Int) -> EncodedOutcome { storage.encodedOutcomes[index] }
+
+    /// Appends rule `index`'s `tried` entry head (without copying the rule's other pieces).
+    func appendTriedEntry(_ index: Int, to bytes: inout [UInt8]) {
+        storage.encodedOutcomes.withUnsafeBufferPointer { bytes.append(contentsOf: $0[index].triedEntry) }
+    }
     var encodedPolicy: [UInt8] { storage.encodedPolicy }
     var csvPolicy: [UInt8] { storage.csvPolicy }
 
@@ -85,7 +90,7 @@ public struct CompiledPolicy: Sendable {
                 makers: interner.set(conditions?.makers, of: .makers),
                 categories: interner.set(conditions?.categories, of: .categories),
                 phrases: interner.set(conditions?.mentions, of: .phrases),
-                matterOlderThan: conditions?.matterOlderThan)
+                matterOlderThan: conditions?.matterOlderThan, interner: interner)
         }
         storage = Storage(
             policy: loaded.policy, calendar: loaded.calendar, interner: interner, rules: rules,
@@ -152,10 +157,20 @@ public struct CompiledPolicy: Sendable {
     }
 
     func trace(_ features: ComplaintFeatures, upTo index: Int) -> [RuleTrace] {
-        rules[..<index].map { rule in
-            RuleTrace(
-                rule: rule.rule.id, source: rule.rule.range,
-                reason: rule.mismatch(features, interner, calendar) ?? "matches")
+        var traces: [RuleTrace] = []
+        traces.reserveCapacity(index)
+        forEachTried(features, upTo: index) { rule, reason in
+            let routing = storage.rules[rule].rule
+            traces.append(RuleTrace(rule: routing.id, source: routing.range, reason: reason))
+        }
+        return traces
+    }
+
+    /// Each rule before `index` with why it did not match the complaint (`--explain`).
+    func forEachTried(_ features: ComplaintFeatures, upTo index: Int, _ body: (Int, String) -> Void) {
+        let interner = storage.interner, calendar = storage.calendar
+        storage.rules.withUnsafeBufferPointer { rules in
+            for rule in 0..<min(index, rules.count) { body(rule, rules[rule].mismatch(features, interner, calendar) ?? "matches") }
         }
     }
 }

@@ -11,32 +11,58 @@ struct CompiledRule: Sendable {
     let categories: IDSet?
     let phrases: IDSet?
     let matterOlderThan: PolicyDuration?
+    /// How each condition reads in a reason for not matching (`--explain`), made once.
+    let texts: ConditionTexts
+
+    /// Each of a rule's word conditions as `` `waste` `` or `` any of `waste`, `highways` ``.
+    struct ConditionTexts: Sendable {
+        var types: String?, services: String?, channels: String?, makers: String?, categories: String?, phrases: String?
+    }
+
+    init(
+        rule: RoutingRule, types: IDSet?, services: IDSet?, channels: IDSet?, makers: IDSet?, categories: IDSet?, phrases: IDSet?,
+        matterOlderThan: PolicyDuration?, interner: Interner
+    ) {
+        self.rule = rule
+        self.types = types
+        self.services = services
+        self.channels = channels
+        self.makers = makers
+        self.categories = categories
+        self.phrases = phrases
+        self.matterOlderThan = matterOlderThan
+        texts = ConditionTexts(
+            types: types.map { interner.describe($0, in: interner.types) }, services: services.map { interner.describe($0, in: interner.services) },
+            channels: channels.map { interner.describe($0, in: interner.channels) }, makers: makers.map { interner.describe($0, in: interner.makers) },
+            categories: categories.map { interner.describe($0, in: interner.categories) },
+            phrases: phrases.map { interner.describe($0, in: interner.phrases) })
+    }
 
     /// Why the rule did not match a complaint, or nil when it matches.
     func mismatch(_ features: ComplaintFeatures, _ interner: Interner, _ calendar: WorkingDayCalendar) -> String? {
         if let types, !types.contains(features.type) {
-            return "type `\(interner.types[features.type])` is not \(interner.describe(types, in: interner.types))"
+            return "type `\(interner.types[features.type])` is not \(texts.types ?? "")"
         }
         if let services {
             guard let service = features.service, services.contains(service) else {
-                return "service \(features.service.map { "`\(interner.services[$0])`" } ?? "(none)") is not \(interner.describe(services, in: interner.services))"
+                return "service \(features.service.map { "`\(interner.services[$0])`" } ?? "(none)") is not \(texts.services ?? "")"
             }
         }
         if let channels {
             guard let channel = features.channel, channels.contains(channel) else {
-                return "channel \(features.channel.map { "`\(interner.channels[$0])`" } ?? "(none)") is not \(interner.describe(channels, in: interner.channels))"
+                return "channel \(features.channel.map { "`\(interner.channels[$0])`" } ?? "(none)") is not \(texts.channels ?? "")"
             }
         }
         if let makers {
             guard let maker = features.maker, makers.contains(maker) else {
-                return "made_by \(features.maker.map { "`\(interner.makers[$0])`" } ?? "(none)") is not \(interner.describe(makers, in: interner.makers))"
+                return "made_by \(features.maker.map { "`\(interner.makers[$0])`" } ?? "(none)") is not \(texts.makers ?? "")"
             }
         }
         if let categories, !categories.intersects(features.categories) {
-            return "no category in \(interner.describe(categories, in: interner.categories))"
+            return "no category in \(texts.categories ?? "")"
         }
         if let phrases, !phrases.intersects(features.phrases) {
-            return "text mentions none of \(interner.describe(phrases, in: interner.phrases))"
+            return "text mentions none of \(texts.phrases ?? "")"
         }
         if let matterOlderThan {
             guard features.matterAgeLimitPassed(matterOlderThan, calendar) == true else {

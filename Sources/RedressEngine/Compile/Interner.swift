@@ -81,7 +81,8 @@ final class Interner: Sendable {
     }
 
     func describe(_ set: IDSet, in vocabulary: [String]) -> String {
-        let words = vocabulary.indices.filter { set.contains($0) }.map { "`\(vocabulary[$0])`" }
+        var words: [String] = []
+        set.forEachMember { if $0 < vocabulary.count { words.append("`\(vocabulary[$0])`") } }
         return words.count == 1 ? words[0] : "any of " + words.joined(separator: ", ")
     }
 }

@@ -225,4 +225,18 @@ public struct IDSet: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { low == 0 && high == 0 && rest.allSatisfy { $0 == 0 } }
+
+    /// Calls `body` with each id in the set, in ascending order.
+    public func forEachMember(_ body: (Int) -> Void) {
+        func each(_ word: UInt64, from base: Int) {
+            var word = word
+            while word != 0 {
+                body(base + word.trailingZeroBitCount)
+                word &= word - 1
+            }
+        }
+        each(low, from: 0)
+        each(high, from: 64)
+        for (index, word) in rest.enumerated() { each(word, from: 128 + index * 64) }
+    }
 }

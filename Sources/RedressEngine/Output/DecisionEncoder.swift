@@ -93,11 +93,8 @@ public struct DecisionEncoder: Sendable {
         if let tried = d.tried {
             w.raw(",\"tried\":[")
             for (index, trace) in tried.enumerated() {
-                w.raw(index > 0 ? ",{\"rule\":" : "{\"rule\":")
-                w.quoted(trace.rule)
-                w.raw(",\"source\":")
-                w.quoted(trace.source.description)
-                w.raw(",\"reason\":")
+                if index > 0 { w.raw(",") }
+                Self.triedEntry(trace.rule, source: trace.source.description, &w)
                 w.quoted(trace.reason)
                 w.raw("}")
             }
@@ -153,6 +150,15 @@ public struct DecisionEncoder: Sendable {
         w.date(respondBy)
         w.raw(",\"in_time\":")
         w.bool(inTime)
+    }
+
+    /// `{"rule":…,"source":…,"reason":` (an item of `tried`, before its reason).
+    static func triedEntry(_ rule: String, source: String, _ w: inout ByteWriter) {
+        w.raw("{\"rule\":")
+        w.quoted(rule)
+        w.raw(",\"source\":")
+        w.quoted(source)
+        w.raw(",\"reason\":")
     }
 
     /// `,"rule":…,"source":…,"flags":`

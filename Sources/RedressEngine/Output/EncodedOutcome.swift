@@ -14,6 +14,8 @@ struct EncodedOutcome: Sendable {
     let csvOutcome: [UInt8]
     /// CSV: `,rule,source,` (the flags cell next).
     let csvRule: [UInt8]
+    /// `{"rule":…,"source":…,"reason":`: this rule in another decision's `tried` (`--explain`).
+    let triedEntry: [UInt8]
 
     init(_ plan: RuleOutcomePlan) {
         let outcome = plan.outcome
@@ -52,6 +54,9 @@ struct EncodedOutcome: Sendable {
         }
         csv.raw(",")
         csvRule = csv.bytes
+        var tried = ByteWriter(bytes: [])
+        DecisionEncoder.triedEntry(plan.ruleID, source: plan.range.description, &tried)
+        triedEntry = tried.bytes
     }
 
     /// CSV: `,council,version,` for a policy version (the type next).
