@@ -90,7 +90,7 @@ public struct CompiledPolicy: Sendable {
                 makers: interner.set(conditions?.makers, of: .makers),
                 categories: interner.set(conditions?.categories, of: .categories),
                 phrases: interner.set(conditions?.mentions, of: .phrases),
-                matterOlderThan: conditions?.matterOlderThan, interner: interner)
+                matterOlderThan: conditions?.matterOlderThan)
         }
         storage = Storage(
             policy: loaded.policy, calendar: loaded.calendar, interner: interner, rules: rules,

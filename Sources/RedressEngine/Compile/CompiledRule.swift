@@ -1,3 +1,4 @@
+import Synchronization
 import RedressCalendar
 import RedressPolicy
 
@@ -11,35 +12,29 @@ struct CompiledRule: Sendable {
     let categories: IDSet?
     let phrases: IDSet?
     let matterOlderThan: PolicyDuration?
-    /// How each condition reads in a reason for not matching (`--explain`), made once.
-    let texts: ConditionTexts
+    /// How each condition reads in a reason for not matching (`--explain`): made the first time
+    /// one is needed, not when the policy is compiled, so loading pays nothing for it.
+    let textCache = ConditionTextCache()
 
     /// Each of a rule's word conditions as `` `waste` `` or `` any of `waste`, `highways` ``.
     struct ConditionTexts: Sendable {
         var types: String?, services: String?, channels: String?, makers: String?, categories: String?, phrases: String?
     }
 
-    init(
-        rule: RoutingRule, types: IDSet?, services: IDSet?, channels: IDSet?, makers: IDSet?, categories: IDSet?, phrases: IDSet?,
-        matterOlderThan: PolicyDuration?, interner: Interner
-    ) {
-        self.rule = rule
-        self.types = types
-        self.services = services
-        self.channels = channels
-        self.makers = makers
-        self.categories = categories
-        self.phrases = phrases
-        self.matterOlderThan = matterOlderThan
-        texts = ConditionTexts(
-            types: types.map { interner.describe($0, in: interner.types) }, services: services.map { interner.describe($0, in: interner.services) },
-            channels: channels.map { interner.describe($0, in: interner.channels) }, makers: makers.map { interner.describe($0, in: interner.makers) },
-            categories: categories.map { interner.describe($0, in: interner.categories) },
-            phrases: phrases.map { interner.describe($0, in: interner.phrases) })
+    func texts(_ interner: Interner) -> ConditionTexts {
+        textCache.texts {
+            ConditionTexts(
+                types: types.map { interner.describe($0, in: interner.types) }, services: services.map { interner.describe($0, in: interner.services) },
+                channels: channels.map { interner.describe($0, in: interner.channels) },
+                makers: makers.map { interner.describe($0, in: interner.makers) },
+                categories: categories.map { interner.describe($0, in: interner.categories) },
+                phrases: phrases.map { interner.describe($0, in: interner.phrases) })
+        }
     }
 
     /// Why the rule did not match a complaint, or nil when it matches.
     func mismatch(_ features: ComplaintFeatures, _ interner: Interner, _ calendar: WorkingDayCalendar) -> String? {
+        let texts = texts(interner)
         if let types, !types.contains(features.type) {
             return "type `\(interner.types[features.type])` is not \(texts.types ?? "")"
         }
@@ -82,5 +77,19 @@ struct CompiledRule: Sendable {
         if let phrases, !phrases.intersects(features.phrases) { return false }
         if let matterOlderThan, features.matterAgeLimitPassed(matterOlderThan, calendar) != true { return false }
         return true
+    }
+}
+
+/// A rule's condition texts, made once on first use by whichever thread needs them first.
+final class ConditionTextCache: Sendable {
+    private let made = Mutex<CompiledRule.ConditionTexts?>(nil)
+
+    func texts(_ make: () -> CompiledRule.ConditionTexts) -> CompiledRule.ConditionTexts {
+        made.withLock { made in
+            if let made { return made }
+            let texts = make()
+            made = texts
+            return texts
+        }
     }
 }
