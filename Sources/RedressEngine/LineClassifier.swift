@@ -3,8 +3,9 @@ import RedressCalendar
 /// Classifies JSON Lines complaints straight from their bytes: the fields are found as byte ranges
 /// of the line (`ComplaintLine`), looked up in the policy's vocabularies by bytes (`WordTable`),
 /// routed and dated by the engine's own `decide`, and written by copying the rule's pre-encoded
-/// outcome (`EncodedOutcome`) around the complaint's values — no `String`, `Complaint` or
-/// `Decision` per record.
+/// outcome (`EncodedOutcome`: JSON Lines and CSV pieces, `tried` entries) around the complaint's
+/// values — no `Complaint` or `Decision` per record; a table row goes through the full path's own
+/// layout (`DecisionEncoder.tableRow`).
 ///
 /// It takes only records it can decide exactly as the full path (`JSONObjectReader` → `Complaint`
 /// → `Engine.classify` → `DecisionEncoder`) would, and writes the same bytes; for any other record —
