@@ -25,6 +25,8 @@ public struct CompiledPolicy: Sendable {
         let encodedOutcomes: [EncodedOutcome]
         let encodedPolicy: [UInt8]
         let csvPolicy: [UInt8]
+        /// "Did you mean" for unknown words in complaints, remembered.
+        let suggestions = SuggestionCache()
 
         init(policy: Policy, calendar: WorkingDayCalendar, interner: Interner, rules: [CompiledRule], matcher: PhraseMatcher) {
             self.ruleIndex = RuleIndex(rules, serviceCount: interner.services.count)
@@ -110,7 +112,7 @@ public struct CompiledPolicy: Sendable {
         var service: Int?
         if let name = complaint.service {
             guard let index = Self.bytewise(name, in: words.services) ?? interner.serviceIndex[name] else {
-                let hint = SpellingSuggestion.closest(to: name, in: interner.services).map { "; did you mean `\($0)`?" } ?? ""
+                let hint = storage.suggestions.closest(to: name, in: interner.services, kind: .services).map { "; did you mean `\($0)`?" } ?? ""
                 throw RecordError("unknown service `\(name)` for the \(policy.council.id) policy\(hint)")
             }
             service = index
@@ -128,18 +130,19 @@ public struct CompiledPolicy: Sendable {
             }
         }
         /// A value of the policy's vocabulary, or an error naming the nearest.
-        func index(_ value: String?, _ name: String, in words: [String], _ table: WordTable) throws(RecordError) -> Int? {
+        func index(_ value: String?, _ name: String, _ kind: Interner.Kind, _ table: WordTable) throws(RecordError) -> Int? {
             guard let value else { return nil }
+            let words = interner.words(kind)
             guard let found = Self.bytewise(value, in: table) ?? words.firstIndex(of: value) else {
-                let hint = SpellingSuggestion.closest(to: value, in: words).map { "did you mean `\($0)`? " } ?? ""
+                let hint = storage.suggestions.closest(to: value, in: words, kind: kind).map { "did you mean `\($0)`? " } ?? ""
                 throw RecordError("unknown \(name) `\(value)` for the \(policy.council.id) policy; \(hint)(expected one of: \(words.joined(separator: ", ")))")
             }
             return found
         }
         return ComplaintFeatures(
-            type: try index(complaint.type, "type", in: interner.types, words.types) ?? 0, service: service,
-            channel: try index(complaint.channel, "channel", in: interner.channels, words.channels),
-            maker: try index(complaint.madeBy, "made_by", in: interner.makers, words.makers), categories: categories,
+            type: try index(complaint.type, "type", .types, words.types) ?? 0, service: service,
+            channel: try index(complaint.channel, "channel", .channels, words.channels),
+            maker: try index(complaint.madeBy, "made_by", .makers, words.makers), categories: categories,
             phrases: complaint.text.map { storage.matcher.matches(in: $0) } ?? IDSet(count: storage.matcher.phrases.count),
             received: complaint.received.date, awareOn: complaint.awareOn)
     }
