@@ -1,18 +1,19 @@
 import Foundation
 import RedressPolicy
+import RedressTestSupport
 
 /// Random JSON Lines complaints for a policy, seeded (the same records every run), built to probe
 /// every boundary of `LineClassifier`'s plain form: each field is usually plain and valid, and
 /// sometimes escaped, misspelt, of the wrong kind, non-ASCII, duplicated or missing.
 struct RecordGenerator {
-    private var state: UInt64
+    private var random: SeededRandom
     private let types, services, channels, makers, categories, phrases: [String]
     private var serial = 0
     /// Receipt years: from the earliest version's start, a few years on.
     private let firstYear: Int
 
     init(policies: [Policy], seed: UInt64) {
-        state = seed | 1
+        random = SeededRandom(seed: seed | 1)
         let rules = policies.flatMap(\.routing)
         types = Array(Set(policies.flatMap(\.vocabulary.feedbackTypes))).sorted()
         services = Array(Set(policies.flatMap(\.services))).sorted()
@@ -23,16 +24,7 @@ struct RecordGenerator {
         firstYear = policies.map(\.version.effectiveFrom.year).min() ?? 2020
     }
 
-    /// SplitMix64.
-    private mutating func random() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    private mutating func below(_ n: Int) -> Int { Int(random() % UInt64(max(1, n))) }
+    private mutating func below(_ n: Int) -> Int { Int(random.next() % UInt64(max(1, n))) }
     private mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
     private mutating func pick(_ words: [String]) -> String { words.isEmpty ? "none" : words[below(words.count)] }
     private mutating func pick(_ words: String...) -> String { pick(words) }

@@ -19,7 +19,7 @@ struct RuleIndex: Sendable {
                 anyService.append(Int32(position))
                 continue
             }
-            for service in 0..<serviceCount where services.contains(service) { byService[service].append(Int32(position)) }
+            services.forEachMember { if $0 < serviceCount { byService[$0].append(Int32(position)) } }
         }
         self.byService = byService
         self.anyService = anyService

@@ -62,11 +62,8 @@ struct UnreachableRuleCheck: PolicyCheck {
         let conditions = policy.routing.map { ConditionSets($0.conditions) }
         var found: [Diagnostic] = []
         for (index, rule) in policy.routing.enumerated() {
-            // Borrowed, not copied: the sets are not retained and released for each of the n² pairs.
-            let covering = conditions.withUnsafeBufferPointer { conditions in
-                (0..<index).first { conditions[$0].covers(conditions[index]) }
-            }
-            guard let earlier = covering.map({ policy.routing[$0] }) else { continue }
+            let later = conditions[index]
+            guard let earlier = conditions[..<index].firstIndex(where: { $0.covers(later) }).map({ policy.routing[$0] }) else { continue }
             found.append(
                 .warning(
                     .policyUnreachableRule, "routing rule `\(rule.id)` can never match: `\(earlier.id)` comes first and matches everything it would",
