@@ -1,7 +1,9 @@
 // swift-tools-version: 6.0
 // Redress: a rules engine for UK council complaints policies.
 // Pipeline (one module per stage, data flows one way):
-//   CYAML → RedressYAML → RedressCalendar → RedressPolicy → RedressEngine → RedressCommands → redress
+//   CYAML → RedressYAML → RedressCalendar → RedressPolicy → RedressEngine → RedressFormats → RedressCommands → redress
+// RedressEngine routes, dates, schedules and judges behaviour; RedressFormats reads records
+// (JSON Lines, CSV, CRM field maps) and writes results (JSON Lines, CSV, tables, xlsx, iCalendar).
 // RedressDiagnostics is shared by every stage for source locations and error reporting.
 import PackageDescription
 
@@ -14,6 +16,7 @@ let package = Package(
         .library(name: "RedressCalendar", targets: ["RedressCalendar"]),
         .library(name: "RedressPolicy", targets: ["RedressPolicy"]),
         .library(name: "RedressEngine", targets: ["RedressEngine"]),
+        .library(name: "RedressFormats", targets: ["RedressFormats"]),
         .library(name: "RedressPolicyTools", targets: ["RedressPolicyTools"]),
         .library(name: "RedressReport", targets: ["RedressReport"]),
         .library(name: "RedressCommands", targets: ["RedressCommands"]),
@@ -52,13 +55,13 @@ let package = Package(
         .target(name: "RedressYAML", dependencies: ["CYAML", "RedressDiagnostics"]),
         .target(name: "RedressCalendar", dependencies: ["RedressYAML", "RedressDiagnostics"]),
         .target(name: "RedressPolicy", dependencies: ["RedressYAML", "RedressCalendar", "RedressDiagnostics"]),
-        .target(name: "RedressEngine", dependencies: ["RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics"]),
+        .target(name: "RedressEngine", dependencies: ["RedressPolicy", "RedressCalendar", "RedressDiagnostics"]),
         .target(
             name: "RedressPolicyTools",
-            dependencies: ["RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics"]
+            dependencies: ["RedressEngine", "RedressFormats", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics"]
         ),
         .target(name: "RedressReport", dependencies: ["RedressEngine", "RedressPolicy", "RedressFormats", "RedressYAML", "RedressCalendar", "RedressDiagnostics"]),
-        .target(name: "RedressFormats", dependencies: ["CZlib", "RedressEngine", "RedressCalendar"]),
+        .target(name: "RedressFormats", dependencies: ["CZlib", "RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics"]),
         .target(
             name: "RedressCommands",
             dependencies: [
@@ -99,20 +102,21 @@ let package = Package(
         .executableTarget(
             name: "RedressBenchmarks",
             dependencies: [
-                "RedressCommands", "RedressEngine", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics",
+                "RedressCommands", "RedressEngine", "RedressFormats", "RedressPolicy", "RedressCalendar", "RedressYAML", "RedressDiagnostics",
                 "CYAML", "RedressServer", "RedressRecords",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "RedressTestSupport", dependencies: ["RedressDiagnostics"]),
+        .target(name: "RedressTestSupport", dependencies: ["RedressEngine", "RedressPolicy", "RedressCalendar", "RedressDiagnostics"]),
         .testTarget(name: "RedressDiagnosticsTests", dependencies: ["RedressDiagnostics"]),
-        .testTarget(name: "RedressFormatsTests", dependencies: ["RedressFormats", "RedressEngine", "RedressCalendar", "RedressTestSupport"]),
+        .testTarget(name: "RedressFormatsTests", dependencies: ["RedressFormats", "RedressEngine", "RedressPolicy", "RedressCalendar", "RedressTestSupport"]),
         .testTarget(name: "RedressRecordsTests", dependencies: ["RedressRecords", "RedressTestSupport"]),
         .testTarget(
             name: "RedressServerTests",
             dependencies: [
-                "RedressServer", "RedressRecords", "RedressEngine", "RedressYAML", "RedressDiagnostics", "RedressTestSupport",
+                "RedressServer", "RedressRecords", "RedressEngine", "RedressFormats", "RedressCalendar", "RedressYAML", "RedressDiagnostics",
+                "RedressTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
@@ -125,7 +129,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RedressCalendarTests",
-            dependencies: ["RedressCalendar", "RedressDiagnostics"],
+            dependencies: ["RedressCalendar", "RedressDiagnostics", "RedressTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -135,15 +139,15 @@ let package = Package(
         ),
         .testTarget(
             name: "RedressEngineTests",
-            dependencies: ["RedressEngine", "RedressPolicy", "RedressCalendar", "RedressDiagnostics", "RedressTestSupport"]
+            dependencies: ["RedressEngine", "RedressFormats", "RedressPolicy", "RedressCalendar", "RedressDiagnostics", "RedressTestSupport"]
         ),
         .testTarget(
             name: "RedressPolicyToolsTests",
-            dependencies: ["RedressPolicyTools", "RedressEngine", "RedressPolicy", "RedressYAML", "RedressDiagnostics", "RedressTestSupport"]
+            dependencies: ["RedressPolicyTools", "RedressEngine", "RedressFormats", "RedressPolicy", "RedressYAML", "RedressDiagnostics", "RedressTestSupport"]
         ),
         .testTarget(
             name: "RedressCommandsTests",
-            dependencies: ["RedressCommands", "RedressEngine", "RedressDiagnostics", "RedressTestSupport"],
+            dependencies: ["RedressCommands", "RedressEngine", "RedressFormats", "RedressPolicy", "RedressDiagnostics", "RedressTestSupport"],
             exclude: ["Fixtures", "Help"]
         ),
     ],

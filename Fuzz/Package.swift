@@ -14,12 +14,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "FuzzComplaintReader",
-            dependencies: [.product(name: "RedressEngine", package: "Redress")]
+            dependencies: [.product(name: "RedressEngine", package: "Redress"), .product(name: "RedressFormats", package: "Redress")]
         ),
         .executableTarget(
             name: "FuzzBatchPath",
             dependencies: [
-                .product(name: "RedressEngine", package: "Redress"), .product(name: "RedressPolicy", package: "Redress"),
+                .product(name: "RedressEngine", package: "Redress"), .product(name: "RedressFormats", package: "Redress"),
+                .product(name: "RedressPolicy", package: "Redress"),
                 .product(name: "RedressCalendar", package: "Redress"),
             ]
         ),

@@ -1,5 +1,6 @@
 import RedressCalendar
 import RedressEngine
+import RedressFormats
 import RedressPolicy
 
 /// The compiled engine against North Somerset's policy written by hand (`TightRouting`), both

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import RedressCommands
 import RedressEngine
+import RedressFormats
 
 /// End-to-end `redress classify` over generated files (JSON Lines and CSV, one line in a thousand
 /// malformed), against just reading and parsing the same records. Checks that every input line

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RedressCalendar
 import RedressEngine
+import RedressFormats
 
 /// `redress behaviour`: which unreasonable-behaviour criteria a complainant's contacts may meet.
 struct BehaviourCommand: ParsableCommand {

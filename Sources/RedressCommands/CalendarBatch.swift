@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RedressCalendar
 import RedressEngine
+import RedressFormats
 
 /// `redress calendar add --dates FILE`: many `DATE N` questions in one run, so each costs the
 /// calendar's arithmetic rather than a process start.

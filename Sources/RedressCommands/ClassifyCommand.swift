@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedressEngine
+import RedressFormats
 import RedressPolicy
 
 /// `redress classify`: route and date every incoming complaint.
@@ -32,10 +33,12 @@ struct ClassifyCommand: ParsableCommand {
         // the plain form are made straight from the line's bytes, with the same result; every
         // other record takes the full path.
         let direct = !workbook
+        // Made once (it encodes every rule's outcome); each chunk works on its own copy.
+        let lineClassifier = LineClassifier(engine, encoder: encoder, explain: explain)
         // Each chunk is parsed, decided and encoded on its own; the results are written in order.
         let failed = try OrderedBatch().run(&records, errors: &errors, describe: batch.failureText) { chunk in
             var reader = ComplaintReader()
-            var lines = LineClassifier(engine, encoder: encoder, explain: explain)
+            var lines = lineClassifier
             // A JSON Lines decision is about 450 bytes.
             return .deciding(chunk, bytesPerRecord: direct ? 512 : 0) { pending, result in
                 guard direct, let line = pending.unmappedJSONLine else { return false }

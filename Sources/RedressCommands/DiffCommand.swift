@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RedressDiagnostics
 import RedressEngine
+import RedressFormats
 import RedressPolicy
 import RedressPolicyTools
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedressEngine
+import RedressFormats
 import RedressPolicy
 
 /// The records a command reads: input files (or standard input), their format and encoding, and a

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import RedressEngine
+import RedressFormats
 
 /// What one chunk of records produced: the encoded results in input order (or the results
 /// themselves, for a workbook), any side output (an iCalendar file's events), and the records that

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RedressDiagnostics
 import RedressEngine
+import RedressFormats
 import RedressPolicy
 
 /// `--policy PATH`: a policy file, or a council folder holding one file per version.

@@ -3,6 +3,7 @@ import Foundation
 import RedressCalendar
 import RedressDiagnostics
 import RedressEngine
+import RedressFormats
 import RedressPolicy
 import RedressPolicyTools
 import RedressReport

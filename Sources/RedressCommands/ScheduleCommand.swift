@@ -3,6 +3,7 @@ import Foundation
 import RedressCalendar
 import RedressDiagnostics
 import RedressEngine
+import RedressFormats
 
 /// `redress schedule`: what is due, overdue or past retention, as of a date.
 struct ScheduleCommand: ParsableCommand {

@@ -2,9 +2,9 @@ import RedressCalendar
 
 /// A routed complaint's outcome with its dates: the deciding rule's plan, the acknowledgement and
 /// response dates counted from the deemed receipt, and the flags that depend on the complaint.
-struct DatedOutcome {
+package struct DatedOutcome {
     /// What the complaint's time limit says.
-    enum TimeLimitCheck {
+    package enum TimeLimitCheck {
         /// In time, or no time limit applies.
         case inTime
         case outOfTime
@@ -13,10 +13,10 @@ struct DatedOutcome {
     }
 
     /// The deciding rule's index.
-    var rule: Int
-    var plan: RuleOutcomePlan
-    var acknowledgeBy: LocalDate?
-    var respondBy: LocalDate?
+    package var rule: Int
+    package var plan: RuleOutcomePlan
+    package var acknowledgeBy: LocalDate?
+    package var respondBy: LocalDate?
     var time = TimeLimitCheck.inTime
     /// The complaint names no service, and some rule routes on one.
     var serviceMissing = false
@@ -28,10 +28,10 @@ struct DatedOutcome {
         self.plan = plan
     }
 
-    var inTime: Bool { time != .outOfTime }
+    package var inTime: Bool { time != .outOfTime }
 
     /// A part of a decision's flags.
-    enum FlagPart {
+    package enum FlagPart {
         /// The rule's own flags (`plan.ruleFlags`).
         case rule
         /// The outcome's flags (`plan.outcome.flags`).
@@ -42,7 +42,7 @@ struct DatedOutcome {
     /// The decision's flags in the order decisions list them — the rule's own, `service-missing`,
     /// the outcome's, the time limit's, `projected-calendar` — for `flags` and for
     /// `EncodedOutcome.writeFlags`, so the two cannot list them differently.
-    func forEachFlagPart(_ body: (FlagPart) -> Void) {
+    package func forEachFlagPart(_ body: (FlagPart) -> Void) {
         body(.rule)
         if serviceMissing { body(.named(.serviceMissing)) }
         body(.outcome)
@@ -54,7 +54,7 @@ struct DatedOutcome {
         if projected { body(.named(.projectedCalendar)) }
     }
 
-    var flags: [CaseFlag] {
+    package var flags: [CaseFlag] {
         var flags: [CaseFlag] = []
         forEachFlagPart { part in
             switch part {

@@ -7,6 +7,8 @@ import RedressPolicy
 public struct Engine: Sendable {
     /// Versions in order of `effective_from`.
     public let versions: [CompiledPolicy]
+    /// Each version's period, in the same order (read per complaint without touching the versions).
+    private let periods: [(from: LocalDate, to: LocalDate?)]
 
     /// Compiles one or more checked versions of one council's policy. Versions must belong to the
     /// same council and their periods must not overlap.
@@ -22,6 +24,7 @@ public struct Engine: Sendable {
             throw DiagnosticList(problems, sources: sources)
         }
         versions = sorted.map(CompiledPolicy.init)
+        periods = sorted.map { ($0.policy.version.effectiveFrom, $0.policy.version.effectiveTo) }
     }
 
     public var councilID: String { versions[0].policy.council.id }
@@ -53,14 +56,24 @@ public struct Engine: Sendable {
     /// The version that judges a complaint received at `received`, and its deemed receipt by that
     /// version's calendar (a receipt deemed into the next version's period is judged by that one).
     func version(receiving received: LocalDateTime) throws(RecordError) -> (CompiledPolicy, LocalDate) {
-        guard var compiled = version(on: received.date) else { throw noVersion(received.date) }
-        var deemed = try dated { () throws(CalendarError) in try compiled.deemedReceipt(received) }
-        if !compiled.isInForce(on: deemed) {
-            guard let other = version(on: deemed) else { throw noVersion(deemed) }
-            compiled = other
-            deemed = try dated { () throws(CalendarError) in try compiled.deemedReceipt(received) }
+        let (index, deemed) = try versionIndex(receiving: received)
+        return (versions[index], deemed)
+    }
+
+    /// `version(receiving:)` as an index into `versions`.
+    func versionIndex(receiving received: LocalDateTime) throws(RecordError) -> (Int, LocalDate) {
+        func covers(_ period: (from: LocalDate, to: LocalDate?), _ date: LocalDate) -> Bool {
+            date >= period.from && (period.to.map { date <= $0 } ?? true)
         }
-        return (compiled, deemed)
+        func inForce(on date: LocalDate) -> Int? { periods.lastIndex { covers($0, date) } }
+        guard var index = inForce(on: received.date) else { throw noVersion(received.date) }
+        var deemed = try dated { () throws(CalendarError) in try versions[index].deemedReceipt(received) }
+        if !covers(periods[index], deemed) {
+            guard let other = inForce(on: deemed) else { throw noVersion(deemed) }
+            index = other
+            deemed = try dated { () throws(CalendarError) in try versions[index].deemedReceipt(received) }
+        }
+        return (index, deemed)
     }
 
     /// Routes a complaint's features and works out its dates and flags: everything of a decision

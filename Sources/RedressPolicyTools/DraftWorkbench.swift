@@ -2,6 +2,7 @@ import Foundation
 import RedressCalendar
 import RedressDiagnostics
 import RedressEngine
+import RedressFormats
 import RedressPolicy
 
 /// A policy officer's draft, worked on beside its council's versions: the process diagram, the

@@ -1,6 +1,7 @@
 import RedressCalendar
 import RedressDiagnostics
 import RedressEngine
+import RedressFormats
 import RedressPolicy
 
 /// The outcome of one test case.

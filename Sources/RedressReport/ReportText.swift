@@ -1,5 +1,6 @@
 import RedressDiagnostics
 import RedressEngine
+import RedressFormats
 
 extension ReportDocument {
     /// `Complaints received 2025-01-01 to 2025-03-31 (compared with …); position on 2025-03-31`.

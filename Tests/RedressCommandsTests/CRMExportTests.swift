@@ -1,5 +1,6 @@
 import Foundation
 import RedressEngine
+import RedressFormats
 import RedressTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import RedressCalendar
 import RedressEngine
+import RedressTestSupport
 import Testing
 
 @Suite("Unreasonable behaviour")

@@ -1,7 +1,9 @@
 import RedressCalendar
+import RedressTestSupport
 import Testing
 
 @testable import RedressEngine
+@testable import RedressFormats
 
 /// Late complaints accepted or refused, refused requests for a gated stage, other means of
 /// resolution, remedies and the ombudsman's decision: what each event does to a schedule, and

@@ -4,6 +4,7 @@ import RedressTestSupport
 import Testing
 
 @testable import RedressEngine
+@testable import RedressFormats
 
 /// Scotland, Northern Ireland and Wales decided as their model procedures say, with every working
 /// day counted by an independent oracle: python-holidays for each nation's bank holidays and

@@ -1,5 +1,7 @@
 import RedressCalendar
 @testable import RedressEngine
+@testable import RedressFormats
+import RedressTestSupport
 import Testing
 
 @Suite("Schedule")

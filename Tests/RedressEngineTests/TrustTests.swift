@@ -1,4 +1,5 @@
 import RedressCalendar
+import RedressTestSupport
 import Testing
 
 @testable import RedressEngine

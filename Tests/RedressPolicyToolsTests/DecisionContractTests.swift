@@ -1,5 +1,6 @@
 import Foundation
 import RedressEngine
+import RedressFormats
 import RedressPolicyTools
 import Testing
 
@@ -28,7 +29,7 @@ struct DecisionContractTests {
     @Test("the encoder writes every field, and policy tests may expect only fields the decision has")
     func mirrored() throws {
         // The JSON Lines encoder's field names, as written in its source.
-        let encoder = try Self.text("Sources/RedressEngine/Output/DecisionEncoder.swift") + Self.text("Sources/RedressEngine/Output/EncodedOutcome.swift")
+        let encoder = try Self.text("Sources/RedressFormats/Output/DecisionEncoder.swift") + Self.text("Sources/RedressFormats/Output/EncodedOutcome.swift")
         let written = Set(encoder.matches(of: /\\"([a-z_]+)\\":/).map { String($0.1) })
         #expect(Self.fields.subtracting(["council", "version"]).isSubset(of: written.union(["tried"])), "not written: \(Self.fields.subtracting(written).sorted())")
         // `version` is the policy's version (the decision's `policy.version`); `error` an error record's.

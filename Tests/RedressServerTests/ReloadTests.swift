@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import RedressEngine
+import RedressFormats
 import RedressTestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import RedressCalendar
 import RedressEngine
+import RedressFormats
 import RedressPolicy
 
 /// libFuzzer entry point for the whole batch path, as `classify` and `schedule` run it: the bytes

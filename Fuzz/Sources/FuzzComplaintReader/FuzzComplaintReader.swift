@@ -1,5 +1,6 @@
 import Foundation
 import RedressEngine
+import RedressFormats
 
 /// libFuzzer entry point for the record readers: the bytes are read as a JSON Lines file and as a
 /// CSV file; every record must become a complaint, case or contact, or a failure with its line —

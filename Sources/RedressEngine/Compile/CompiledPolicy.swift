@@ -20,11 +20,8 @@ public struct CompiledPolicy: Sendable {
         let effectiveFrom: LocalDate
         let effectiveTo: LocalDate?
         let cutoff: TimeOfDay?
-        /// For `LineClassifier`: the vocabularies by bytes, and each rule's outcome pre-encoded.
+        /// The vocabularies by bytes (for complaints read as bytes, and for the usual spellings).
         let words: LineWords
-        let encodedOutcomes: [EncodedOutcome]
-        let encodedPolicy: [UInt8]
-        let csvPolicy: [UInt8]
         /// "Did you mean" for unknown words in complaints, remembered.
         let suggestions = SuggestionCache()
 
@@ -39,9 +36,6 @@ public struct CompiledPolicy: Sendable {
             self.effectiveTo = policy.version.effectiveTo
             self.cutoff = policy.calendar.cutoff
             self.words = LineWords(interner)
-            self.encodedOutcomes = outcomes.map(EncodedOutcome.init)
-            self.encodedPolicy = EncodedOutcome.policy(councilID: policy.council.id, versionID: policy.version.id)
-            self.csvPolicy = EncodedOutcome.csvPolicy(councilID: policy.council.id, versionID: policy.version.id)
             self.policy = policy
             self.calendar = calendar
             self.interner = interner
@@ -63,22 +57,16 @@ public struct CompiledPolicy: Sendable {
     var routesOnService: Bool { storage.routesOnService }
     /// A rule's outcome, resolved at compile time.
     func outcome(_ index: Int) -> RuleOutcomePlan { storage.outcomes[index] }
-    var councilID: String { storage.councilID }
+    /// Every rule's outcome, in rule order.
+    package var outcomes: [RuleOutcomePlan] { storage.outcomes }
+    package var councilID: String { storage.councilID }
     var words: LineWords { storage.words }
-    func encodedOutcome(_ index: Int) -> EncodedOutcome { storage.encodedOutcomes[index] }
-
-    /// Appends rule `index`'s `tried` entry head (without copying the rule's other pieces).
-    func appendTriedEntry(_ index: Int, to bytes: inout [UInt8]) {
-        storage.encodedOutcomes.withUnsafeBufferPointer { bytes.append(contentsOf: $0[index].triedEntry) }
-    }
-    var encodedPolicy: [UInt8] { storage.encodedPolicy }
-    var csvPolicy: [UInt8] { storage.csvPolicy }
 
     /// Whether this version is in force on `date` (without copying the policy).
     public func isInForce(on date: LocalDate) -> Bool {
         date >= storage.effectiveFrom && (storage.effectiveTo.map { date <= $0 } ?? true)
     }
-    var versionID: String { storage.versionID }
+    package var versionID: String { storage.versionID }
 
     public init(_ loaded: LoadedPolicy) {
         let interner = Interner(policy: loaded.policy)
@@ -159,7 +147,7 @@ public struct CompiledPolicy: Sendable {
         storage.ruleIndex.firstMatch(features, in: storage.rules, calendar: storage.calendar)
     }
 
-    func trace(_ features: ComplaintFeatures, upTo index: Int) -> [RuleTrace] {
+    package func trace(_ features: ComplaintFeatures, upTo index: Int) -> [RuleTrace] {
         var traces: [RuleTrace] = []
         traces.reserveCapacity(index)
         forEachTried(features, upTo: index) { rule, reason in
@@ -170,7 +158,7 @@ public struct CompiledPolicy: Sendable {
     }
 
     /// Each rule before `index` with why it did not match the complaint (`--explain`).
-    func forEachTried(_ features: ComplaintFeatures, upTo index: Int, _ body: (Int, String) -> Void) {
+    package func forEachTried(_ features: ComplaintFeatures, upTo index: Int, _ body: (Int, String) -> Void) {
         let interner = storage.interner, calendar = storage.calendar
         storage.rules.withUnsafeBufferPointer { rules in
             for rule in 0..<min(index, rules.count) { body(rule, rules[rule].mismatch(features, interner, calendar) ?? "matches") }

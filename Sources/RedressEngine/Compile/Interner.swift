@@ -88,7 +88,7 @@ final class Interner: Sendable {
 }
 
 /// A complaint reduced to what routing compares.
-struct ComplaintFeatures {
+package struct ComplaintFeatures {
     var type: Int
     var service: Int?
     var channel: Int?

@@ -5,13 +5,13 @@ import RedressPolicy
 /// stage (or exclusion, or feedback handling), the timescales to date, the time limit, and the
 /// flags that follow from the rule alone. Classifying a complaint then only computes its dates.
 /// A class, so taking a rule's plan costs one reference count rather than a copy of every field.
-final class RuleOutcomePlan: Sendable {
-    let ruleID: String
-    let range: SourceRange
-    let sourceText: String
+package final class RuleOutcomePlan: Sendable {
+    package let ruleID: String
+    package let range: SourceRange
+    package let sourceText: String
     /// The rule's own flags (written before `service-missing`).
-    let ruleFlags: [CaseFlag]
-    let outcome: RuleOutcome
+    package let ruleFlags: [CaseFlag]
+    package let outcome: RuleOutcome
 
     init(_ rule: RoutingRule, policy: Policy) {
         ruleID = rule.id
@@ -31,21 +31,21 @@ final class RuleOutcomePlan: Sendable {
 }
 
 /// A rule's outcome, worked out from the policy once, at compile time.
-struct RuleOutcome: Sendable {
-    var procedure: String?
-    var stage: String?
-    var excluded = false
-    var exclusionReason: String?
-    var redirect: String?
+package struct RuleOutcome: Sendable {
+    package var procedure: String?
+    package var stage: String?
+    package var excluded = false
+    package var exclusionReason: String?
+    package var redirect: String?
     /// The rule's handler, else the entry stage's or the feedback type's.
-    var handler: String?
+    package var handler: String?
     var acknowledge: Timescale?
     var respond: Timescale?
     var respondFrom = RuleOutcomePlan.ResponseAnchor.receipt
     var timeLimit: TimeLimit?
     /// Flags from the outcome (entry stage, feedback, clocks awaiting an event), in the order a
     /// decision lists them.
-    var flags: [CaseFlag] = []
+    package var flags: [CaseFlag] = []
     /// A rule routing to a procedure with no stages cannot decide anything: every complaint it
     /// matches is an error record saying so.
     var failure: String?

@@ -114,25 +114,4 @@ public struct CaseHistory: Sendable {
         self.complaint = complaint
         self.events = events
     }
-
-    /// Reads a case from a record: the complaint's fields plus `events` (a JSON array, or in CSV a
-    /// cell holding one).
-    public init(record: InputRecord) throws(RecordError) {
-        complaint = try Complaint(record: record)
-        let items: [JSONValue]
-        switch record.field("events")?.value {
-        case nil, .null?: items = []
-        case .array(let values)?: items = values
-        case .string(let text)?:
-            let wrapped = try JSONObjectReader.read(Array("{\"events\":\(text)}".utf8))
-            guard case .array(let values) = wrapped.first?.value else { throw RecordError("`events` must be a JSON list") }
-            items = values
-        default: throw RecordError("`events` must be a list")
-        }
-        events = []
-        for (index, item) in items.enumerated() {
-            guard case .object(let raw) = item else { throw RecordError("event \(index + 1) must be an object") }
-            events.append(try Self.event(JSONObjectReader.read(Array(raw.utf8)), number: index + 1))
-        }
-    }
 }

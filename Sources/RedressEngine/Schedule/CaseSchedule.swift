@@ -50,6 +50,12 @@ public struct DueItem: Sendable, Hashable {
     public var caseID: String
     public var what: String
     public var due: LocalDate
+
+    public init(caseID: String, what: String, due: LocalDate) {
+        self.caseID = caseID
+        self.what = what
+        self.due = due
+    }
 }
 
 /// Everything `schedule` says about one case.

@@ -1,4 +1,5 @@
 import RedressEngine
+import RedressFormats
 
 /// A request body: one JSON object, or an array of them. Each item is read by the same strict
 /// reader as the CLI's JSON Lines; an item that cannot be read becomes that item's error record,

@@ -2,6 +2,7 @@ import Hummingbird
 import RedressCalendar
 import RedressDiagnostics
 import RedressEngine
+import RedressFormats
 import RedressRecords
 
 /// `classify`, `schedule` and `behaviour`: one object or an array in; one result per item out, in

@@ -4,6 +4,7 @@ import NIOCore
 import RedressCalendar
 import RedressDiagnostics
 import RedressEngine
+import RedressFormats
 import RedressPolicy
 import RedressPolicyTools
 import Synchronization

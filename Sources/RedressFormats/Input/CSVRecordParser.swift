@@ -1,0 +1,84 @@
+import RedressEngine
+
+/// Splits CSV (RFC 4180: comma-separated, `"` quoting with `""` for a quote, quoted fields may
+/// hold commas and line breaks) into records, fed one physical line at a time.
+public struct CSVRecordParser: Sendable {
+    private var fields: [String] = []
+    private var field: [UInt8] = []
+    private var inQuotes = false
+    private var fieldWasQuoted = false
+    /// Bytes held for the record being read; a quote left open cannot grow it past `maxRecordBytes`.
+    private var pending = 0
+    public let maxRecordBytes: Int
+
+    public init(maxRecordBytes: Int = LineReader.defaultMaxLineBytes) {
+        self.maxRecordBytes = maxRecordBytes
+    }
+
+    /// True while a quoted field continues onto the next line.
+    public var isInsideQuotes: Bool { inQuotes }
+
+    /// Feeds one physical line (without its line break). Returns the fields when the line completes
+    /// a record; nil when a quoted field continues on the next line.
+    public mutating func feed(_ line: ArraySlice<UInt8>) throws(RecordError) -> [String]? {
+        var index = line.startIndex
+        pending += line.count + 1
+        guard pending <= maxRecordBytes else {
+            let limit = maxRecordBytes
+            self = CSVRecordParser(maxRecordBytes: limit)
+            throw RecordError("a quoted CSV field is not closed within \(limit) bytes (an unclosed quote?)")
+        }
+        if inQuotes { field.append(UInt8(ascii: "\n")) }
+        while index < line.endIndex {
+            let byte = line[index]
+            if inQuotes {
+                if byte == UInt8(ascii: "\"") {
+                    if index + 1 < line.endIndex, line[index + 1] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        index += 2
+                        continue
+                    }
+                    inQuotes = false
+                } else {
+                    field.append(byte)
+                }
+            } else if byte == UInt8(ascii: ",") {
+                endField()
+            } else if byte == UInt8(ascii: "\"") {
+                guard field.isEmpty, !fieldWasQuoted else {
+                    throw RecordError("a quote inside an unquoted CSV field (column \(fields.count + 1))")
+                }
+                inQuotes = true
+                fieldWasQuoted = true
+            } else {
+                guard !fieldWasQuoted else { throw RecordError("text after a closing quote (column \(fields.count + 1))") }
+                field.append(byte)
+            }
+            index += 1
+        }
+        if inQuotes { return nil }
+        endField()
+        pending = 0
+        defer { fields.removeAll(keepingCapacity: true) }
+        return fields
+    }
+
+    private mutating func endField() {
+        fields.append(String(decoding: field, as: UTF8.self))
+        field.removeAll(keepingCapacity: true)
+        fieldWasQuoted = false
+    }
+
+    /// Quotes a value for CSV output when it needs it. Values starting with `=`, `+`, `-` or `@`
+    /// are prefixed with `'` so a spreadsheet does not run them as formulas.
+    public static func quote(_ value: String) -> String {
+        var value = value
+        if let first = value.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), Double(value) == nil {
+            value = "'" + value
+        }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+import Foundation

@@ -1,0 +1,244 @@
+import RedressEngine
+
+extension RecordField {
+    /// Writes the source text (without making it a String when it is a plain string).
+    func writeRaw(_ writer: inout ByteWriter) {
+        if storedRaw == nil, case .string(let text) = value { return writer.quotedPlain(text) }
+        writer.raw(rawJSON)
+    }
+}
+
+/// Reads one JSON object (a JSON Lines record) from UTF-8 bytes. Strict: one object, no trailing
+/// text, depth and size bounded, duplicate field names refused.
+public struct JSONObjectReader {
+    static let maxDepth = 32
+
+    private let bytes: [UInt8]
+    private var index = 0
+
+    public static func read(_ bytes: [UInt8]) throws(RecordError) -> [RecordField] {
+        var reader = JSONObjectReader(bytes: bytes)
+        reader.skipWhitespace()
+        guard reader.peek == UInt8(ascii: "{") else { throw RecordError("expected a JSON object") }
+        let fields = try reader.object()
+        reader.skipWhitespace()
+        guard reader.index == bytes.count else { throw RecordError("unexpected text after the JSON object at byte \(reader.index + 1)") }
+        return fields
+    }
+
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D || bytes[index] == 0x0A {
+            index += 1
+        }
+    }
+
+    private mutating func expect(_ byte: UInt8) throws(RecordError) {
+        guard peek == byte else {
+            throw RecordError("expected `\(Character(Unicode.Scalar(byte)))` at byte \(index + 1)")
+        }
+        index += 1
+    }
+
+    private mutating func object() throws(RecordError) -> [RecordField] {
+        try expect(UInt8(ascii: "{"))
+        var fields: [RecordField] = []
+        fields.reserveCapacity(12)
+        // Duplicate names are found with a set once a record has more than a few fields, so a line
+        // with many keys is read in linear time.
+        var names: Set<String> = []
+        skipWhitespace()
+        if peek == UInt8(ascii: "}") { index += 1; return fields }
+        while true {
+            skipWhitespace()
+            let name = try string()
+            let duplicate: Bool
+            if fields.count < 16 {
+                duplicate = fields.contains { $0.name == name }
+                if fields.count == 15 { names = Set(fields.map(\.name)) }
+            } else {
+                duplicate = !names.insert(name).inserted
+            }
+            if duplicate { throw RecordError("field `\(name)` appears twice") }
+            skipWhitespace()
+            try expect(UInt8(ascii: ":"))
+            skipWhitespace()
+            if peek == UInt8(ascii: "\""), let plain = plainString() {
+                fields.append(RecordField(name: name, plainString: plain))
+            } else {
+                let start = index
+                let value = try value(depth: 1)
+                fields.append(RecordField(name: name, value: value, rawJSON: String(decoding: bytes[start..<index], as: UTF8.self)))
+            }
+            skipWhitespace()
+            if peek == UInt8(ascii: ",") { index += 1; continue }
+            try expect(UInt8(ascii: "}"))
+            return fields
+        }
+    }
+
+    private mutating func value(depth: Int) throws(RecordError) -> JSONValue {
+        guard depth <= Self.maxDepth else { throw RecordError("JSON nested deeper than \(Self.maxDepth) levels") }
+        guard let byte = peek else { throw RecordError("unexpected end of the record") }
+        switch byte {
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "{"):
+            let start = index
+            try skipNested(depth: depth)
+            return .object(raw: String(decoding: bytes[start..<index], as: UTF8.self))
+        case UInt8(ascii: "["):
+            index += 1
+            var items: [JSONValue] = []
+            skipWhitespace()
+            if peek == UInt8(ascii: "]") { index += 1; return .array(items) }
+            while true {
+                skipWhitespace()
+                items.append(try value(depth: depth + 1))
+                skipWhitespace()
+                if peek == UInt8(ascii: ",") { index += 1; continue }
+                try expect(UInt8(ascii: "]"))
+                return .array(items)
+            }
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        default:
+            let start = index
+            guard number() else { throw RecordError("invalid JSON value at byte \(start + 1)") }
+            return .number(String(decoding: bytes[start..<index], as: UTF8.self))
+        }
+    }
+
+    /// Reads a number exactly as RFC 8259 writes one — `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`
+    /// — so `+1`, `.5`, `01` and `1.` are refused rather than copied into the output.
+    private mutating func number() -> Bool {
+        func digits() -> Int {
+            let start = index
+            while let b = peek, b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") { index += 1 }
+            return index - start
+        }
+        if peek == UInt8(ascii: "-") { index += 1 }
+        if peek == UInt8(ascii: "0") {
+            index += 1
+        } else if digits() == 0 {
+            return false
+        }
+        if peek == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { return false }
+        }
+        if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+            index += 1
+            if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { return false }
+        }
+        // A digit straight after a leading zero (`01`) is not a number.
+        if let b = peek, b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") { return false }
+        return true
+    }
+
+    private mutating func literal(_ word: StaticString) throws(RecordError) {
+        let start = index
+        for byte in UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount) {
+            guard peek == byte else { throw RecordError("invalid JSON value at byte \(start + 1)") }
+            index += 1
+        }
+    }
+
+    /// Skips an object or array, checking its structure.
+    private mutating func skipNested(depth: Int) throws(RecordError) {
+        if peek == UInt8(ascii: "{") {
+            index += 1
+            skipWhitespace()
+            if peek == UInt8(ascii: "}") { index += 1; return }
+            while true {
+                skipWhitespace()
+                _ = try string()
+                skipWhitespace()
+                try expect(UInt8(ascii: ":"))
+                skipWhitespace()
+                _ = try value(depth: depth + 1)
+                skipWhitespace()
+                if peek == UInt8(ascii: ",") { index += 1; continue }
+                try expect(UInt8(ascii: "}"))
+                return
+            }
+        }
+        _ = try value(depth: depth)
+    }
+
+    /// A string with no escapes or control characters, read at once; nil (and nothing consumed)
+    /// otherwise, for `string()` to read.
+    private mutating func plainString() -> String? {
+        var end = index + 1
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                let text = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+                index = end + 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            end += 1
+        }
+        return nil
+    }
+
+    private mutating func string() throws(RecordError) -> String {
+        try expect(UInt8(ascii: "\""))
+        let start = index
+        // Fast path: no escapes.
+        while let byte = peek, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { index += 1 }
+        if peek == UInt8(ascii: "\"") {
+            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            index += 1
+            return text
+        }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars)
+        var pendingHigh: UInt32?
+        while let byte = peek {
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""): return String(scalars)
+            case UInt8(ascii: "\\"):
+                guard let escape = peek else { break }
+                index += 1
+                switch escape {
+                case UInt8(ascii: "n"): scalars.append("\n")
+                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "r"): scalars.append("\r")
+                case UInt8(ascii: "b"): scalars.append("\u{8}")
+                case UInt8(ascii: "f"): scalars.append("\u{c}")
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(Unicode.Scalar(escape))
+                case UInt8(ascii: "u"):
+                    guard index + 4 <= bytes.count,
+                        let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+                    else { throw RecordError("invalid \\u escape at byte \(index)") }
+                    index += 4
+                    if (0xD800..<0xDC00).contains(code) {
+                        pendingHigh = code
+                    } else if (0xDC00..<0xE000).contains(code), let high = pendingHigh {
+                        scalars.append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00)) ?? "\u{FFFD}")
+                        pendingHigh = nil
+                    } else {
+                        scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                    }
+                default: throw RecordError("invalid escape `\\\(Character(Unicode.Scalar(escape)))` at byte \(index)")
+                }
+            case 0..<0x20: throw RecordError("control character in a string at byte \(index)")
+            default:
+                // Copy a run of ordinary bytes at once.
+                let runStart = index - 1
+                while let b = peek, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\"), b >= 0x20 { index += 1 }
+                scalars.append(contentsOf: String(decoding: bytes[runStart..<index], as: UTF8.self).unicodeScalars)
+            }
+        }
+        throw RecordError("unterminated string")
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import RedressEngine
+
+/// Reads a file or standard input one line at a time in constant memory (a fixed read buffer),
+/// counting lines. Handles LF and CRLF; a line longer than `maxLineBytes` is reported, not held.
+public struct LineReader {
+    public static let defaultMaxLineBytes = 1 << 20
+
+    private let handle: FileHandle
+    private let maxLineBytes: Int
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEOF = false
+    public private(set) var lineNumber = 0
+    /// Why reading stopped early (a directory, an I/O error), if it did; the lines before it were
+    /// returned, and the caller must report it.
+    public private(set) var readFailure: String?
+
+    public init(handle: FileHandle, maxLineBytes: Int = defaultMaxLineBytes) {
+        self.handle = handle
+        self.maxLineBytes = maxLineBytes
+    }
+
+    public enum Line {
+        case text(ArraySlice<UInt8>)
+        /// The line was longer than the limit; its bytes were skipped.
+        case tooLong(Int)
+    }
+
+    /// The index of the first line feed at or after `start` (`memchr`: the reader's inner loop).
+    private static func newline(in buffer: [UInt8], from start: Int) -> Int? {
+        buffer.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress, start < bytes.count,
+                let found = memchr(base + start, 0x0A, bytes.count - start)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
+    /// The next line without its line break, or nil at the end of input.
+    /// Lines are slices of the reader's buffer; a caller may keep them (the buffer is copied, not
+    /// overwritten, while a line still refers to it).
+    public mutating func next() -> Line? {
+        var skipped = 0
+        while true {
+            if let newline = Self.newline(in: buffer, from: start) {
+                var end = newline
+                if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                let line = buffer[start..<end]
+                start = newline + 1
+                lineNumber += 1
+                if skipped > 0 { return .tooLong(skipped + line.count) }
+                return .text(line)
+            }
+            if atEOF {
+                guard start < buffer.count else {
+                    if skipped > 0 { lineNumber += 1; return .tooLong(skipped) }
+                    return nil
+                }
+                var line = buffer[start...]
+                if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+                start = buffer.count
+                lineNumber += 1
+                if skipped > 0 { return .tooLong(skipped + line.count) }
+                return .text(line)
+            }
+            if buffer.count - start > maxLineBytes {
+                skipped += buffer.count - start
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+            }
+            if start > 0 {
+                buffer.removeSubrange(0..<start)
+                start = 0
+            }
+            // `read(upToCount:)` throws where `readData(ofLength:)` would trap.
+            do {
+                let chunk = try handle.read(upToCount: 1 << 16) ?? Data()
+                if chunk.isEmpty { atEOF = true } else { buffer.append(contentsOf: chunk) }
+            } catch {
+                // A signal interrupting the read is not a failure: read again.
+                if (error as NSError).code == EINTR { continue }
+                readFailure = String(cString: strerror((error as NSError).code == 0 ? EIO : Int32((error as NSError).code)))
+                atEOF = true
+            }
+        }
+    }
+}

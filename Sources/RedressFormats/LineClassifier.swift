@@ -1,0 +1,168 @@
+import RedressCalendar
+import RedressEngine
+
+/// Classifies JSON Lines complaints straight from their bytes: the fields are found as byte ranges
+/// of the line (`ComplaintLine`), looked up in the policy's vocabularies by bytes (`WordTable`),
+/// routed and dated by the engine's own `decide`, and written by copying the rule's pre-encoded
+/// outcome (`EncodedOutcome`: JSON Lines and CSV pieces, `tried` entries) around the complaint's
+/// values — no `Complaint` or `Decision` per record; a table row goes through the full path's own
+/// layout (`DecisionEncoder.tableRow`).
+///
+/// It takes only records it can decide exactly as the full path (`JSONObjectReader` → `Complaint`
+/// → `Engine.classify` → `DecisionEncoder`) would, and writes the same bytes; for any other record —
+/// an escape, a nested value, an unusual date, a near-miss field name, anything the full path would
+/// reject — it writes nothing and returns false, and the caller takes the full path, which decides
+/// it or writes the error record. `LineClassifierTests` holds the two paths to the same output on
+/// every bundled policy and on generated records built to probe each boundary.
+///
+/// Making one encodes every rule's outcome, so make one per run and give each thread a copy:
+/// copies share those bytes.
+public struct LineClassifier: Sendable {
+    private let engine: Engine
+    /// The format and, for a table, its layout.
+    private let encoder: DecisionEncoder
+    /// Whether decisions list the rules tried before the deciding one (`--explain`).
+    private let explain: Bool
+    /// Each version's outcomes and policy, pre-encoded, in the order of `engine.versions`.
+    private let versions: [EncodedVersion]
+    /// Reused from record to record.
+    private var extras: [ComplaintLine.Extra] = []
+    /// What to do with each unknown field name seen so far.
+    private var names: [String: NameVerdict] = [:]
+
+    private enum NameVerdict: Sendable {
+        case passThrough
+        /// A name the decision itself uses (`rule`, `flags`, …): not passed through.
+        case reserved
+        /// Close to a contract field: the full path rejects the record, with a suggestion.
+        case nearMiss
+    }
+
+    public init(_ engine: Engine, encoder: DecisionEncoder = DecisionEncoder(format: .jsonl), explain: Bool = false) {
+        self.engine = engine
+        self.encoder = encoder
+        self.explain = explain
+        versions = engine.versions.map(EncodedVersion.init)
+        extras.reserveCapacity(16)
+    }
+
+    public init(_ engine: Engine, format: DecisionEncoder.Format) {
+        self.init(engine, encoder: DecisionEncoder(format: format))
+    }
+
+    /// Decides one JSON Lines record (a line without its line break) and appends the decision, as
+    /// `DecisionEncoder` writes it in the classifier's format, to `output`. False, with nothing
+    /// written, when the record must take the full path.
+    public mutating func classify(_ line: ArraySlice<UInt8>, into output: inout [UInt8]) -> Bool {
+        line.withUnsafeBufferPointer { classify($0, into: &output) }
+    }
+
+    mutating func classify(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
+        guard InputEncoding.isValidUTF8(bytes), let line = ComplaintLine.scan(bytes, extras: &extras) else { return false }
+        func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
+        // `Complaint`'s checks, in the plain form: an id that is not blank and not too long, real
+        // dates, awareness no later than receipt.
+        guard let id = line.id, id.count <= 256, bytes[id.lowerBound] > 0x20, bytes[id.lowerBound] < 0x80,
+            let receivedRange = line.received, let received = LocalDateTime(plainISO: slice(receivedRange))
+        else { return false }
+        var awareOn: LocalDate?
+        if let range = line.awareOn {
+            guard let date = LocalDate(plainISO: slice(range)), date <= received.date else { return false }
+            awareOn = date
+        }
+        // One bit per extra field (at most 64: `ComplaintLine.maxExtras`).
+        var reserved: UInt64 = 0
+        for (index, extra) in extras.enumerated() {
+            switch verdict(slice(extra.name)) {
+            case .passThrough: break
+            case .reserved: reserved |= 1 << UInt64(index)
+            case .nearMiss: return false
+            }
+        }
+        let ranges = ComplaintRanges(
+            type: line.type, service: line.service, channel: line.channel, madeBy: line.madeBy, text: line.text, hasCategories: line.categories != nil)
+        guard let decided = engine.decide(ranges, in: bytes, received: received, awareOn: awareOn, forEachCategory: { line.forEachCategory(in: bytes, $0) })
+        else { return false }
+        let version = versions[decided.version]
+        let dated = decided.dated, deemed = decided.deemed
+        let encoded = version.outcomes[dated.rule]
+        var writer = ByteWriter(bytes: output)
+        output = []
+        defer { output = writer.bytes }
+        switch encoder.format {
+        case .jsonl: break
+        case .table:
+            let outcome = dated.plan.outcome
+            encoder.tableRow(
+                id: String(decoding: slice(id), as: UTF8.self), procedure: outcome.procedure, stage: outcome.stage, excluded: outcome.excluded,
+                redirect: outcome.redirect, exclusionReason: outcome.exclusionReason, received: received.date, deemed: deemed,
+                acknowledgeBy: dated.acknowledgeBy, respondBy: dated.respondBy, inTime: dated.inTime, rule: dated.plan.ruleID, flags: dated.flags,
+                tried: explain ? engine.versions[decided.version].trace(decided.features, upTo: dated.rule) : nil, into: &writer.bytes)
+            return true
+        case .csv:
+            // The columns of `DecisionEncoder.sheet`, in its order.
+            writer.csvCell(String(decoding: slice(id), as: UTF8.self))
+            writer.bytes.append(contentsOf: version.csvPolicy)
+            writer.csvCell(line.type.map { String(decoding: slice($0), as: UTF8.self) } ?? "complaint")
+            writer.bytes.append(contentsOf: encoded.csvOutcome)
+            writer.plainDate(received.date)
+            writer.raw(",")
+            writer.plainDate(deemed)
+            writer.raw(",")
+            writer.plainDate(dated.acknowledgeBy)
+            writer.raw(",")
+            writer.plainDate(dated.respondBy)
+            writer.raw(",")
+            writer.bool(dated.inTime)
+            writer.bytes.append(contentsOf: encoded.csvRule)
+            let flags = dated.flags
+            if !flags.isEmpty { writer.csvCell(flags.map(\.description).joined(separator: ";")) }
+            writer.raw("\r\n")
+            return true
+        }
+        writer.raw("{\"id\":\"")
+        writer.bytes.append(contentsOf: slice(id))
+        writer.raw("\"")
+        writer.bytes.append(contentsOf: version.policy)
+        if let type = line.type {
+            writer.raw("\"")
+            writer.bytes.append(contentsOf: slice(type))
+            writer.raw("\"")
+        } else {
+            writer.raw("\"complaint\"")
+        }
+        writer.bytes.append(contentsOf: encoded.head)
+        writer.date(deemed)
+        DecisionEncoder.dates(acknowledgeBy: dated.acknowledgeBy, respondBy: dated.respondBy, inTime: dated.inTime, &writer)
+        writer.bytes.append(contentsOf: encoded.tail)
+        encoded.writeFlags(dated, into: &writer)
+        if explain {
+            writer.raw(",\"tried\":[")
+            engine.versions[decided.version].forEachTried(decided.features, upTo: dated.rule) { rule, reason in
+                if rule > 0 { writer.raw(",") }
+                version.outcomes.withUnsafeBufferPointer { writer.bytes.append(contentsOf: $0[rule].triedEntry) }
+                writer.quoted(reason)
+                writer.raw("}")
+            }
+            writer.raw("]")
+        }
+        for (index, extra) in extras.enumerated() where reserved & (1 << UInt64(index)) == 0 {
+            writer.raw(",\"")
+            writer.bytes.append(contentsOf: slice(extra.name))
+            writer.raw("\":")
+            writer.bytes.append(contentsOf: slice(extra.value))
+        }
+        writer.raw("}\n")
+        return true
+    }
+
+    private mutating func verdict(_ name: UnsafeBufferPointer<UInt8>) -> NameVerdict {
+        let text = String(decoding: name, as: UTF8.self)
+        if let known = names[text] { return known }
+        let verdict: NameVerdict =
+            FieldContract.complaint.nearMiss(text) != nil
+            ? .nearMiss : DecisionEncoder.reservedFields.contains(text) ? .reserved : .passThrough
+        if names.count < 256 { names[text] = verdict }
+        return verdict
+    }
+}

@@ -1,0 +1,121 @@
+import RedressEngine
+
+/// A policy version's constant parts of a decision, encoded once per `LineClassifier`: each rule's
+/// outcome, and the policy's own fields.
+final class EncodedVersion: Sendable {
+    let outcomes: [EncodedOutcome]
+    /// `,"policy":{"council":…,"version":…},"type":`
+    let policy: [UInt8]
+    /// CSV: `,council,version,`
+    let csvPolicy: [UInt8]
+
+    init(_ compiled: CompiledPolicy) {
+        outcomes = compiled.outcomes.map(EncodedOutcome.init)
+        policy = EncodedOutcome.policy(councilID: compiled.councilID, versionID: compiled.versionID)
+        csvPolicy = EncodedOutcome.csvPolicy(councilID: compiled.councilID, versionID: compiled.versionID)
+    }
+}
+
+/// A rule's outcome as the constant parts of a JSON Lines decision and of a CSV row, encoded once
+/// when a `LineClassifier` is made, so `LineClassifier` writes a decision by copying them around the
+/// complaint's own values. The layouts are `DecisionEncoder`'s; `LineClassifierTests` checks the
+/// two byte for byte in both formats.
+final class EncodedOutcome: Sendable {
+    /// `,"procedure":…,"stage":…,"handler":…,"excluded":…,"redirect":…(,"exclusion_reason":…),"deemed_received":`
+    let head: [UInt8]
+    /// `,"rule":…,"source":…,"flags":[`
+    let tail: [UInt8]
+    /// The rule's own flags, then the outcome's, each quoted and joined by commas.
+    let ruleFlags: [UInt8]
+    let outcomeFlags: [UInt8]
+    /// CSV: `,procedure,stage,handler,excluded,redirect,exclusion_reason,` (the received date next).
+    let csvOutcome: [UInt8]
+    /// CSV: `,rule,source,` (the flags cell next).
+    let csvRule: [UInt8]
+    /// `{"rule":…,"source":…,"reason":`: this rule in another decision's `tried` (`--explain`).
+    let triedEntry: [UInt8]
+
+    init(_ plan: RuleOutcomePlan) {
+        let outcome = plan.outcome
+        var head = ByteWriter(bytes: [])
+        DecisionEncoder.outcome(
+            procedure: outcome.procedure, stage: outcome.stage, handler: outcome.handler, excluded: outcome.excluded, redirect: outcome.redirect,
+            exclusionReason: outcome.exclusionReason, &head)
+        self.head = head.bytes
+        var tail = ByteWriter(bytes: [])
+        DecisionEncoder.rule(plan.ruleID, sourceText: plan.sourceText, &tail)
+        tail.raw("[")
+        self.tail = tail.bytes
+        var flags = ByteWriter(bytes: [])
+        flags.items(plan.ruleFlags.map(\.description))
+        ruleFlags = flags.bytes
+        flags.bytes = []
+        flags.items(outcome.flags.map(\.description))
+        outcomeFlags = flags.bytes
+        var csv = ByteWriter(bytes: [])
+        for cell in [outcome.procedure, outcome.stage, outcome.handler] {
+            csv.raw(",")
+            csv.csvCell(cell ?? "")
+        }
+        csv.raw(",")
+        csv.bool(outcome.excluded)
+        for cell in [outcome.redirect, outcome.exclusionReason] {
+            csv.raw(",")
+            csv.csvCell(cell ?? "")
+        }
+        csv.raw(",")
+        csvOutcome = csv.bytes
+        csv.bytes = []
+        for cell in [plan.ruleID, plan.sourceText] {
+            csv.raw(",")
+            csv.csvCell(cell)
+        }
+        csv.raw(",")
+        csvRule = csv.bytes
+        var tried = ByteWriter(bytes: [])
+        DecisionEncoder.triedEntry(plan.ruleID, source: plan.range.description, &tried)
+        triedEntry = tried.bytes
+    }
+
+    /// CSV: `,council,version,` for a policy version (the type next).
+    static func csvPolicy(councilID: String, versionID: String) -> [UInt8] {
+        var writer = ByteWriter(bytes: [])
+        for cell in [councilID, versionID] {
+            writer.raw(",")
+            writer.csvCell(cell)
+        }
+        writer.raw(",")
+        return writer.bytes
+    }
+
+    /// `,"policy":{"council":…,"version":…},"type":` for a policy version.
+    static func policy(councilID: String, versionID: String) -> [UInt8] {
+        var writer = ByteWriter(bytes: [])
+        DecisionEncoder.policy(councilID: councilID, versionID: versionID, &writer)
+        return writer.bytes
+    }
+
+    /// The flags array's items after `tail`, in `DatedOutcome`'s order, and its `]`.
+    func writeFlags(_ dated: DatedOutcome, into writer: inout ByteWriter) {
+        var empty = true
+        func separate() {
+            if !empty { writer.bytes.append(UInt8(ascii: ",")) }
+            empty = false
+        }
+        dated.forEachFlagPart { part in
+            switch part {
+            case .rule where !ruleFlags.isEmpty:
+                separate()
+                writer.bytes.append(contentsOf: ruleFlags)
+            case .outcome where !outcomeFlags.isEmpty:
+                separate()
+                writer.bytes.append(contentsOf: outcomeFlags)
+            case .named(let flag):
+                separate()
+                writer.quotedPlain(flag.description)  // named flags are plain words
+            case .rule, .outcome: break
+            }
+        }
+        writer.bytes.append(UInt8(ascii: "]"))
+    }
+}

@@ -1,0 +1,75 @@
+@testable import RedressEngine
+@testable import RedressFormats
+import RedressTestSupport
+import Testing
+
+/// The table's printable-ASCII shortcut against the general, character-by-character path, on
+/// random cells mixing plain ASCII with controls, DEL, accents, combining marks, wide letters and
+/// emoji: widths, cuts and escapes all the same.
+@Suite("Display width")
+struct DisplayWidthTests {
+    static let pieces = [
+        "a", "Z", "7", " ", "-", "~", "é", "e\u{301}", "漢", "🙂", "\t", "\u{1B}", "\u{7F}", "\u{85}", "\r\n", "—", "→", "…", "\u{2028}", "\u{200D}",
+        "\u{20E3}", "ß", "ʼ", "\u{A0}", "\u{AD}",
+    ]
+
+    static let simple = ["a", " ", "é", "—", "→", "…", "ß", "‘", "\u{A0}", "ʼ", "Z"]
+
+    /// The general path: every character measured on its own.
+    static func width(_ text: String) -> Int { text.reduce(0) { $0 + DisplayWidth.of($1) } }
+
+    static func truncated(_ text: String, to width: Int) -> String {
+        guard Self.width(text) > width else { return text }
+        guard width > 1 else { return width == 1 ? "…" : "" }
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+
+    @Test("the shortcut measures, cuts and escapes as the general path does")
+    func shortcutAgrees() {
+        var random = SeededRandom(seed: 29)
+        for _ in 0..<5_000 {
+            // Printable ASCII, the characters the shortcuts know, or anything.
+            let kind = random.next() % 3
+            let asciiOnly = kind == 0
+            let count = Int(random.next() % 30)
+            let text = (0..<count).map { _ in
+                asciiOnly
+                    ? String(UnicodeScalar(UInt8(0x20 + random.next() % 0x5F)))
+                    : kind == 1 ? Self.simple[Int(random.next() % UInt64(Self.simple.count))] : Self.pieces[Int(random.next() % UInt64(Self.pieces.count))]
+            }.joined()
+            #expect(DisplayWidth.of(text) == Self.width(text), "\(text.debugDescription)")
+            let width = Int(random.next() % 34)
+            #expect(DisplayWidth.truncated(text, to: width) == Self.truncated(text, to: width), "\(text.debugDescription) to \(width)")
+            let controls = text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+            #expect((DecisionEncoder.escapingControls(text) == text) == !controls, "\(text.debugDescription)")
+        }
+    }
+
+    /// The ranges `DisplayWidth.of` answers without looking properties up, against the rule.
+    @Test("every scalar the shortcut answers is one column by the general rule")
+    func shortcutRanges() {
+        for value in Array(0x20..<0x7F) + Array(0xA0..<0x1100) + Array(0x1160..<0x231A) {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let general = scalar.properties.generalCategory == .control || scalar.properties.isEmojiPresentation || DisplayWidth.isWide(scalar.value) ? 2 : 1
+            #expect(general == 1, "U+\(String(value, radix: 16, uppercase: true))")
+        }
+    }
+
+    @Test("the control test is Unicode's category Cc, over every scalar")
+    func controls() {
+        var differing: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if DecisionEncoder.isControl(scalar) != (scalar.properties.generalCategory == .control) { differing.append(value) }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+}
