@@ -92,15 +92,15 @@ public struct Engine: Sendable {
         // receipt. A complaint entering at a later stage counts as escalated on its deemed receipt
         // day, so `escalation` is the same day as `receipt` here (as in `schedule`).
         if let acknowledge = plan.outcome.acknowledge {
-            result.acknowledgeBy = try dated { () throws(CalendarError) in try acknowledge.within.date(after: deemed, calendar: calendar) }
+            result.acknowledgeBy = try dated { () throws(CalendarError) in try acknowledge.date(after: deemed, calendar: calendar) }
         }
         if let respond = plan.outcome.respond {
             let base = plan.outcome.respondFrom == .acknowledgement ? result.acknowledgeBy ?? deemed : deemed
-            result.respondBy = try dated { () throws(CalendarError) in try respond.within.date(after: base, calendar: calendar) }
+            result.respondBy = try dated { () throws(CalendarError) in try respond.date(after: base, calendar: calendar) }
         }
         if let timeLimit = plan.outcome.timeLimit {
             if let awareOn = features.awareOn {
-                let deadline = try dated { () throws(CalendarError) in try timeLimit.within.date(after: awareOn, calendar: calendar) }
+                let deadline = try dated { () throws(CalendarError) in try timeLimit.date(after: awareOn, calendar: calendar) }
                 if received > deadline { result.time = .outOfTime }
             } else {
                 result.time = .awareOnMissing

@@ -158,10 +158,21 @@ public struct CompiledPolicy: Sendable {
     }
 
     /// Each rule before `index` with why it did not match the complaint (`--explain`).
-    package func forEachTried(_ features: ComplaintFeatures, upTo index: Int, _ body: (Int, String) -> Void) {
-        let interner = storage.interner, calendar = storage.calendar
+    func forEachTried(_ features: ComplaintFeatures, upTo index: Int, _ body: (Int, String) -> Void) {
+        forEachMismatch(features, upTo: index) { rule, mismatch in body(rule, reason(rule, mismatch)) }
+    }
+
+    /// Each rule before `index` with the first condition the complaint fails (nil: none fails),
+    /// without making the reason's text.
+    package func forEachMismatch(_ features: ComplaintFeatures, upTo index: Int, _ body: (Int, RuleMismatch?) -> Void) {
+        let calendar = storage.calendar
         storage.rules.withUnsafeBufferPointer { rules in
-            for rule in 0..<min(index, rules.count) { body(rule, rules[rule].mismatch(features, interner, calendar) ?? "matches") }
+            for rule in 0..<min(index, rules.count) { body(rule, rules[rule].firstMismatch(features, calendar)) }
         }
+    }
+
+    /// The reason `--explain` gives for rule `rule` and `mismatch`.
+    package func reason(_ rule: Int, _ mismatch: RuleMismatch?) -> String {
+        mismatch.map { storage.rules[rule].reason($0, storage.interner) } ?? "matches"
     }
 }

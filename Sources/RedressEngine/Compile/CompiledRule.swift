@@ -3,7 +3,9 @@ import RedressCalendar
 import RedressPolicy
 
 /// A routing rule compiled to bit sets over interned ids, so matching is a few word operations.
-struct CompiledRule: Sendable {
+/// A class: rules are read per complaint from several threads, and taking one costs a reference
+/// count rather than a copy of every field.
+final class CompiledRule: Sendable {
     let rule: RoutingRule
     let types: IDSet?
     let services: IDSet?
@@ -15,6 +17,20 @@ struct CompiledRule: Sendable {
     /// How each condition reads in a reason for not matching (`--explain`): made the first time
     /// one is needed, not when the policy is compiled, so loading pays nothing for it.
     let textCache = ConditionTextCache()
+
+    init(
+        rule: RoutingRule, types: IDSet?, services: IDSet?, channels: IDSet?, makers: IDSet?, categories: IDSet?, phrases: IDSet?,
+        matterOlderThan: PolicyDuration?
+    ) {
+        self.rule = rule
+        self.types = types
+        self.services = services
+        self.channels = channels
+        self.makers = makers
+        self.categories = categories
+        self.phrases = phrases
+        self.matterOlderThan = matterOlderThan
+    }
 
     /// Each of a rule's word conditions as `` `waste` `` or `` any of `waste`, `highways` ``.
     struct ConditionTexts: Sendable {
@@ -34,37 +50,43 @@ struct CompiledRule: Sendable {
 
     /// Why the rule did not match a complaint, or nil when it matches.
     func mismatch(_ features: ComplaintFeatures, _ interner: Interner, _ calendar: WorkingDayCalendar) -> String? {
-        let texts = texts(interner)
-        if let types, !types.contains(features.type) {
-            return "type `\(interner.types[features.type])` is not \(texts.types ?? "")"
-        }
+        firstMismatch(features, calendar).map { reason($0, interner) }
+    }
+
+    /// The first condition the complaint fails, or nil when it matches (no text made).
+    func firstMismatch(_ features: ComplaintFeatures, _ calendar: WorkingDayCalendar) -> RuleMismatch? {
+        if let types, !types.contains(features.type) { return .type(features.type) }
         if let services {
-            guard let service = features.service, services.contains(service) else {
-                return "service \(features.service.map { "`\(interner.services[$0])`" } ?? "(none)") is not \(texts.services ?? "")"
-            }
+            guard let service = features.service, services.contains(service) else { return .service(features.service) }
         }
         if let channels {
-            guard let channel = features.channel, channels.contains(channel) else {
-                return "channel \(features.channel.map { "`\(interner.channels[$0])`" } ?? "(none)") is not \(texts.channels ?? "")"
-            }
+            guard let channel = features.channel, channels.contains(channel) else { return .channel(features.channel) }
         }
         if let makers {
-            guard let maker = features.maker, makers.contains(maker) else {
-                return "made_by \(features.maker.map { "`\(interner.makers[$0])`" } ?? "(none)") is not \(texts.makers ?? "")"
-            }
+            guard let maker = features.maker, makers.contains(maker) else { return .maker(features.maker) }
         }
-        if let categories, !categories.intersects(features.categories) {
-            return "no category in \(texts.categories ?? "")"
-        }
-        if let phrases, !phrases.intersects(features.phrases) {
-            return "text mentions none of \(texts.phrases ?? "")"
-        }
-        if let matterOlderThan {
-            guard features.matterAgeLimitPassed(matterOlderThan, calendar) == true else {
-                return features.awareOn == nil ? "no `aware_on` to age the matter" : "the matter is not older than \(matterOlderThan)"
-            }
+        if let categories, !categories.intersects(features.categories) { return .category }
+        if let phrases, !phrases.intersects(features.phrases) { return .phrase }
+        if let matterOlderThan, features.matterAgeLimitPassed(matterOlderThan, calendar) != true {
+            return features.awareOn == nil ? .awareOnMissing : .matterNotOlder
         }
         return nil
+    }
+
+    /// A mismatch as the reason `--explain` gives.
+    func reason(_ mismatch: RuleMismatch, _ interner: Interner) -> String {
+        let texts = texts(interner)
+        func word(_ index: Int?, in words: [String]) -> String { index.map { "`\(words[$0])`" } ?? "(none)" }
+        switch mismatch {
+        case .type(let type): return "type `\(interner.types[type])` is not \(texts.types ?? "")"
+        case .service(let service): return "service \(word(service, in: interner.services)) is not \(texts.services ?? "")"
+        case .channel(let channel): return "channel \(word(channel, in: interner.channels)) is not \(texts.channels ?? "")"
+        case .maker(let maker): return "made_by \(word(maker, in: interner.makers)) is not \(texts.makers ?? "")"
+        case .category: return "no category in \(texts.categories ?? "")"
+        case .phrase: return "text mentions none of \(texts.phrases ?? "")"
+        case .awareOnMissing: return "no `aware_on` to age the matter"
+        case .matterNotOlder: return "the matter is not older than \(matterOlderThan.map { "\($0)" } ?? "")"
+        }
     }
 
     /// The fast path: true when every condition holds.
@@ -78,6 +100,20 @@ struct CompiledRule: Sendable {
         if let matterOlderThan, features.matterAgeLimitPassed(matterOlderThan, calendar) != true { return false }
         return true
     }
+}
+
+/// The first condition of a rule a complaint fails: the word the complaint gave, where it gave
+/// one (an index into the policy's vocabulary of that kind), so a reason's text can be made once
+/// and reused for every complaint failing the same way.
+package enum RuleMismatch: Hashable, Sendable {
+    case type(Int)
+    case service(Int?)
+    case channel(Int?)
+    case maker(Int?)
+    case category
+    case phrase
+    case awareOnMissing
+    case matterNotOlder
 }
 
 /// A rule's condition texts, made once on first use by whichever thread needs them first.

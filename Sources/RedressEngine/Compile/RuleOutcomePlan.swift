@@ -39,10 +39,12 @@ package struct RuleOutcome: Sendable {
     package var redirect: String?
     /// The rule's handler, else the entry stage's or the feedback type's.
     package var handler: String?
-    var acknowledge: Timescale?
-    var respond: Timescale?
+    /// The clocks dated on receipt, and the time limit, as bare durations (what is read per
+    /// complaint: no citation or anchor text to copy).
+    var acknowledge: PolicyDuration?
+    var respond: PolicyDuration?
     var respondFrom = RuleOutcomePlan.ResponseAnchor.receipt
-    var timeLimit: TimeLimit?
+    var timeLimit: PolicyDuration?
     /// Flags from the outcome (entry stage, feedback, clocks awaiting an event), in the order a
     /// decision lists them.
     package var flags: [CaseFlag] = []
@@ -51,7 +53,7 @@ package struct RuleOutcome: Sendable {
     var failure: String?
 
     init(_ rule: RoutingRule, policy: Policy) {
-        timeLimit = policy.timeLimit
+        timeLimit = policy.timeLimit?.within
         handler = rule.handler
         switch rule.outcome {
         case .procedure(let id, let stageID):
@@ -61,7 +63,7 @@ package struct RuleOutcome: Sendable {
             }
             self.procedure = id
             self.stage = stage.id
-            timeLimit = procedure.timeLimit ?? timeLimit
+            timeLimit = procedure.timeLimit?.within ?? timeLimit
             if stage.id != procedure.stages.first?.id { flags.append(.enteredAt(stage: stage.id)) }
             handler = handler ?? stage.handler
             plan(acknowledge: stage.acknowledge, respond: stage.respond)
@@ -81,7 +83,7 @@ package struct RuleOutcome: Sendable {
     private mutating func plan(acknowledge: Timescale?, respond: Timescale?) {
         if let acknowledge {
             if acknowledge.from == "receipt" || acknowledge.from == "escalation" {
-                self.acknowledge = acknowledge
+                self.acknowledge = acknowledge.within
             } else {
                 flags.append(.acknowledgeAwaits(event: acknowledge.from))
             }
@@ -89,10 +91,10 @@ package struct RuleOutcome: Sendable {
         guard let respond else { return }
         switch respond.from {
         case "receipt", "escalation":
-            self.respond = respond
+            self.respond = respond.within
             respondFrom = .receipt
         case "acknowledgement":
-            self.respond = respond
+            self.respond = respond.within
             respondFrom = .acknowledgement
             flags.append(.respondByAssumesAcknowledgementOnTime)
         default:
