@@ -25,13 +25,6 @@ public struct LineClassifier: Sendable {
     private let explain: Bool
     /// Each version's outcomes and policy, pre-encoded, in the order of `engine.versions`.
     private let versions: [EncodedVersion]
-    /// `--explain`: each rule's reasons as written so far (JSON-quoted), by the rule's place in
-    /// `engine.versions` (`firstRule[version] + rule`): a rule fails in few distinct ways, so a
-    /// reason's text is made once per run part rather than once per complaint.
-    private var reasons: [[(mismatch: RuleMismatch?, quoted: [UInt8])]]
-    private let firstRule: [Int]
-    /// The most distinct reasons kept per rule (others are made each time).
-    private static let reasonsPerRule = 64
     /// Reused from record to record.
     private var extras: [ComplaintLine.Extra] = []
     /// What to do with each unknown field name seen so far.
@@ -49,15 +42,7 @@ public struct LineClassifier: Sendable {
         self.engine = engine
         self.encoder = encoder
         self.explain = explain
-        versions = engine.versions.map(EncodedVersion.init)
-        var firstRule: [Int] = []
-        var rules = 0
-        for version in versions {
-            firstRule.append(rules)
-            rules += version.outcomes.count
-        }
-        self.firstRule = firstRule
-        reasons = explain ? Array(repeating: [], count: rules) : []
+        versions = engine.versions.map { EncodedVersion($0, explain: explain && encoder.format == .jsonl) }
         extras.reserveCapacity(16)
     }
 
@@ -151,20 +136,12 @@ public struct LineClassifier: Sendable {
         DecisionEncoder.dates(acknowledgeBy: dated.acknowledgeBy, respondBy: dated.respondBy, inTime: dated.inTime, &writer)
         writer.bytes.append(contentsOf: encoded.tail)
         encoded.writeFlags(dated, into: &writer)
-        if explain {
+        if let table = version.explain {
             writer.raw(",\"tried\":[")
-            let compiled = engine.versions[decided.version], first = firstRule[decided.version]
+            let compiled = engine.versions[decided.version]
             compiled.forEachMismatch(decided.features, upTo: dated.rule) { rule, mismatch in
                 if rule > 0 { writer.raw(",") }
-                version.outcomes.withUnsafeBufferPointer { writer.bytes.append(contentsOf: $0[rule].triedEntry) }
-                if let known = reasons[first + rule].first(where: { $0.mismatch == mismatch }) {
-                    writer.bytes.append(contentsOf: known.quoted)
-                } else {
-                    let start = writer.bytes.count
-                    writer.quoted(compiled.reason(rule, mismatch))
-                    if reasons[first + rule].count < Self.reasonsPerRule { reasons[first + rule].append((mismatch, Array(writer.bytes[start...]))) }
-                }
-                writer.raw("}")
+                table.write(rule, mismatch, of: compiled, into: &writer.bytes)
             }
             writer.raw("]")
         }

@@ -171,6 +171,13 @@ public struct CompiledPolicy: Sendable {
         }
     }
 
+    /// How many types, services, channels and makers the policy's vocabulary has: the bounds of
+    /// a `RuleMismatch`'s word.
+    package var vocabularySizes: (types: Int, services: Int, channels: Int, makers: Int) {
+        let interner = storage.interner
+        return (interner.types.count, interner.services.count, interner.channels.count, interner.makers.count)
+    }
+
     /// The reason `--explain` gives for rule `rule` and `mismatch`.
     package func reason(_ rule: Int, _ mismatch: RuleMismatch?) -> String {
         mismatch.map { storage.rules[rule].reason($0, storage.interner) } ?? "matches"

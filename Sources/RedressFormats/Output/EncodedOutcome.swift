@@ -8,9 +8,12 @@ final class EncodedVersion: Sendable {
     let policy: [UInt8]
     /// CSV: `,council,version,`
     let csvPolicy: [UInt8]
+    /// `--explain`'s entries and reasons; nil without `--explain`.
+    let explain: ExplainTable?
 
-    init(_ compiled: CompiledPolicy) {
+    init(_ compiled: CompiledPolicy, explain: Bool) {
         outcomes = compiled.outcomes.map(EncodedOutcome.init)
+        self.explain = explain ? ExplainTable(compiled) : nil
         policy = EncodedOutcome.policy(councilID: compiled.councilID, versionID: compiled.versionID)
         csvPolicy = EncodedOutcome.csvPolicy(councilID: compiled.councilID, versionID: compiled.versionID)
     }
@@ -32,8 +35,6 @@ final class EncodedOutcome: Sendable {
     let csvOutcome: [UInt8]
     /// CSV: `,rule,source,` (the flags cell next).
     let csvRule: [UInt8]
-    /// `{"rule":…,"source":…,"reason":`: this rule in another decision's `tried` (`--explain`).
-    let triedEntry: [UInt8]
 
     init(_ plan: RuleOutcomePlan) {
         let outcome = plan.outcome
@@ -72,9 +73,6 @@ final class EncodedOutcome: Sendable {
         }
         csv.raw(",")
         csvRule = csv.bytes
-        var tried = ByteWriter(bytes: [])
-        DecisionEncoder.triedEntry(plan.ruleID, source: plan.range.description, &tried)
-        triedEntry = tried.bytes
     }
 
     /// CSV: `,council,version,` for a policy version (the type next).
