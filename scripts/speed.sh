@@ -52,6 +52,14 @@ echo "classify 1M by output format (time against JSON Lines ${jsonl} s, medians 
 for format in "${formats[@]}"; do
     echo "  $format: $(median < "$work/f-$format") s, $(ratio "$(median < "$work/f-$format")" "$jsonl")× JSON Lines' time"
 done
+# --explain writes 2.8 times the bytes; to standard output sent to /dev/null the comparison leaves
+# out the kernel's cost of storing them.
+: > "$work/n-jsonl"; : > "$work/n-explain"
+for _ in $(seq "$runs"); do
+    seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format jsonl >> "$work/n-jsonl"
+    seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format jsonl --explain >> "$work/n-explain"
+done
+echo "  explain to /dev/null: $(median < "$work/n-explain") s, $(ratio "$(median < "$work/n-explain")" "$(median < "$work/n-jsonl")")× JSON Lines to /dev/null ($(median < "$work/n-jsonl") s)"
 
 git worktree add --detach "$work/tree" "$baseline_revision" >/dev/null 2>&1
 (cd "$work/tree" && swift build -c release --product redress >/dev/null 2>&1)
