@@ -55,11 +55,13 @@ package struct DatedOutcome {
     }
 
     package var flags: [CaseFlag] {
+        // Usually only the rule's and the outcome's: those are joined once per rule, and shared.
+        if !serviceMissing, time == .inTime, !projected { return plan.fixedFlags }
         var flags: [CaseFlag] = []
+        flags.reserveCapacity(plan.fixedFlags.count + 3)
         forEachFlagPart { part in
             switch part {
-            // The first part: the rule's array is taken as it is (no copy unless more are added).
-            case .rule: flags = plan.ruleFlags
+            case .rule: flags += plan.ruleFlags
             case .outcome: flags += plan.outcome.flags
             case .named(let flag): flags.append(flag)
             }

@@ -141,7 +141,27 @@ public struct PhraseMatcher: Sendable {
             var state = 0
             var fed = 0
             var previousSpace = false
-            for index in 0..<bytes.count {
+            // The root accepts nothing (no phrase is empty), so a byte that leaves the root where
+            // it is needs only to be fed: no table row to follow, no match to look for.
+            let rootAccepts = accepting[0]
+            var index = 0
+            while index < bytes.count {
+                defer { index += 1 }
+                if state == 0 && !rootAccepts {
+                    while index < bytes.count {
+                        let feed = feeds[Int(bytes[index])]
+                        guard delta[Int(feed >> 8)] == 0 else { break }
+                        let byte = UInt8(truncatingIfNeeded: feed)
+                        let collapsed = byte == 0x20 && previousSpace
+                        previousSpace = byte == 0x20
+                        if !collapsed {
+                            ring[fed & 31] = byte
+                            fed += 1
+                        }
+                        index += 1
+                    }
+                    if index == bytes.count { break }
+                }
                 // Folded as fed: word bytes stay word bytes, so the boundary checks below hold.
                 let feed = feeds[Int(bytes[index])]
                 let byte = UInt8(truncatingIfNeeded: feed)

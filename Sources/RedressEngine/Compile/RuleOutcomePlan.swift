@@ -12,6 +12,8 @@ package final class RuleOutcomePlan: Sendable {
     /// The rule's own flags (written before `service-missing`).
     package let ruleFlags: [CaseFlag]
     package let outcome: RuleOutcome
+    /// The rule's flags then the outcome's: a decision's flags when no other applies.
+    let fixedFlags: [CaseFlag]
 
     init(_ rule: RoutingRule, policy: Policy) {
         ruleID = rule.id
@@ -19,6 +21,7 @@ package final class RuleOutcomePlan: Sendable {
         sourceText = rule.range.description
         ruleFlags = rule.flags.map(CaseFlag.policy)
         outcome = RuleOutcome(rule, policy: policy)
+        fixedFlags = ruleFlags + outcome.flags
     }
 
     /// What the response clock counts from, when it can be dated on receipt.
