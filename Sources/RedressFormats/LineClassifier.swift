@@ -2,9 +2,10 @@ import RedressCalendar
 import RedressEngine
 
 /// Classifies JSON Lines complaints straight from their bytes: the fields are found as byte ranges
-/// of the line (`ComplaintLine`), looked up in the policy's vocabularies by bytes (`WordTable`),
-/// routed and dated by the engine's own `decide`, and written by copying the rule's pre-encoded
-/// outcome (`EncodedOutcome`: JSON Lines and CSV pieces, `tried` entries) around the complaint's
+/// of the line (`ComplaintLine`), looked up, routed and dated by the engine from those ranges
+/// (`Engine.decide(_:in:received:awareOn:forEachCategory:)`, the same `decide` as
+/// `Engine.classify`), and written by copying the rule's pre-encoded outcome (`EncodedOutcome`:
+/// JSON Lines and CSV pieces; `ExplainTable`: `tried` entries and reasons) around the complaint's
 /// values — no `Complaint` or `Decision` per record; a table row goes through the full path's own
 /// layout (`DecisionEncoder.tableRow`).
 ///
