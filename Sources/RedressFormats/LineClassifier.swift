@@ -26,8 +26,9 @@ public struct LineClassifier: Sendable {
     private let explain: Bool
     /// Each version's outcomes and policy, pre-encoded, in the order of `engine.versions`.
     private let versions: [EncodedVersion]
-    /// Reused from record to record.
+    /// Reused from record to record: the fields beyond the contract, and an escaped text decoded.
     private var extras: [ComplaintLine.Extra] = []
+    private var decodedText: [UInt8] = []
     /// What to do with each unknown field name seen so far.
     private var names: [String: NameVerdict] = [:]
 
@@ -81,9 +82,19 @@ public struct LineClassifier: Sendable {
             }
         }
         let ranges = ComplaintRanges(
-            type: line.type, service: line.service, channel: line.channel, madeBy: line.madeBy, text: line.text, hasCategories: line.categories != nil)
-        guard let decided = engine.decide(ranges, in: bytes, received: received, awareOn: awareOn, forEachCategory: { line.forEachCategory(in: bytes, $0) })
-        else { return false }
+            type: line.type, service: line.service, channel: line.channel, madeBy: line.madeBy, hasCategories: line.categories != nil)
+        func decide(text: UnsafeBufferPointer<UInt8>?) -> ByteDecision? {
+            engine.decide(ranges, in: bytes, text: text, received: received, awareOn: awareOn, forEachCategory: { line.forEachCategory(in: bytes, $0) })
+        }
+        let decision: ByteDecision?
+        if line.textEscaped, let text = line.text {
+            decodedText.removeAll(keepingCapacity: true)
+            guard JSONStringDecoder.decode(bytes, text, into: &decodedText) else { return false }
+            decision = decodedText.withUnsafeBufferPointer { decide(text: $0) }
+        } else {
+            decision = decide(text: line.text.map(slice))
+        }
+        guard let decided = decision else { return false }
         let version = versions[decided.version]
         let dated = decided.dated, deemed = decided.deemed
         let encoded = version.outcomes[dated.rule]

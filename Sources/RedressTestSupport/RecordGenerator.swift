@@ -70,7 +70,15 @@ public struct RecordGenerator {
             case 3: parts.append(pick(phrases).uppercased().replacingOccurrences(of: " ", with: "  "))
             case 4: parts.append("x" + pick(phrases))
             case 5: parts.append(pick("caf\u{E9}", "na\u{EF}ve \u{2014} r\u{F4}le", "\u{1F600}"))
-            case 6: parts.append(pick("line\\nbreak", "a \\\"quote\\\"", "tab\\there"))
+            case 6: parts.append(pick("line\\nbreak", "a \\\"quote\\\"", "tab\\there", "back\\/slash"))
+            // `\u` escapes: letters of a phrase, non-ASCII, surrogate pairs, and ones the reader
+            // reads differently or rejects (a lone surrogate, too few or wrong hex digits).
+            case 7 where chance(50):
+                parts.append(
+                    pick(
+                        "caf\\u00e9", "\\u2014 dash", "smile \\ud83d\\ude00", "p\\u0063n", "PARKING\\u0020ticket",
+                        "penalty\\ncharge \\u006Eotice", "lone \\ud83d high", "low \\ude00 alone", "bad \\u12G4", "nul\\u0000byte",
+                        "\\u+123", "end\\u002"))
             default: parts.append(pick("the bin was not collected", "staff were rude", "a pothole on the road", "my council tax bill"))
             }
         }

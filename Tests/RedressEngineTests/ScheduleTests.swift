@@ -1,6 +1,5 @@
 import RedressCalendar
 @testable import RedressEngine
-@testable import RedressFormats
 import RedressTestSupport
 import Testing
 
@@ -165,20 +164,6 @@ struct ScheduleTests {
             Self.history(received: "2024-01-08", service: "waste", events: []), asOf: Self.date("2024-01-23"))
         #expect(afterDue.status == .overdue)
         #expect(try engine.schedule(history, asOf: Self.date("2024-01-18")).flags.contains(.eventsAfterAsOf))
-    }
-
-    @Test("iCalendar output: all-day events, escaped and folded")
-    func icalendar() throws {
-        let engine = try #require(EngineFixtures.northSomerset)
-        let schedule = try engine.schedule(
-            Self.history(received: "2024-01-08", service: "waste", events: []), asOf: Self.date("2024-01-09"))
-        let writer = ICalendarWriter(stamp: try Self.date("2024-01-09"))
-        let text = writer.header + writer.events(for: schedule) + writer.footer
-        #expect(text.contains("DTSTART;VALUE=DATE:20240122\r\n"))
-        #expect(text.contains("SUMMARY:K-1: respond stage-1\r\n"))
-        #expect(text.hasPrefix("BEGIN:VCALENDAR\r\n") && text.hasSuffix("END:VCALENDAR\r\n"))
-        #expect(ICalendarWriter.escape("a,b;c") == "a\\,b\\;c")
-        #expect(ICalendarWriter.fold(String(repeating: "x", count: 100)).split(separator: "\r\n").count == 2)
     }
 }
 

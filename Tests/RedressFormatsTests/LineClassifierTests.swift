@@ -141,13 +141,18 @@ import Testing
     }
 
     /// Where the line classifier stops: each of these is left to the full path (which decides it,
-    /// or says what is wrong), and the plain record is taken.
+    /// or says what is wrong), and the plain record is taken — as is a `text` with escapes it
+    /// decodes as the full reader does.
     @Test(arguments: [
         (#"{"id":"A-1","received":"2025-01-06","service":"highways"}"#, true),
         (#" {"id" : "A-1", "received" : "2025-01-06T09:00:00", "crm_ref": 12.5e3, "urgent": true, "note": null } "#, true),
         (#"{"id":"A-1","received":"2025-01-06","categories":"Staff-Conduct","rule":"ignored","policy":1}"#, true),
         (#"{"id":"A\u002D1","received":"2025-01-06"}"#, false),
-        (#"{"id":"A-1","received":"2025-01-06","text":"a \"PCN\""}"#, false),
+        (#"{"id":"A-1","received":"2025-01-06","text":"a \"PCN\""}"#, true),
+        (#"{"id":"A-1","received":"2025-01-06","text":"Caf\u00e9 p\u0063n \ud83d\ude00"}"#, true),
+        (#"{"id":"A-1","received":"2025-01-06","text":"lone \ud83d high"}"#, false),
+        (#"{"id":"A-1","received":"2025-01-06","text":"\u+123"}"#, false),
+        (#"{"id":"A-1","received":"2025-01-06","text":"a \x"}"#, false),
         (#"{"id":"A-1","received":"2025-01-06T09:00:00Z"}"#, false),
         (#"{"id":"A-1","received":"2025-01-06T09:00:00.5"}"#, false),
         (#"{"id":"A-1","received":"2025-02-30"}"#, false),

@@ -1,18 +1,18 @@
 import RedressCalendar
 
-/// A complaint's routed fields as byte ranges of one UTF-8 record, as a reader that scans bytes
-/// (RedressFormats' `LineClassifier`) finds them: nil when absent.
+/// A complaint's routed words as byte ranges of one UTF-8 record, as a reader that scans bytes
+/// (RedressFormats' `LineClassifier`) finds them: nil when absent. (Its text is given to `decide`
+/// as bytes of its own, since a reader may have to decode it.)
 package struct ComplaintRanges {
-    package var type, service, channel, madeBy, text: Range<Int>?
+    package var type, service, channel, madeBy: Range<Int>?
     /// Whether the record has categories at all (they are given one by one to `decide`).
     package var hasCategories: Bool
 
-    package init(type: Range<Int>?, service: Range<Int>?, channel: Range<Int>?, madeBy: Range<Int>?, text: Range<Int>?, hasCategories: Bool) {
+    package init(type: Range<Int>?, service: Range<Int>?, channel: Range<Int>?, madeBy: Range<Int>?, hasCategories: Bool) {
         self.type = type
         self.service = service
         self.channel = channel
         self.madeBy = madeBy
-        self.text = text
         self.hasCategories = hasCategories
     }
 }
@@ -28,18 +28,21 @@ package struct ByteDecision {
 }
 
 extension Engine {
-    /// Decides a complaint given as byte ranges of `bytes` with its dates already read, by the
+    /// Decides a complaint given as byte ranges of `bytes`, with its text (UTF-8, nil for none)
+    /// and its dates already read, by the
     /// same `decide` as `classify`. Nil where only the full path can say (a word not spelt as the
     /// vocabulary spells it, a category outside ASCII, a problem the full path reports): the
     /// caller then reads the record in full. `forEachCategory` calls its argument with each
     /// category's range and returns false when the argument did.
     package func decide(
-        _ ranges: ComplaintRanges, in bytes: UnsafeBufferPointer<UInt8>, received: LocalDateTime, awareOn: LocalDate?,
-        forEachCategory: (_ body: (Range<Int>) -> Bool) -> Bool
+        _ ranges: ComplaintRanges, in bytes: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>?, received: LocalDateTime,
+        awareOn: LocalDate?, forEachCategory: (_ body: (Range<Int>) -> Bool) -> Bool
     ) -> ByteDecision? {
         guard let (version, deemed) = try? versionIndex(receiving: received) else { return nil }
         let compiled = versions[version]
-        guard let features = compiled.features(ranges, in: bytes, received: received.date, awareOn: awareOn, forEachCategory: forEachCategory),
+        guard
+            let features = compiled.features(
+                ranges, in: bytes, text: text, received: received.date, awareOn: awareOn, forEachCategory: forEachCategory),
             let dated = try? decide(features, in: compiled, deemed: deemed, received: received.date, hasService: ranges.service != nil)
         else { return nil }
         return ByteDecision(version: version, deemed: deemed, dated: dated, features: features)
@@ -49,7 +52,8 @@ extension Engine {
 extension CompiledPolicy {
     /// What routing compares, looked up by bytes; nil where only the full path can say.
     fileprivate func features(
-        _ ranges: ComplaintRanges, in bytes: UnsafeBufferPointer<UInt8>, received: LocalDate, awareOn: LocalDate?,
+        _ ranges: ComplaintRanges, in bytes: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>?, received: LocalDate,
+        awareOn: LocalDate?,
         forEachCategory: (_ body: (Range<Int>) -> Bool) -> Bool
     ) -> ComplaintFeatures? {
         let words = self.words
@@ -73,7 +77,7 @@ extension CompiledPolicy {
             }
             guard read else { return nil }
         }
-        let phrases = ranges.text.map { matcher.matches(in: UnsafeBufferPointer(rebasing: bytes[$0])) } ?? IDSet(count: matcher.phrases.count)
+        let phrases = text.map { matcher.matches(in: $0) } ?? IDSet(count: matcher.phrases.count)
         return ComplaintFeatures(
             type: type, service: service, channel: channel, maker: maker, categories: categories, phrases: phrases, received: received,
             awareOn: awareOn)

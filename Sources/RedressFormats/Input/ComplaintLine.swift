@@ -21,6 +21,10 @@ struct ComplaintLine {
     /// The inside of the `categories` list (between `[` and `]`), or one category's text.
     var categories: Range<Int>?
     var categoriesIsList = false
+    /// `text` holds escapes (`\n`, `\u00e9`, …): its range is the string's inside as written, to
+    /// be decoded (`JSONStringDecoder`) before it is matched. Only `text` may: it is read, never
+    /// written back.
+    var textEscaped = false
 
     /// The most fields beyond the contract's a line may have and be scanned.
     static let maxExtras = 64
@@ -63,6 +67,16 @@ struct ComplaintLine {
                 }
             case .events?:
                 guard scanner.scalarValue() != nil else { return nil }
+            case .text?:
+                let start = scanner.index
+                if let value = scanner.textOrNull() {
+                    if case .string(let range) = value, !range.isEmpty { line.text = range }
+                } else {
+                    scanner.index = start
+                    guard let range = scanner.escapedString() else { return nil }
+                    line.text = range
+                    line.textEscaped = true
+                }
             case let field?:
                 guard let value = scanner.textOrNull() else { return nil }
                 if case .string(let range) = value, !range.isEmpty { line.set(field, range) }
@@ -207,6 +221,24 @@ private struct LineScanner {
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 || (ascii && byte >= 0x80) { return nil }
             index += 1
+        }
+        return nil
+    }
+
+    /// A string's inside that may hold escapes: only where it ends is found here (a backslash
+    /// and the byte after it are passed over); the escapes are checked when decoded.
+    mutating func escapedString() -> Range<Int>? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = index
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                index += 1
+                return start..<index - 1
+            case UInt8(ascii: "\\"): index += 2
+            case 0..<0x20: return nil
+            default: index += 1
+            }
         }
         return nil
     }
