@@ -29,11 +29,11 @@ package struct ByteDecision {
 
 extension Engine {
     /// Decides a complaint given as byte ranges of `bytes`, with its text (UTF-8, nil for none)
-    /// and its dates already read, by the
-    /// same `decide` as `classify`. Nil where only the full path can say (a word not spelt as the
-    /// vocabulary spells it, a category outside ASCII, a problem the full path reports): the
-    /// caller then reads the record in full. `forEachCategory` calls its argument with each
-    /// category's range and returns false when the argument did.
+    /// and its dates already read, by the same `decide` as `classify`. Nil where only the full
+    /// path can say (a word not spelt as the vocabulary spells it, a category outside ASCII, a
+    /// problem the full path reports): the caller then reads the record in full.
+    /// `forEachCategory` calls its argument with each category's range and returns false when the
+    /// argument did.
     package func decide(
         _ ranges: ComplaintRanges, in bytes: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>?, received: LocalDateTime,
         awareOn: LocalDate?, forEachCategory: (_ body: (Range<Int>) -> Bool) -> Bool
@@ -53,8 +53,7 @@ extension CompiledPolicy {
     /// What routing compares, looked up by bytes; nil where only the full path can say.
     fileprivate func features(
         _ ranges: ComplaintRanges, in bytes: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>?, received: LocalDate,
-        awareOn: LocalDate?,
-        forEachCategory: (_ body: (Range<Int>) -> Bool) -> Bool
+        awareOn: LocalDate?, forEachCategory: (_ body: (Range<Int>) -> Bool) -> Bool
     ) -> ComplaintFeatures? {
         let words = self.words
         func lookup(_ range: Range<Int>?, in table: WordTable) -> Int?? {
