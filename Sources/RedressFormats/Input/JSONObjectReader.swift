@@ -201,7 +201,6 @@ public struct JSONObjectReader {
         }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars)
-        var pendingHigh: UInt32?
         while let byte = peek {
             index += 1
             switch byte {
@@ -217,18 +216,7 @@ public struct JSONObjectReader {
                 case UInt8(ascii: "f"): scalars.append("\u{c}")
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(Unicode.Scalar(escape))
                 case UInt8(ascii: "u"):
-                    guard index + 4 <= bytes.count,
-                        let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
-                    else { throw RecordError("invalid \\u escape at byte \(index)") }
-                    index += 4
-                    if (0xD800..<0xDC00).contains(code) {
-                        pendingHigh = code
-                    } else if (0xDC00..<0xE000).contains(code), let high = pendingHigh {
-                        scalars.append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00)) ?? "\u{FFFD}")
-                        pendingHigh = nil
-                    } else {
-                        scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
-                    }
+                    scalars.append(try unicodeEscape())
                 default: throw RecordError("invalid escape `\\\(Character(Unicode.Scalar(escape)))` at byte \(index)")
                 }
             case 0..<0x20: throw RecordError("control character in a string at byte \(index)")
@@ -240,5 +228,27 @@ public struct JSONObjectReader {
             }
         }
         throw RecordError("unterminated string")
+    }
+
+    /// The scalar of a `\u` escape whose `u` was just read: four hex digits, and for a surrogate
+    /// both halves in order. Half a pair is refused, never dropped or replaced, so no text (an
+    /// `id` above all) is read as other than it was written.
+    private mutating func unicodeEscape() throws(RecordError) -> Unicode.Scalar {
+        let at = index - 2
+        func hex(_ offset: Int) -> UInt32? { JSONStringDecoder.hex(count: bytes.count - offset) { bytes[offset + $0] } }
+        guard let code = hex(index) else { throw RecordError("invalid \\u escape at byte \(at): four hex digits must follow it") }
+        index += 4
+        var scalar = code
+        if (0xD800..<0xDC00).contains(code) {
+            guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"), let low = hex(index + 2),
+                (0xDC00..<0xE000).contains(low)
+            else { throw RecordError("\\u escape at byte \(at) is the first half of a surrogate pair with no second half after it") }
+            index += 6
+            scalar = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+        } else if (0xDC00..<0xE000).contains(code) {
+            throw RecordError("\\u escape at byte \(at) is the second half of a surrogate pair with no first half before it")
+        }
+        guard let found = Unicode.Scalar(scalar) else { throw RecordError("invalid \\u escape at byte \(at)") }
+        return found
     }
 }

@@ -1,8 +1,8 @@
 /// Decodes the inside of a JSON string, escapes and all, into UTF-8 — the bytes of the `String`
 /// `JSONObjectReader` makes of it — for `LineClassifier`, which matches phrases in a complaint's
-/// `text` as bytes. It declines (false) whatever the reader reads differently or rejects: an
-/// unknown escape, a `\u` without four hex digits, a surrogate that is not a high one followed at
-/// once by a low one. The record then takes the full path, so declining is never an answer.
+/// `text` as bytes. It declines (false) whatever the reader rejects: an unknown escape, a `\u`
+/// without four hex digits, a surrogate that is not a high one followed at once by a low one. The
+/// record then takes the full path, which says what is wrong, so declining is never an answer.
 enum JSONStringDecoder {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: inout [UInt8]) -> Bool {
         var index = range.lowerBound
@@ -61,10 +61,16 @@ enum JSONStringDecoder {
 
     /// Four hex digits at `index`, as a number; nil for anything else.
     private static func hex(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> UInt32? {
-        guard index + 4 <= end else { return nil }
+        hex(count: end - index) { bytes[index + $0] }
+    }
+
+    /// Four hex digits, the `offset`th given by `byte(offset)`, as a number; nil for anything else
+    /// (no sign, no fewer digits: `count` is how many bytes there are). Shared with the reader.
+    static func hex(count: Int, _ byte: (Int) -> UInt8) -> UInt32? {
+        guard count >= 4 else { return nil }
         var value: UInt32 = 0
         for offset in 0..<4 {
-            let byte = bytes[index + offset]
+            let byte = byte(offset)
             let digit: UInt8
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
