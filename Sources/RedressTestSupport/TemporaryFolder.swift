@@ -35,7 +35,14 @@ public struct TemporaryFolder: Sendable {
         return file
     }
 
+    /// Removes the folder. A server a test has just stopped may still be closing its files (SQLite
+    /// deletes its `-wal` and `-shm` files as it closes), and a removal that meets a file vanishing
+    /// under it stops part-way; so it is tried again, for up to about three seconds, until the
+    /// folder is gone.
     func remove() {
-        try? FileManager.default.removeItem(atPath: path)
+        for attempt in 1...10 {
+            if (try? FileManager.default.removeItem(atPath: path)) != nil || !FileManager.default.fileExists(atPath: path) { return }
+            usleep(UInt32(attempt) * 50_000)
+        }
     }
 }
