@@ -69,7 +69,7 @@ struct ScheduleCommand: ParsableCommand {
             .deciding(chunk) { (record, result) throws(RecordError) in
                 let schedule = try engine.schedule(CaseHistory(record: record), asOf: day, dueSoonWithin: command.dueWithin ?? 5)
                 guard command.selected(schedule) else { return }
-                if workbook { result.items.append(schedule) } else { result.output.append(contentsOf: encoder.encode(schedule).utf8) }
+                if workbook { result.items.append(schedule) } else { encoder.encode(schedule, into: &result.output) }
                 if writesCalendar { result.side += icalendar.events(for: schedule) }
             }
         } emit: { (result: ChunkResult<CaseSchedule>) in

@@ -24,10 +24,12 @@ public struct RetentionRule: Sendable, Hashable {
 
     /// True when the rule covers a case of this type, under this procedure (nil when excluded or
     /// feedback), closed at this stage or ombudsman (nil while open).
+    @inlinable
     public func matches(type: String, procedure: String?, closedAt place: String?) -> Bool {
-        (types?.contains(type) ?? true)
-            && (procedures.map { ids in procedure.map(ids.contains) ?? false } ?? true)
-            && (closedAt.map { ids in place.map(ids.contains) ?? false } ?? true)
+        if let types, !types.contains(type) { return false }
+        if let procedures, !(procedure.map(procedures.contains) ?? false) { return false }
+        if let closedAt, !(place.map(closedAt.contains) ?? false) { return false }
+        return true
     }
 }
 

@@ -46,6 +46,11 @@ public struct CompiledPolicy: Sendable {
 
     private let storage: Storage
     public var policy: Policy { storage.policy }
+    /// A procedure of the policy by id, read in place (copying the whole `Policy` to find one costs
+    /// a reference count for each of its parts).
+    public func procedure(_ id: String) -> Procedure? { storage.policy.procedure(id) }
+    /// The policy's retention rules, read in place.
+    public var retention: [RetentionRule] { storage.policy.retention }
     public var calendar: WorkingDayCalendar { storage.calendar }
     var interner: Interner { storage.interner }
     var rules: [CompiledRule] { storage.rules }

@@ -7,34 +7,61 @@ public enum CaseEventField: String, Sendable, CaseIterable {
     case remedyAmount = "remedy_amount"
     case learning, agreed, reason, means, resolved, finding, partner, lead, note, by
 
-    /// The events the field may appear on (nil: any).
-    public var allowedOn: Set<CaseEvent.Kind>? {
+    /// Every field, in the order the reader checks them.
+    public static let every: [CaseEventField] = allCases
+
+    /// The field's own bit, for a set of fields held in one integer.
+    public var bit: UInt32 {
         switch self {
-        case .on, .event, .stage, .note, .by: nil
-        case .days: [.extended]
-        case .milestone: [.milestone]
-        case .outcome: [.responded]
-        case .learning: [.responded, .alternativeResolution]
-        case .remedy, .remedyType, .remedyAmount: [.responded, .alternativeResolution, .ombudsmanDecision]
-        case .agreed: [.extended]
-        case .reason: [.escalationRefused, .refusedOutOfTime, .timeLimitWaived]
-        case .means, .resolved: [.alternativeResolution]
-        case .finding: [.ombudsmanDecision]
-        case .partner, .lead: [.jointAgreed]
+        case .on: 1 << 0
+        case .event: 1 << 1
+        case .stage: 1 << 2
+        case .days: 1 << 3
+        case .milestone: 1 << 4
+        case .outcome: 1 << 5
+        case .remedy: 1 << 6
+        case .remedyType: 1 << 7
+        case .remedyAmount: 1 << 8
+        case .learning: 1 << 9
+        case .agreed: 1 << 10
+        case .reason: 1 << 11
+        case .means: 1 << 12
+        case .resolved: 1 << 13
+        case .finding: 1 << 14
+        case .partner: 1 << 15
+        case .lead: 1 << 16
+        case .note: 1 << 17
+        case .by: 1 << 18
         }
     }
 
-    /// The events that must carry the field.
-    public var requiredOn: Set<CaseEvent.Kind> {
+    /// Whether the field may appear on an event of `kind`.
+    public func isAllowed(on kind: CaseEvent.Kind) -> Bool {
         switch self {
-        case .on, .event: Set(CaseEvent.Kind.allCases)
-        case .days: [.extended]
-        case .milestone: [.milestone]
-        case .reason: [.escalationRefused]
-        case .means, .resolved: [.alternativeResolution]
-        case .finding: [.ombudsmanDecision]
-        case .partner, .lead: [.jointAgreed]
-        default: []
+        case .on, .event, .stage, .note, .by: true
+        case .days, .agreed: kind == .extended
+        case .milestone: kind == .milestone
+        case .outcome: kind == .responded
+        case .learning: kind == .responded || kind == .alternativeResolution
+        case .remedy, .remedyType, .remedyAmount: kind == .responded || kind == .alternativeResolution || kind == .ombudsmanDecision
+        case .reason: kind == .escalationRefused || kind == .refusedOutOfTime || kind == .timeLimitWaived
+        case .means, .resolved: kind == .alternativeResolution
+        case .finding: kind == .ombudsmanDecision
+        case .partner, .lead: kind == .jointAgreed
+        }
+    }
+
+    /// Whether an event of `kind` must carry the field.
+    public func isRequired(on kind: CaseEvent.Kind) -> Bool {
+        switch self {
+        case .on, .event: true
+        case .days: kind == .extended
+        case .milestone: kind == .milestone
+        case .reason: kind == .escalationRefused
+        case .means, .resolved: kind == .alternativeResolution
+        case .finding: kind == .ombudsmanDecision
+        case .partner, .lead: kind == .jointAgreed
+        default: false
         }
     }
 

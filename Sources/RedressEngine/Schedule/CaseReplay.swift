@@ -85,8 +85,12 @@ struct CaseReplay {
 
     private mutating func apply(_ event: CaseEvent) throws(RecordError) {
         let name = event.kind.rawValue
-        let afterClosure: Set<CaseEvent.Kind> = [.referredToOmbudsman, .contact, .ombudsmanDecision, .ombudsmanComplied]
-        if closedOn != nil, !afterClosure.contains(event.kind) {
+        let afterClosure: Bool
+        switch event.kind {
+        case .referredToOmbudsman, .contact, .ombudsmanDecision, .ombudsmanComplied: afterClosure = true
+        default: afterClosure = false
+        }
+        if closedOn != nil, !afterClosure {
             throw RecordError("`\(name)` on \(event.on) after the case was closed")
         }
         switch event.kind {
@@ -113,7 +117,12 @@ struct CaseReplay {
             return
         }
         let current = runs[index].stage.id
-        if let stage = event.stage, ![.escalated, .referredBack, .closed, .escalationRefused].contains(event.kind), stage != current {
+        let namesAnotherStage: Bool
+        switch event.kind {
+        case .escalated, .referredBack, .closed, .escalationRefused: namesAnotherStage = true
+        default: namesAnotherStage = false
+        }
+        if let stage = event.stage, !namesAnotherStage, stage != current {
             throw RecordError("`\(name)` on \(event.on) names stage `\(stage)`, but the case is at stage `\(current)`")
         }
         switch event.kind {

@@ -9,11 +9,10 @@ extension Engine {
         guard let compiled = version(on: decision.deemedReceived) ?? version(on: history.complaint.received.date) else {
             throw RecordError("no policy version is in force on \(decision.deemedReceived)")
         }
-        let policy = compiled.policy
         let calendar = compiled.calendar
-        let procedure = decision.procedure.flatMap(policy.procedure)
+        let procedure = decision.procedure.flatMap(compiled.procedure)
         var replay = CaseReplay(
-            procedure: procedure, statute: procedure?.statuteID.flatMap(policy.procedure), firstStage: decision.stage, received: decision.deemedReceived, calendar: calendar, asOf: asOf,
+            procedure: procedure, statute: procedure?.statuteID.flatMap(compiled.procedure), firstStage: decision.stage, received: decision.deemedReceived, calendar: calendar, asOf: asOf,
             awareOn: history.complaint.awareOn ?? history.complaint.received.date, timeLimit: TimeLimitStanding(decision.flags))
         try replay.apply(history.events, receivedOn: history.complaint.received.date)
         let stages = try replay.stageSchedules()
@@ -43,7 +42,7 @@ extension Engine {
             result.flags.append(.ombudsmanRemedyOutstanding)
         }
         endUnclosedCase(&result, asOf: asOf)
-        try applyRetention(&result, policy: policy, calendar: calendar, lastContact: replay.lastContact)
+        try applyRetention(&result, rules: compiled.retention, calendar: calendar, lastContact: replay.lastContact)
         try applyStatus(&result, calendar: calendar, asOf: asOf, dueSoonWithin: dueSoonWithin)
         let workingDayDates = result.stages.flatMap { [$0.acknowledgeBy, $0.respondBy, $0.escalateBy] }.compactMap { $0 }
         if !result.flags.contains(.projectedCalendar), workingDayDates.contains(where: calendar.isProjected) {
@@ -74,37 +73,38 @@ extension Engine {
         result.flags.append(.closedByTime)
     }
 
-    private func applyRetention(_ result: inout CaseSchedule, policy: Policy, calendar: WorkingDayCalendar, lastContact: LocalDate)
+    private func applyRetention(_ result: inout CaseSchedule, rules: [RetentionRule], calendar: WorkingDayCalendar, lastContact: LocalDate)
         throws(RecordError)
     {
         // Every matching rule applies and the longest wins: a record is never deleted while any
-        // rule still requires it, whatever order the rules are written in.
-        let matching = policy.retention.filter {
-            $0.matches(type: result.type, procedure: result.procedure, closedAt: result.closedAt)
+        // rule still requires it, whatever order the rules are written in. (Rules are read in
+        // place by index: copying one costs a reference count for each of its parts.)
+        let matching = rules.indices.filter {
+            rules[$0].matches(type: result.type, procedure: result.procedure, closedAt: result.closedAt)
         }
         guard let first = matching.first else {
             if result.closedOn != nil { result.flags.append(.noRetentionRule) }
             return
         }
         guard let closedOn = result.closedOn else {
-            result.retentionRule = matching.count == 1 ? first.id : nil
+            result.retentionRule = matching.count == 1 ? rules[first].id : nil
             return
         }
-        var deciding: (rule: RetentionRule, date: LocalDate)?
-        for rule in matching {
-            let from = rule.from == .closure ? closedOn : max(closedOn, lastContact)
+        var deciding: (rule: Int, date: LocalDate)?
+        for index in matching {
+            let from = rules[index].from == .closure ? closedOn : max(closedOn, lastContact)
             let date: LocalDate
             do {
-                date = try rule.keep.date(after: from, calendar: calendar)
+                date = try rules[index].keep.date(after: from, calendar: calendar)
             } catch {
-                throw RecordError("retention `\(rule.id)`: \(error)")
+                throw RecordError("retention `\(rules[index].id)`: \(error)")
             }
-            if deciding.map({ date > $0.date }) ?? true { deciding = (rule, date) }
+            if deciding.map({ date > $0.date }) ?? true { deciding = (index, date) }
         }
         guard let deciding else { return }
-        result.retentionRule = deciding.rule.id
+        result.retentionRule = rules[deciding.rule].id
         result.deleteAfter = deciding.date
-        if matching.count > 1 { result.flags.append(.retentionLongestOf(rules: matching.map(\.id))) }
+        if matching.count > 1 { result.flags.append(.retentionLongestOf(rules: matching.map { rules[$0].id })) }
     }
 
     private func applyStatus(_ result: inout CaseSchedule, calendar: WorkingDayCalendar, asOf: LocalDate, dueSoonWithin: Int)

@@ -72,12 +72,29 @@ public struct CSVRecordParser: Sendable {
     /// Quotes a value for CSV output when it needs it. Values starting with `=`, `+`, `-` or `@`
     /// are prefixed with `'` so a spreadsheet does not run them as formulas.
     public static func quote(_ value: String) -> String {
-        var value = value
-        if let first = value.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), Double(value) == nil {
-            value = "'" + value
+        var bytes: [UInt8] = []
+        appendQuoted(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `quote(_:)`, appended to a line being built, byte by byte.
+    static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
+        let utf8 = value.utf8
+        guard let first = utf8.first else { return }
+        let formula = (first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@"))
+            && Double(value) == nil
+        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+        if formula { bytes.append(UInt8(ascii: "'")) }
+        if needsQuotes {
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                bytes.append(byte)
+            }
+            bytes.append(UInt8(ascii: "\""))
+        } else {
+            bytes.append(contentsOf: utf8)
         }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 

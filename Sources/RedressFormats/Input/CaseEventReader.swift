@@ -27,14 +27,24 @@ extension CaseHistory {
     /// Reads one event, checking every field against `CaseEventField`: unknown fields, fields on
     /// events they do not belong to and missing required fields are errors, never ignored.
     static func event(_ fields: [RecordField], number: Int) throws(RecordError) -> CaseEvent {
-        var values: [CaseEventField: JSONValue] = [:]
+        // An event has a handful of fields: a list searched in turn beats hashing their names.
+        // The fields present are also one bit each, so asking for an absent field costs nothing.
+        var values: [(field: CaseEventField, value: JSONValue)] = []
+        values.reserveCapacity(fields.count)
+        var present: UInt32 = 0
         for field in fields {
             guard let known = CaseEventField(rawValue: field.name) else { throw RecordError("event \(number): unknown field `\(field.name)`") }
             if case .null = field.value { continue }
-            values[known] = field.value
+            values.append((known, field.value))
+            present |= known.bit
+        }
+        func value(_ field: CaseEventField) -> JSONValue? {
+            guard present & field.bit != 0 else { return nil }
+            for entry in values where entry.field == field { return entry.value }
+            return nil
         }
         func text(_ field: CaseEventField) throws(RecordError) -> String? {
-            switch values[field] {
+            switch value(field) {
             case nil: return nil
             case .string(let value)?: return value
             case .number(let value)?: return value
@@ -42,7 +52,7 @@ extension CaseHistory {
             }
         }
         func flag(_ field: CaseEventField) throws(RecordError) -> Bool? {
-            switch values[field] {
+            switch value(field) {
             case nil: return nil
             case .bool(let value)?: return value
             // A policy test's YAML gives its scalars as text.
@@ -66,12 +76,13 @@ extension CaseHistory {
             throw RecordError(
                 "event \(number): unknown event `\(kindText)` (expected one of: \(CaseEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        for field in CaseEventField.allCases {
-            if values[field] != nil, let allowed = field.allowedOn, !allowed.contains(kind) {
-                let owners = CaseEvent.Kind.allCases.filter(allowed.contains).map { "`\($0.rawValue)`" }.joined(separator: " or ")
+        for field in CaseEventField.every {
+            let isPresent = present & field.bit != 0
+            if isPresent, !field.isAllowed(on: kind) {
+                let owners = CaseEvent.Kind.allCases.filter(field.isAllowed).map { "`\($0.rawValue)`" }.joined(separator: " or ")
                 throw RecordError("event \(number): `\(field.rawValue)` belongs on \(owners), not `\(kind.rawValue)`")
             }
-            if values[field] == nil, field.requiredOn.contains(kind) {
+            if !isPresent, field.isRequired(on: kind) {
                 throw RecordError("event \(number): `\(kind.rawValue)` needs `\(field.rawValue)`")
             }
         }

@@ -50,11 +50,17 @@ struct ByteWriter {
     mutating func plainDate(_ date: LocalDate?) {
         guard let date else { return }
         let (year, month, day) = date.components
-        let digit = { (value: Int) in UInt8(ascii: "0") + UInt8(value % 10) }
-        bytes.append(contentsOf: [
-            digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), UInt8(ascii: "-"),
-            digit(month / 10), digit(month), UInt8(ascii: "-"), digit(day / 10), digit(day),
-        ])
+        func digit(_ value: Int) { bytes.append(UInt8(ascii: "0") + UInt8(value % 10)) }
+        digit(year / 1000)
+        digit(year / 100)
+        digit(year / 10)
+        digit(year)
+        bytes.append(UInt8(ascii: "-"))
+        digit(month / 10)
+        digit(month)
+        bytes.append(UInt8(ascii: "-"))
+        digit(day / 10)
+        digit(day)
     }
 
     /// A CSV cell as `CSVRecordParser.quote` writes it.

@@ -72,7 +72,7 @@ public struct DecisionEncoder: Sendable {
             json(decision, &writer)
             writer.raw("\n")
             out = writer.bytes
-        case .csv: out.append(contentsOf: Self.sheet.csvRow(decision).utf8)
+        case .csv: Self.sheet.csvRow(decision, into: &out)
         case .table: table(decision, into: &out)
         }
     }

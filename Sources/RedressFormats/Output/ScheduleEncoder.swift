@@ -46,14 +46,26 @@ public struct ScheduleEncoder: Sendable {
         }
     }
 
-    public func encode(_ schedule: CaseSchedule) -> String {
+    /// Appends the encoded schedule to a byte buffer (the streaming path).
+    public func encode(_ schedule: CaseSchedule, into out: inout [UInt8]) {
         switch format {
         case .jsonl:
-            var writer = ByteWriter(bytes: [])
+            var writer = ByteWriter(bytes: out)
+            out = []
             json(schedule, &writer)
             writer.raw("\n")
-            return String(decoding: writer.bytes, as: UTF8.self)
-        case .csv: return Self.sheet.csvRow(schedule)
+            out = writer.bytes
+        case .csv: Self.sheet.csvRow(schedule, into: &out)
+        case .table: out.append(contentsOf: encode(schedule).utf8)
+        }
+    }
+
+    public func encode(_ schedule: CaseSchedule) -> String {
+        switch format {
+        case .jsonl, .csv:
+            var out: [UInt8] = []
+            encode(schedule, into: &out)
+            return String(decoding: out, as: UTF8.self)
         case .table:
             let what = [schedule.nextDue?.what].compactMap { $0 } + schedule.flags.map(\.description)
             let statusColour: TextTable.Colour? =

@@ -70,13 +70,40 @@ public struct SheetLayout<Record>: Sendable {
     }
 
     public func csvRow(_ record: Record) -> String {
-        CSVRecordParser.csvLine(columns.map { $0.cell(record).plainText })
+        var bytes: [UInt8] = []
+        csvRow(record, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `csvRow(_:)` appended to a byte buffer, each cell written in place (the streaming path).
+    public func csvRow(_ record: Record, into bytes: inout [UInt8]) {
+        var writer = ByteWriter(bytes: bytes)
+        bytes = []
+        for (index, column) in columns.enumerated() {
+            if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+            switch column.cell(record) {
+            case .empty: break
+            case .date(let date): writer.plainDate(date)
+            case .text(let text): CSVRecordParser.appendQuoted(text, to: &writer.bytes)
+            case let cell: CSVRecordParser.appendQuoted(cell.plainText, to: &writer.bytes)
+            }
+        }
+        writer.raw("\r\n")
+        bytes = writer.bytes
     }
 }
 
 extension CSVRecordParser {
     /// One CSV line: each value quoted where it must be, joined by commas, ended by CRLF.
     public static func csvLine(_ values: [String]) -> String {
-        values.map(quote).joined(separator: ",") + "\r\n"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.reduce(2 + values.count) { $0 + $1.utf8.count + 2 })
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendQuoted(value, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "\r"))
+        bytes.append(UInt8(ascii: "\n"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
