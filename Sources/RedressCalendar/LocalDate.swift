@@ -24,6 +24,12 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD` exactly (ISO 8601 calendar date, extended form).
     public init(iso text: some StringProtocol) throws(DateError) {
+        // The usual case straight from the string's bytes; anything else is read (and explained) below.
+        var string = String(text)
+        if let date = string.withUTF8({ LocalDate(plainISO: $0) }) {
+            self = date
+            return
+        }
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             let year = Self.digits(bytes[0..<4]), let month = Self.digits(bytes[5..<7]),

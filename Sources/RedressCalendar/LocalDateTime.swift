@@ -42,7 +42,12 @@ public struct LocalDateTime: Sendable, Hashable {
     /// (`2024-06-30T23:30:00Z`, `…+02:00`) is converted to UK local time (GMT or BST); one without an
     /// offset is taken as already local.
     public init(iso text: some StringProtocol) throws(DateError) {
-        let string = String(text)
+        var string = String(text)
+        // The forms a CRM usually writes, straight from the string's bytes.
+        if let plain = string.withUTF8({ LocalDateTime(plainISO: $0) }) {
+            self = plain
+            return
+        }
         if string.utf8.count == 10 {
             self.init(date: try LocalDate(iso: string))
             return

@@ -72,8 +72,9 @@ struct ReportCommand: ParsableCommand {
         // order: the same figures as one pass, in memory bounded by the chunks in flight.
         let fresh = reports
         let failed = try OrderedBatch().run(&records, errors: &errors, describe: RecordFailureEncoder.encode) { chunk in
-            .deciding(chunk) { (record, result: inout ChunkResult<ComplaintsReport>) throws(RecordError) in
-                let history = try CaseHistory(record: record)
+            var reader = ComplaintReader()
+            return .deciding(chunk) { (record, result: inout ChunkResult<ComplaintsReport>) throws(RecordError) in
+                let history = try CaseHistory(record: record, reader: &reader)
                 var scheduled: [(CaseSchedule, [String], WorkingDayCalendar)] = []
                 for report in fresh {
                     let schedule = try engine.schedule(history, asOf: report.asOf)

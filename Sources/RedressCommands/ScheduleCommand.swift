@@ -66,8 +66,10 @@ struct ScheduleCommand: ParsableCommand {
         let (workbook, writesCalendar, command) = (batch.writesWorkbook, ics != nil, self)
         // Each chunk is parsed, replayed and encoded on its own; results are written in order.
         var failed = try OrderedBatch().run(&records, errors: &errors, describe: batch.failureText) { chunk in
-            .deciding(chunk) { (record, result) throws(RecordError) in
-                let schedule = try engine.schedule(CaseHistory(record: record), asOf: day, dueSoonWithin: command.dueWithin ?? 5)
+            var reader = ComplaintReader()
+            return .deciding(chunk) { (record, result) throws(RecordError) in
+                let history = try CaseHistory(record: record, reader: &reader)
+                let schedule = try engine.schedule(history, asOf: day, dueSoonWithin: command.dueWithin ?? 5)
                 guard command.selected(schedule) else { return }
                 if workbook { result.items.append(schedule) } else { encoder.encode(schedule, into: &result.output) }
                 if writesCalendar { result.side += icalendar.events(for: schedule) }

@@ -28,6 +28,16 @@ public struct CaseEvent: Sendable, Hashable {
         /// The council and a `partner` of the procedure's `joint_working` agreed to handle the
         /// complaint together, and which of them leads (`lead: council` or `partner`).
         case jointAgreed = "joint-agreed"
+
+        /// Every kind, in the contract's order.
+        public static let every: [Kind] = allCases
+
+        /// The kind with this name, found by comparing names in turn: for a couple of dozen short
+        /// names that is quicker than `init(rawValue:)`, which hashes the name first.
+        public static func named(_ name: String) -> Kind? {
+            for kind in every where kind.rawValue == name { return kind }
+            return nil
+        }
     }
 
     public var on: LocalDate

@@ -79,21 +79,22 @@ public struct CSVRecordParser: Sendable {
 
     /// `quote(_:)`, appended to a line being built, byte by byte.
     static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
-        let utf8 = value.utf8
-        guard let first = utf8.first else { return }
-        let formula = (first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@"))
-            && Double(value) == nil
-        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
-        if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
-        if formula { bytes.append(UInt8(ascii: "'")) }
-        if needsQuotes {
+        var value = value
+        let formula: Bool
+        switch value.utf8.first {
+        case UInt8(ascii: "=")?, UInt8(ascii: "+")?, UInt8(ascii: "-")?, UInt8(ascii: "@")?: formula = Double(value) == nil
+        default: formula = false
+        }
+        value.withUTF8 { utf8 in
+            let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+            if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+            if formula { bytes.append(UInt8(ascii: "'")) }
+            guard needsQuotes else { return bytes.append(contentsOf: utf8) }
             for byte in utf8 {
                 if byte == UInt8(ascii: "\"") { bytes.append(byte) }
                 bytes.append(byte)
             }
             bytes.append(UInt8(ascii: "\""))
-        } else {
-            bytes.append(contentsOf: utf8)
         }
     }
 }

@@ -5,7 +5,14 @@ extension CaseHistory {
     /// Reads a case from a record: the complaint's fields plus `events` (a JSON array, or in CSV a
     /// cell holding one).
     public init(record: InputRecord) throws(RecordError) {
-        let complaint = try Complaint(record: record)
+        var reader = ComplaintReader()
+        try self.init(record: record, reader: &reader)
+    }
+
+    /// Reads a case with a complaint reader kept across a batch, so the names of fields outside
+    /// the contract (`events` among them) are checked for near misses once, not on every record.
+    public init(record: InputRecord, reader: inout ComplaintReader) throws(RecordError) {
+        let complaint = try reader.complaint(record)
         let items: [JSONValue]
         switch record.field("events")?.value {
         case nil, .null?: items = []
@@ -33,7 +40,7 @@ extension CaseHistory {
         values.reserveCapacity(fields.count)
         var present: UInt32 = 0
         for field in fields {
-            guard let known = CaseEventField(rawValue: field.name) else { throw RecordError("event \(number): unknown field `\(field.name)`") }
+            guard let known = CaseEventField.named(field.name) else { throw RecordError("event \(number): unknown field `\(field.name)`") }
             if case .null = field.value { continue }
             values.append((known, field.value))
             present |= known.bit
@@ -72,7 +79,7 @@ extension CaseHistory {
         }
         guard let onText = try text(.on) else { throw RecordError("event \(number): missing `on`") }
         guard let kindText = try text(.event) else { throw RecordError("event \(number): missing `event`") }
-        guard let kind = CaseEvent.Kind(rawValue: kindText) else {
+        guard let kind = CaseEvent.Kind.named(kindText) else {
             throw RecordError(
                 "event \(number): unknown event `\(kindText)` (expected one of: \(CaseEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
