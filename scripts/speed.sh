@@ -1,81 +1,176 @@
 #!/usr/bin/env bash
-# End-to-end speed, side by side on the same files (issue 19): `redress classify` against jq and
-# an orjson parse loop on 1,000,000 generated complaints; `redress schedule` against the release
-# build of an earlier revision (the baseline, default: the commit before the speed work) on
-# 1,000,000 generated case histories (23b6631 is the last commit before the speed work);
-# `calendar add --dates` per date against one process per date; every output format (CSV, table,
-# xlsx, `--explain`) against JSON Lines on the same complaints. Runs are paired
-# (subject, then baseline, in turn) and the median of each is reported, with the ratio.
-#   scripts/speed.sh [BASELINE_REVISION] [RUNS]
+# Every claim in BENCHMARKS.md, reproduced: each section runs a subject and its baseline in turn
+# on the same files, release builds, and prints the medians and their ratio.
+#   scripts/speed.sh [SECTION…] [--runs N]        (default: every section, 3 runs)
+# Sections:
+#   classify      `redress classify`, 1M generated complaints, against jq and an orjson parse loop
+#   formats       CSV, table, xlsx and --explain against JSON Lines on the same complaints
+#   schedule      `redress schedule`, 1M generated cases, against scripts/schedule_pandas.py
+#                 (the same CSV, compared byte for byte on 100,000 cases first)
+#   instructions  instructions per record by callgrind (classify and schedule; start-up left out)
+#   calendar      `calendar add --dates` against one process per date
+#   limits        `redress check` on hostile YAML (an alias bomb, deep nesting) against `--version`
+#   engine        in-process: the engine against a hand-written routing, the reader, loading
+#                 (`swift run -c release RedressBenchmarks`)
+#   policies      policies of any size (scripts/policy-size-speed.py)
+#   report        `redress report` against pandas (scripts/report-speed.sh)
+#   service       the service under wrk: stores, credentials, library size, hello-world
+#                 (scripts/service-speed.sh; needs wrk, and REDRESS_BENCH_POSTGRES for PostgreSQL)
+#   workbench     the workbench's time from a keystroke to the problems shown, per council, in
+#                 headless Chromium (the browser test; needs chromium and chromium-driver)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-baseline_revision=${1:-23b6631}
-runs=${2:-3}
+runs=3
+sections=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --runs) runs=$2; shift 2 ;;
+        classify | formats | schedule | instructions | calendar | limits | engine | policies | report | service | workbench)
+            sections+=("$1"); shift ;;
+        *) echo "unknown section or option: $1 (see the top of $0)" >&2; exit 2 ;;
+    esac
+done
+[ ${#sections[@]} -eq 0 ] && sections=(classify formats schedule instructions calendar limits engine policies report service workbench)
+wants() { [[ " ${sections[*]} " == *" $1 "* ]]; }
 work=$(mktemp -d)
-trap 'git worktree remove --force "$work/tree" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+trap 'rm -rf "$work"' EXIT
 swift build -c release --product redress >/dev/null 2>&1
 redress=.build/release/redress
 policy=(--policy policies/councils/north-somerset --library policies)
-python3 scripts/generate_complaints.py 1000000 "$work/complaints.jsonl"
-python3 scripts/generate_cases.py 1000000 "$work/cases.jsonl"
 seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N); echo "$end - $start" | bc; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ratio() { echo "scale=2; $1 / $2" | bc; }
+complaints() { [ -f "$work/complaints.jsonl" ] || python3 scripts/generate_complaints.py 1000000 "$work/complaints.jsonl"; }
+cases() { [ -f "$work/cases.jsonl" ] || python3 scripts/generate_cases.py 1000000 "$work/cases.jsonl"; }
 
-echo "machine: $(nproc) cores, $(uname -m), $(swift --version 2>&1 | head -1)"
-echo "files: $(wc -c < "$work/complaints.jsonl") bytes of complaints, $(wc -c < "$work/cases.jsonl") bytes of cases"
-: > "$work/c"; : > "$work/j"; : > "$work/o"
-for _ in $(seq "$runs"); do
-    seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format jsonl >> "$work/c"
-    seconds jq -c '{id: .id}' "$work/complaints.jsonl" >> "$work/j"
-    seconds python3 -c 'import orjson, sys
+echo "machine: $(nproc) cores, $(uname -m), $(swift --version 2>&1 | head -1); $runs runs of each, paired"
+
+if wants classify; then
+    complaints
+    : > "$work/c"; : > "$work/j"; : > "$work/o"
+    for _ in $(seq "$runs"); do
+        seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format jsonl >> "$work/c"
+        seconds jq -c '{id: .id}' "$work/complaints.jsonl" >> "$work/j"
+        seconds python3 -c 'import orjson, sys
 for line in open(sys.argv[1], "rb"): orjson.loads(line)' "$work/complaints.jsonl" >> "$work/o"
-done
-c=$(median < "$work/c"); j=$(median < "$work/j"); o=$(median < "$work/o")
-echo "classify 1M: redress ${c} s, jq ${j} s, orjson parse ${o} s (medians of $runs)"
-echo "  classify/jq throughput ratio: $(ratio "$j" "$c") (goal ≥ 3)"
-echo "  classify/orjson throughput ratio: $(ratio "$o" "$c") (goal ≥ 0.5)"
+    done
+    c=$(median < "$work/c"); j=$(median < "$work/j"); o=$(median < "$work/o")
+    echo "## classify, 1M complaints ($(wc -c < "$work/complaints.jsonl") bytes)"
+    echo "redress ${c} s, jq ${j} s, orjson parse loop ${o} s"
+    echo "  throughput against jq: $(ratio "$j" "$c")× (goal ≥ 3); against orjson: $(ratio "$o" "$c")× (goal ≥ 1)"
+fi
 
-# Every output format against JSON Lines, paired on the same file (issue 29: ≤ 1.5×, xlsx ≤ 2×).
-: > "$work/f-jsonl"
-formats=(csv table xlsx explain)
-for format in "${formats[@]}"; do : > "$work/f-$format"; done
-for _ in $(seq "$runs"); do
-    seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format jsonl --output "$work/out.jsonl" >> "$work/f-jsonl"
-    seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format csv --output "$work/out.csv" >> "$work/f-csv"
-    seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format table --output "$work/out.txt" >> "$work/f-table"
-    seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --output "$work/out.xlsx" >> "$work/f-xlsx"
-    seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format jsonl --explain --output "$work/out.explain.jsonl" >> "$work/f-explain"
-done
-jsonl=$(median < "$work/f-jsonl")
-echo "classify 1M by output format (time against JSON Lines ${jsonl} s, medians of $runs):"
-for format in "${formats[@]}"; do
-    echo "  $format: $(median < "$work/f-$format") s, $(ratio "$(median < "$work/f-$format")" "$jsonl")× JSON Lines' time"
-done
-# --explain writes 2.8 times the bytes; to standard output sent to /dev/null the comparison leaves
-# out the kernel's cost of storing them.
-: > "$work/n-jsonl"; : > "$work/n-explain"
-for _ in $(seq "$runs"); do
-    seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format jsonl >> "$work/n-jsonl"
-    seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format jsonl --explain >> "$work/n-explain"
-done
-echo "  explain to /dev/null: $(median < "$work/n-explain") s, $(ratio "$(median < "$work/n-explain")" "$(median < "$work/n-jsonl")")× JSON Lines to /dev/null ($(median < "$work/n-jsonl") s)"
+if wants formats; then
+    complaints
+    formats=(csv table xlsx explain)
+    : > "$work/f-jsonl"; for format in "${formats[@]}"; do : > "$work/f-$format"; done
+    : > "$work/n-jsonl"; : > "$work/n-explain"
+    for _ in $(seq "$runs"); do
+        seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format jsonl --output "$work/out.jsonl" >> "$work/f-jsonl"
+        seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format csv --output "$work/out.csv" >> "$work/f-csv"
+        seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format table --output "$work/out.txt" >> "$work/f-table"
+        seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --output "$work/out.xlsx" >> "$work/f-xlsx"
+        seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format jsonl --explain --output "$work/out.explain.jsonl" >> "$work/f-explain"
+        # --explain writes 2.8 times the bytes; sent to /dev/null, the kernel's cost of storing them is left out.
+        seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format jsonl >> "$work/n-jsonl"
+        seconds "$redress" classify "${policy[@]}" "$work/complaints.jsonl" --format jsonl --explain >> "$work/n-explain"
+    done
+    rm -f "$work"/out.*
+    jsonl=$(median < "$work/f-jsonl")
+    echo "## classify 1M by output format, to files (JSON Lines ${jsonl} s; goal ≤ 1.5×, xlsx ≤ 2×)"
+    for format in "${formats[@]}"; do
+        echo "  $format: $(median < "$work/f-$format") s, $(ratio "$(median < "$work/f-$format")" "$jsonl")× JSON Lines' time"
+    done
+    echo "  explain to /dev/null: $(median < "$work/n-explain") s, $(ratio "$(median < "$work/n-explain")" "$(median < "$work/n-jsonl")")× JSON Lines to /dev/null ($(median < "$work/n-jsonl") s)"
+fi
 
-git worktree add --detach "$work/tree" "$baseline_revision" >/dev/null 2>&1
-(cd "$work/tree" && swift build -c release --product redress >/dev/null 2>&1)
-before="$work/tree/.build/release/redress"
-: > "$work/s"; : > "$work/b"
-for _ in $(seq "$runs"); do
-    seconds "$redress" schedule "${policy[@]}" "$work/cases.jsonl" --as-of 2025-01-31 --format jsonl >> "$work/s"
-    seconds "$before" schedule "${policy[@]}" "$work/cases.jsonl" --as-of 2025-01-31 --format jsonl >> "$work/b"
-done
-s=$(median < "$work/s"); b=$(median < "$work/b")
-echo "schedule 1M: redress ${s} s, $baseline_revision ${b} s: $(ratio "$b" "$s")× the throughput (goal ≥ 2)"
+if wants schedule; then
+    cases
+    as_of=2025-01-31
+    head -100000 "$work/cases.jsonl" > "$work/cases-100k.jsonl"
+    "$redress" schedule "${policy[@]}" --as-of "$as_of" --format csv --errors /dev/null "$work/cases-100k.jsonl" > "$work/r.csv" 2>/dev/null || true
+    python3 scripts/schedule_pandas.py "$work/cases-100k.jsonl" "$as_of" "$work/p.csv" 2>/dev/null
+    cmp -s "$work/r.csv" "$work/p.csv" || { echo "schedule: redress and pandas differ on 100,000 cases: $(cmp "$work/r.csv" "$work/p.csv")" >&2; exit 1; }
+    : > "$work/s"; : > "$work/p"
+    for _ in $(seq "$runs"); do
+        seconds "$redress" schedule "${policy[@]}" --as-of "$as_of" --format csv --errors /dev/null "$work/cases.jsonl" --output "$work/r.csv" >> "$work/s"
+        seconds python3 scripts/schedule_pandas.py "$work/cases.jsonl" "$as_of" "$work/p.csv" >> "$work/p"
+    done
+    cmp -s "$work/r.csv" "$work/p.csv" || { echo "schedule: redress and pandas differ on 1M cases" >&2; exit 1; }
+    s=$(median < "$work/s"); p=$(median < "$work/p")
+    echo "## schedule, 1M cases ($(wc -c < "$work/cases.jsonl") bytes) to CSV, identical output"
+    echo "redress ${s} s, scripts/schedule_pandas.py ${p} s: $(ratio "$p" "$s")× the throughput (goal ≥ 3)"
+    rm -f "$work"/*.csv
+fi
 
-python3 -c 'import datetime
+if wants instructions; then
+    complaints; cases
+    command -v valgrind >/dev/null || { echo "instructions: needs valgrind" >&2; exit 2; }
+    # Instructions for N records less those for one, over N − 1: start-up is left out.
+    count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/refs:/ {gsub(",", "", $NF); print $NF}'; }
+    per_record() {
+        local input=$1; shift
+        head -1 "$input" > "$work/one.jsonl"; head -20000 "$input" > "$work/many.jsonl"
+        local one many
+        one=$(count "$redress" "$@" "$work/one.jsonl"); many=$(count "$redress" "$@" "$work/many.jsonl")
+        echo $(((many - one) / 19999))
+    }
+    echo "## instructions per record (callgrind, the first 20,000 records less the first one alone)"
+    echo "classify (JSON Lines): $(per_record "$work/complaints.jsonl" classify "${policy[@]}" --format jsonl) (goal ≤ 9,500)"
+    echo "schedule (CSV): $(per_record "$work/cases.jsonl" schedule "${policy[@]}" --as-of 2025-01-31 --format csv --errors /dev/null)"
+fi
+
+if wants calendar; then
+    python3 -c 'import datetime
 d = datetime.date(2024, 1, 1)
 with open("'"$work/dates.txt"'", "w") as f:
     for i in range(100000): f.write(f"{d + datetime.timedelta(days=i % 700)} {i % 40}\n")'
-batch=$(seconds "$redress" calendar add --dates "$work/dates.txt" --library policies)
-start=$(date +%s.%N); for _ in $(seq 200); do "$redress" calendar add 2024-12-20 10 --library policies >/dev/null; done; end=$(date +%s.%N)
-echo "calendar add: 100,000 dates with --dates in ${batch} s ($(echo "scale=2; $batch * 10" | bc) µs per date); one process per date: $(echo "scale=0; ($end - $start) * 5000 / 1" | bc) µs per date"
+    batch=$(seconds "$redress" calendar add --dates "$work/dates.txt" --library policies)
+    start=$(date +%s.%N); for _ in $(seq 200); do "$redress" calendar add 2024-12-20 10 --library policies >/dev/null; done; end=$(date +%s.%N)
+    echo "## calendar add"
+    echo "100,000 dates with --dates in ${batch} s ($(echo "scale=2; $batch * 10" | bc) µs a date); one process per date: $(echo "scale=0; ($end - $start) * 5000 / 1" | bc) µs a date"
+fi
+
+if wants limits; then
+    python3 - "$work" <<'PY'
+import sys
+work = sys.argv[1]
+with open(f"{work}/bomb.yaml", "w") as f:  # 10 levels of 10 aliases: 10^10 nodes if expanded
+    f.write("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
+    for level in range(1, 10):
+        f.write(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 10) + "]\n")
+with open(f"{work}/deep.yaml", "w") as f:
+    f.write("[" * 10000 + "]" * 10000 + "\n")
+PY
+    echo "## limits (redress check; wall time and peak memory)"
+    for file in bomb deep; do
+        /usr/bin/time -f "%e s %M KB" -o "$work/t" "$redress" check "$work/$file.yaml" --library policies > "$work/out" 2>&1 || true
+        echo "  $file ($(wc -c < "$work/$file.yaml") bytes): $(tail -1 "$work/t"), $(grep -m1 -o "error: .*" "$work/out")"
+    done
+    /usr/bin/time -f "%e s %M KB" -o "$work/t" "$redress" --version > /dev/null
+    echo "  baseline, redress --version: $(cat "$work/t")"
+fi
+
+if wants engine; then
+    echo "## in-process (RedressBenchmarks)"
+    swift run -c release RedressBenchmarks 2>/dev/null
+fi
+
+if wants policies; then
+    python3 scripts/policy-size-speed.py --runs "$runs"
+fi
+
+if wants report; then
+    echo "## report"
+    scripts/report-speed.sh "$runs"
+fi
+
+if wants service; then
+    scripts/service-speed.sh --rounds "$runs"
+fi
+
+if wants workbench; then
+    echo "## workbench: ms from the last keystroke to the problems shown (debug build, as the tests build it)"
+    REDRESS_WORKBENCH_LOG="$work/workbench.log" swift test --filter WorkbenchBrowserTests >/dev/null 2>&1 || { echo "the browser test failed" >&2; exit 1; }
+    grep "problems shown" "$work/workbench.log"
+fi
