@@ -43,6 +43,7 @@ public enum CaseEventField: String, Sendable, CaseIterable {
     }
 
     /// Whether the field may appear on an event of `kind`.
+    @inlinable
     public func isAllowed(on kind: CaseEvent.Kind) -> Bool {
         switch self {
         case .on, .event, .stage, .note, .by: true
@@ -59,6 +60,7 @@ public enum CaseEventField: String, Sendable, CaseIterable {
     }
 
     /// Whether an event of `kind` must carry the field.
+    @inlinable
     public func isRequired(on kind: CaseEvent.Kind) -> Bool {
         switch self {
         case .on, .event: true

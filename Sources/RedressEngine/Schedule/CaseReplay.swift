@@ -61,12 +61,12 @@ struct CaseReplay {
     }
 
     mutating func apply(_ events: [CaseEvent], receivedOn: LocalDate) throws(RecordError) {
-        var previous: CaseEvent?
+        var previous: (on: LocalDate, kind: CaseEvent.Kind)?
         for event in events {
             if let previous, event.on < previous.on {
                 throw RecordError("events out of order: `\(event.kind.rawValue)` on \(event.on) is listed after `\(previous.kind.rawValue)` on \(previous.on)")
             }
-            previous = event
+            previous = (event.on, event.kind)
             guard event.on >= receivedOn else {
                 throw RecordError("`\(event.kind.rawValue)` on \(event.on) is before the complaint was received (\(receivedOn))")
             }

@@ -44,8 +44,9 @@ extension Engine {
         endUnclosedCase(&result, asOf: asOf)
         try applyRetention(&result, rules: compiled.retention, calendar: calendar, lastContact: replay.lastContact)
         try applyStatus(&result, calendar: calendar, asOf: asOf, dueSoonWithin: dueSoonWithin)
-        let workingDayDates = result.stages.flatMap { [$0.acknowledgeBy, $0.respondBy, $0.escalateBy] }.compactMap { $0 }
-        if !result.flags.contains(.projectedCalendar), workingDayDates.contains(where: calendar.isProjected) {
+        func isProjected(_ date: LocalDate?) -> Bool { date.map(calendar.isProjected) == true }
+        let projected = result.stages.contains { isProjected($0.acknowledgeBy) || isProjected($0.respondBy) || isProjected($0.escalateBy) }
+        if projected, !result.flags.contains(.projectedCalendar) {
             result.flags.append(.projectedCalendar)
         }
         return result

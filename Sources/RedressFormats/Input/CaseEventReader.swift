@@ -26,7 +26,12 @@ extension CaseHistory {
         var events: [CaseEvent] = []
         for (index, item) in items.enumerated() {
             guard case .object(let raw) = item else { throw RecordError("event \(index + 1) must be an object") }
-            events.append(try Self.event(JSONObjectReader.read(Array(raw.utf8)), number: index + 1))
+            // The usual form straight from its text; anything else through the full reader.
+            if let event = PlainEventReader.event(raw) {
+                events.append(event)
+            } else {
+                events.append(try Self.event(JSONObjectReader.read(Array(raw.utf8)), number: index + 1))
+            }
         }
         self.init(complaint: complaint, events: events)
     }
