@@ -15,7 +15,8 @@
 #   policies      policies of any size (scripts/policy-size-speed.py)
 #   report        `redress report` against pandas (scripts/report-speed.sh)
 #   service       the service under wrk: stores, credentials, library size, hello-world
-#                 (scripts/service-speed.sh; needs wrk, and REDRESS_BENCH_POSTGRES for PostgreSQL)
+#                 (scripts/service-speed.sh; needs wrk, and REDRESS_BENCH_POSTGRES for PostgreSQL),
+#                 and what SQLite itself writes with one row per record (scripts/sqlite-row-cost.py)
 #   workbench     the workbench's time from a keystroke to the problems shown, per council, in
 #                 headless Chromium (the browser test; needs chromium and chromium-driver)
 set -euo pipefail
@@ -98,8 +99,12 @@ if wants schedule; then
     done
     cmp -s "$work/r.csv" "$work/p.csv" || { echo "schedule: redress and pandas differ on 1M cases" >&2; exit 1; }
     s=$(median < "$work/s"); p=$(median < "$work/p")
+    peak() { /usr/bin/time -f "%M" -o "$work/t" "$@" >/dev/null 2>&1 || true; tail -1 "$work/t"; }
+    rm_=$(peak "$redress" schedule "${policy[@]}" --as-of "$as_of" --format csv --errors /dev/null "$work/cases.jsonl" --output "$work/r.csv")
+    pm=$(peak python3 scripts/schedule_pandas.py "$work/cases.jsonl" "$as_of" "$work/p.csv")
     echo "## schedule, 1M cases ($(wc -c < "$work/cases.jsonl") bytes) to CSV, identical output"
     echo "redress ${s} s, scripts/schedule_pandas.py ${p} s: $(ratio "$p" "$s")× the throughput (goal ≥ 3)"
+    echo "  peak memory: redress ${rm_} KB, pandas ${pm} KB"
     rm -f "$work"/*.csv
 fi
 
@@ -167,6 +172,8 @@ fi
 
 if wants service; then
     scripts/service-speed.sh --rounds "$runs"
+    echo "## what SQLite itself writes here, one row per record (scripts/sqlite-row-cost.py)"
+    python3 scripts/sqlite-row-cost.py
 fi
 
 if wants workbench; then
