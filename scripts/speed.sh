@@ -33,6 +33,15 @@ while [ $# -gt 0 ]; do
 done
 [ ${#sections[@]} -eq 0 ] && sections=(classify formats schedule instructions calendar limits engine policies report service workbench)
 wants() { [[ " ${sections[*]} " == *" $1 "* ]]; }
+# A missing tool would otherwise time as an instant failure and print a meaningless ratio.
+need() { command -v "$1" >/dev/null || { echo "the $2 section needs $1 (Debian: apt-get install ${3:-$1})" >&2; exit 2; }; }
+need_python() { python3 -c "import $1" 2>/dev/null || { echo "the $2 section needs the Python module $1 (pip install $1)" >&2; exit 2; }; }
+if wants classify; then need jq classify; need_python orjson classify; fi
+if wants schedule; then for module in pandas numpy holidays orjson; do need_python "$module" schedule; done; fi
+if wants instructions; then need valgrind instructions; fi
+if wants report; then need_python pandas report; fi
+if wants service; then need wrk service; fi
+if wants workbench; then need chromium workbench; need chromedriver workbench chromium-driver; fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 swift build -c release --product redress >/dev/null 2>&1
@@ -110,7 +119,6 @@ fi
 
 if wants instructions; then
     complaints; cases
-    command -v valgrind >/dev/null || { echo "instructions: needs valgrind" >&2; exit 2; }
     # Instructions for N records less those for one, over N − 1: start-up is left out.
     count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/refs:/ {gsub(",", "", $NF); print $NF}'; }
     per_record() {
