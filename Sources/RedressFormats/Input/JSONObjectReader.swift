@@ -208,16 +208,12 @@ public struct JSONObjectReader {
             case UInt8(ascii: "\\"):
                 guard let escape = peek else { break }
                 index += 1
-                switch escape {
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "t"): scalars.append("\t")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "b"): scalars.append("\u{8}")
-                case UInt8(ascii: "f"): scalars.append("\u{c}")
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(Unicode.Scalar(escape))
-                case UInt8(ascii: "u"):
+                if let single = JSONStringDecoder.singleCharacterEscape(escape) {
+                    scalars.append(Unicode.Scalar(single))
+                } else if escape == UInt8(ascii: "u") {
                     scalars.append(try unicodeEscape())
-                default: throw RecordError("invalid escape `\\\(Character(Unicode.Scalar(escape)))` at byte \(index)")
+                } else {
+                    throw RecordError("invalid escape `\\\(Character(Unicode.Scalar(escape)))` at byte \(index)")
                 }
             case 0..<0x20: throw RecordError("control character in a string at byte \(index)")
             default:

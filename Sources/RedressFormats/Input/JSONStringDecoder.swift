@@ -4,6 +4,20 @@
 /// without four hex digits, a surrogate that is not a high one followed at once by a low one. The
 /// record then takes the full path, which says what is wrong, so declining is never an answer.
 enum JSONStringDecoder {
+    /// The byte a one-letter escape (`\n`, `\t`, `\r`, `\b`, `\f`, `\"`, `\\`, `\/`) stands for, given
+    /// the letter; nil for `u` and anything JSON does not allow. Shared with `JSONObjectReader`.
+    static func singleCharacterEscape(_ letter: UInt8) -> UInt8? {
+        switch letter {
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "t"): 0x09
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): letter
+        default: nil
+        }
+    }
+
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: inout [UInt8]) -> Bool {
         var index = range.lowerBound
         let end = range.upperBound
@@ -17,13 +31,11 @@ enum JSONStringDecoder {
             guard index + 1 < end else { return false }
             let escape = bytes[index + 1]
             index += 2
+            if let single = singleCharacterEscape(escape) {
+                output.append(single)
+                continue
+            }
             switch escape {
-            case UInt8(ascii: "n"): output.append(0x0A)
-            case UInt8(ascii: "t"): output.append(0x09)
-            case UInt8(ascii: "r"): output.append(0x0D)
-            case UInt8(ascii: "b"): output.append(0x08)
-            case UInt8(ascii: "f"): output.append(0x0C)
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(escape)
             case UInt8(ascii: "u"):
                 guard var code = hex(bytes, at: index, end: end) else { return false }
                 index += 4

@@ -65,7 +65,7 @@ struct ByteWriter {
 
     /// A CSV cell as `CSVRecordParser.quote` writes it.
     mutating func csvCell(_ text: String) {
-        raw(CSVRecordParser.quote(text))
+        CSVRecordParser.appendQuoted(text, to: &bytes)
     }
 
     mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
