@@ -75,6 +75,7 @@ let package = Package(
             dependencies: [
                 "CSQLite", "RedressCalendar", "RedressDiagnostics",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -111,7 +112,10 @@ let package = Package(
         .target(name: "RedressTestSupport", dependencies: ["RedressEngine", "RedressPolicy", "RedressCalendar", "RedressDiagnostics"]),
         .testTarget(name: "RedressDiagnosticsTests", dependencies: ["RedressDiagnostics"]),
         .testTarget(name: "RedressFormatsTests", dependencies: ["RedressFormats", "RedressEngine", "RedressPolicy", "RedressCalendar", "RedressTestSupport"]),
-        .testTarget(name: "RedressRecordsTests", dependencies: ["RedressRecords", "RedressTestSupport"]),
+        .testTarget(
+            name: "RedressRecordsTests",
+            dependencies: ["RedressRecords", "RedressTestSupport", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         .testTarget(
             name: "RedressServerTests",
             dependencies: [

@@ -24,16 +24,26 @@ public enum PostgresServer {
         }
     }
 
-    /// Runs `body` with the URL of a new, empty database, dropped afterwards.
+    /// Runs `body` with the URL of a new, empty database, dropped afterwards. The URL gives Redress
+    /// two minutes (`connect_timeout=120`) to hear from the database, not the default ten seconds: tests
+    /// that wait on child processes can hold this process's few threads for longer than that, and
+    /// the deadline itself is tested on its own (PostgresFailureTests).
     public static func withDatabase<T>(_ body: (String) async throws -> T) async throws -> T {
         let admin = try url().get()
         let name = "redress_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         try psql(admin, "CREATE DATABASE \(name)")
         defer { try? psql(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
-        return try await body(replacingDatabase(admin, with: String(name)))
+        return try await body(setting("connect_timeout", to: "120", in: replacingDatabase(admin, with: String(name))))
     }
 
-    static func replacingDatabase(_ url: String, with name: String) -> String {
+    /// `url` with its query parameter `name` set to `value` (replacing any there).
+    public static func setting(_ name: String, to value: String, in url: String) -> String {
+        guard var components = URLComponents(string: url) else { return url }
+        components.queryItems = (components.queryItems ?? []).filter { $0.name != name } + [URLQueryItem(name: name, value: value)]
+        return components.string ?? url
+    }
+
+    public static func replacingDatabase(_ url: String, with name: String) -> String {
         guard var components = URLComponents(string: url) else { return url }
         components.path = "/" + name
         return components.string ?? url

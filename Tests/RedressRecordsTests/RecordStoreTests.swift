@@ -188,6 +188,26 @@ struct RecordStoreTests {
         }
     }
 
+    /// A prune is one transaction: when its checkpoint cannot be stored (here one is already there
+    /// under the same number), the deletion is undone and the caller told.
+    @Test("a prune whose checkpoint cannot be stored deletes nothing and says so", arguments: Engine.allCases)
+    func pruneIsAtomic(engine: Engine) async throws {
+        try await TemporaryFolder.with { folder in
+            let signer = try CheckpointSigner.load(orCreateAt: folder.file("key"))
+            try await Self.withStore(engine) { store, _ in
+                try await Self.fill(store)
+                guard let third = try await store.records(council: "derby", from: 3, limit: 1).first else {
+                    Issue.record("no third record")
+                    return
+                }
+                let checkpoint = signer.checkpoint(council: "derby", sequence: 3, hash: third.hash, reason: .prune)
+                try await store.add(checkpoint)
+                await #expect(throws: StoreFailure.self) { try await store.prune(through: checkpoint) }
+                #expect(try await store.records(council: "derby", from: 1, limit: 10).map(\.sequence) == Array(1...6))
+            }
+        }
+    }
+
     @Test("the chain can be recomputed by an independent program (Python's hashlib)")
     func independentHash() async throws {
         var record = Self.record("north-somerset", "X\"1\n", result: "{\"a\":[1,2],\"b\":\"é\"}")

@@ -40,7 +40,7 @@ final class PostgresChainAppend: Sendable {
             let moved = try await client.withTransaction(logger: logger) { connection in
                 var heads = try await lockHeads(councils, connection: connection)
                 if heads.count < councils.count {
-                    try await connection.query(
+                    try await connection.run(
                         "INSERT INTO chain_heads (council, sequence, hash) SELECT unnest(\(councils)::text[]), 0, \(RecordChain.genesis) ON CONFLICT (council) DO NOTHING",
                         logger: logger)
                     heads = try await lockHeads(councils, connection: connection)

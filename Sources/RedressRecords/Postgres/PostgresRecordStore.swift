@@ -11,47 +11,76 @@ public final class PostgresRecordStore: RecordStore, Sendable {
     private let running: Task<Void, Never>
     private let logger: Logger
     private let groupCommit: GroupCommit
+    /// How long a request waits for the database (`connect_timeout` in the URL).
+    let timeout: Duration
 
     /// Connects to `url` (`postgres://user:password@host:port/database`, or
-    /// `postgres:///database?host=/run/postgresql&user=redress` for a Unix socket) and migrates the schema.
+    /// `postgres:///database?host=/run/postgresql&user=redress` for a Unix socket) and migrates the
+    /// schema, failing with the server's reason (or after the URL's timeout) when it cannot.
     public init(url: String, logger: Logger = Logger(label: "redress.records")) async throws(StoreFailure) {
-        let configuration = try PostgresLocation.configuration(url)
-        location = PostgresLocation.redacted(url)
-        let client = PostgresClient(configuration: configuration)
+        let place = try PostgresLocation(url)
+        location = place.redacted
+        timeout = place.timeout
+        try await Self.migrate(place, logger: logger)
+        let client = PostgresClient(configuration: place.clientConfiguration)
         self.client = client
         self.logger = logger
         running = Task { await client.run() }
         let chains = PostgresChainAppend(client: client, logger: logger)
+        let location = location, timeout = timeout
         groupCommit = GroupCommit { records in
             do throws(StoreFailure) {
-                return .success(try await chains.append(records))
+                return .success(try await StoreDeadline.run(within: timeout, { Self.noAnswer(location, timeout) }) { () throws(StoreFailure) in
+                    try await chains.append(records)
+                })
             } catch {
                 return .failure(error)
             }
         }
-        do {
-            try await client.withTransaction(logger: logger) { connection in
-                // One migrator at a time, whichever instance starts first.
-                try await connection.query("SELECT pg_advisory_xact_lock(727365001)", logger: logger)
-                try await connection.query("CREATE TABLE IF NOT EXISTS redress_schema (version INTEGER NOT NULL)", logger: logger)
-                var current = 0
-                for try await version in try await connection.query("SELECT coalesce(max(version), 0) FROM redress_schema", logger: logger).decode(Int.self) {
-                    current = version
-                }
-                guard current <= RecordSchema.version else {
-                    throw StoreFailure("the records database is at schema version \(current), newer than this Redress (\(RecordSchema.version)); upgrade Redress")
-                }
-                for next in (current + 1)...max(current + 1, RecordSchema.version) where next <= RecordSchema.version {
-                    for statement in RecordSchema.migrations[next - 1] {
-                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+    }
+
+    /// Creates or migrates the tables on a connection of its own, one migrator at a time whichever
+    /// instance starts first.
+    private static func migrate(_ place: PostgresLocation, logger: Logger) async throws(StoreFailure) {
+        let configuration = try place.connectionConfiguration()
+        try await StoreDeadline.run(within: place.timeout, { noAnswer(place.redacted, place.timeout) }) { () throws(StoreFailure) in
+            do {
+                let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+                do {
+                    try await connection.run("BEGIN", logger: logger)
+                    try await connection.run("SELECT pg_advisory_xact_lock(727365001)", logger: logger)
+                    try await connection.run("CREATE TABLE IF NOT EXISTS redress_schema (version INTEGER NOT NULL)", logger: logger)
+                    var current = 0
+                    for try await version in try await connection.query("SELECT coalesce(max(version), 0) FROM redress_schema", logger: logger).decode(Int.self) {
+                        current = version
                     }
-                    try await connection.query("INSERT INTO redress_schema (version) VALUES (\(next))", logger: logger)
+                    guard current <= RecordSchema.version else {
+                        throw StoreFailure(
+                            "the records database is at schema version \(current), newer than this Redress (\(RecordSchema.version)); upgrade Redress")
+                    }
+                    for next in (current + 1)...max(current + 1, RecordSchema.version) where next <= RecordSchema.version {
+                        for statement in RecordSchema.migrations[next - 1] {
+                            try await connection.run(PostgresQuery(unsafeSQL: statement), logger: logger)
+                        }
+                        try await connection.run("INSERT INTO redress_schema (version) VALUES (\(next))", logger: logger)
+                    }
+                    try await connection.run("COMMIT", logger: logger)
+                } catch {
+                    try? await connection.close().get()
+                    throw error
                 }
+                try? await connection.close().get()
+            } catch {
+                throw failure(error, place.redacted)
             }
-        } catch {
-            running.cancel()
-            throw Self.failure(error, location)
         }
+    }
+
+    /// Why an operation gave up: the database did not answer within the timeout. What it was sent
+    /// may still be committed after the caller was told 503 (under that request's id).
+    static func noAnswer(_ location: String, _ timeout: Duration) -> StoreFailure {
+        StoreFailure(
+            "\(location): no answer within \(timeout.components.seconds) s (the URL's `connect_timeout`); the database may still commit what it was sent")
     }
 
     static func failure(_ error: any Error, _ location: String) -> StoreFailure {
@@ -62,7 +91,8 @@ public final class PostgresRecordStore: RecordStore, Sendable {
             return failure(inner, location)
         }
         if let psql = error as? PSQLError {
-            return StoreFailure("\(location): \(psql.serverInfo?[.message] ?? String(describing: psql.code))")
+            let reason = psql.serverInfo?[.message] ?? psql.underlying.map { "\($0)" } ?? String(describing: psql.code)
+            return StoreFailure("\(location): \(reason)")
         }
         return StoreFailure("\(location): \(error)")
     }
@@ -72,6 +102,13 @@ public final class PostgresRecordStore: RecordStore, Sendable {
     }
 
     func rows(_ query: PostgresQuery) async throws(StoreFailure) -> [[String?]] {
+        let client = client, logger = logger, location = location, timeout = timeout
+        return try await StoreDeadline.run(within: timeout, { Self.noAnswer(location, timeout) }) { () throws(StoreFailure) in
+            try await Self.rows(query, client: client, logger: logger, location: location)
+        }
+    }
+
+    private static func rows(_ query: PostgresQuery, client: PostgresClient, logger: Logger, location: String) async throws(StoreFailure) -> [[String?]] {
         do {
             var rows: [[String?]] = []
             for try await row in try await client.query(query, logger: logger) {
@@ -79,7 +116,7 @@ public final class PostgresRecordStore: RecordStore, Sendable {
             }
             return rows
         } catch {
-            throw Self.failure(error, location)
+            throw failure(error, location)
         }
     }
 
@@ -124,8 +161,8 @@ public final class PostgresRecordStore: RecordStore, Sendable {
     public func prune(through checkpoint: Checkpoint) async throws(StoreFailure) {
         do {
             try await client.withTransaction(logger: logger) { connection in
-                try await connection.query("DELETE FROM records WHERE council = \(checkpoint.council) AND sequence <= \(checkpoint.sequence)", logger: logger)
-                try await connection.query(Self.insertCheckpoint(checkpoint), logger: logger)
+                try await connection.run("DELETE FROM records WHERE council = \(checkpoint.council) AND sequence <= \(checkpoint.sequence)", logger: logger)
+                try await connection.run(Self.insertCheckpoint(checkpoint), logger: logger)
             }
         } catch {
             throw Self.failure(error, location)
