@@ -28,11 +28,9 @@ public final class PostgresRecordStore: RecordStore, Sendable {
         running = Task { await client.run() }
         let chains = PostgresChainAppend(client: client, logger: logger)
         let location = location, timeout = timeout
-        groupCommit = GroupCommit { records in
+        groupCommit = GroupCommit(timeout: timeout, lateFailure: { Self.noAnswer(location, timeout) }) { records in
             do throws(StoreFailure) {
-                return .success(try await StoreDeadline.run(within: timeout, { Self.noAnswer(location, timeout) }) { () throws(StoreFailure) in
-                    try await chains.append(records)
-                })
+                return .success(try await chains.append(records))
             } catch {
                 return .failure(error)
             }
@@ -203,6 +201,7 @@ public final class PostgresRecordStore: RecordStore, Sendable {
     }
 
     public func close() async {
+        groupCommit.stop()
         running.cancel()
     }
 }
