@@ -32,7 +32,7 @@ final class PostgresChainAppend: Sendable {
             if councils.count == 1, let council = councils.first, let head = known.withLock({ $0[council] }) {
                 var heads = [council: head]
                 let statement = Self.statement(records, heads: &heads)
-                if try await Self.count(client.query(statement, logger: logger)) == records.count {
+                if try await Self.count(client.execute(statement, logger: logger)) == records.count {
                     known.withLock { $0[council] = heads[council] }
                     return
                 }
@@ -46,7 +46,7 @@ final class PostgresChainAppend: Sendable {
                     heads = try await lockHeads(councils, connection: connection)
                 }
                 let statement = Self.statement(records, heads: &heads)
-                guard try await Self.count(connection.query(statement, logger: logger)) == records.count else {
+                guard try await Self.count(connection.execute(statement, logger: logger)) == records.count else {
                     throw StoreFailure("the chain heads moved while locked")
                 }
                 return heads
@@ -60,9 +60,9 @@ final class PostgresChainAppend: Sendable {
         }
     }
 
-    private static func count(_ rows: PostgresRowSequence) async throws -> Int {
+    private static func count<Rows: AsyncSequence>(_ rows: Rows) async throws -> Int where Rows.Element == Int64 {
         var count = 0
-        for try await value in rows.decode(Int64.self) { count = Int(value) }
+        for try await value in rows { count = Int(value) }
         return count
     }
 
@@ -79,9 +79,8 @@ final class PostgresChainAppend: Sendable {
 
     /// Numbers and hashes `records` after `heads` (moved on in place) and returns the statement
     /// that stores them, answering how many records it inserted: all of them, or none when a head
-    /// was not where `heads` said. Its text never changes (columns go as arrays, through
-    /// `unnest`), so the server plans it once however many records there are.
-    static func statement(_ records: [PreparedRecord], heads: inout [String: Head]) -> PostgresQuery {
+    /// was not where `heads` said.
+    static func statement(_ records: [PreparedRecord], heads: inout [String: Head]) -> AppendStatement {
         let expected = heads
         var columns = RecordColumns()
         for prepared in records {
@@ -94,29 +93,68 @@ final class PostgresChainAppend: Sendable {
         let councils = Array(heads.keys)
         let from = councils.map { expected[$0] ?? (0, RecordChain.genesis) }
         let to = councils.map { heads[$0] ?? (0, RecordChain.genesis) }
-        return """
+        return AppendStatement(
+            councils: councils, fromSequence: from.map(\.sequence), fromHash: from.map(\.hash), toSequence: to.map(\.sequence),
+            toHash: to.map(\.hash), columns: columns)
+    }
+
+    /// The append, prepared once per connection (its text never changes: columns go as arrays,
+    /// through `unnest`), so the server parses and plans it once however many records there are.
+    struct AppendStatement: PostgresPreparedStatement {
+        static let name = "redress_append_1"
+        static let sql = """
             WITH moved AS (
                 UPDATE chain_heads AS head SET sequence = m.s, hash = m.h
-                FROM unnest(\(councils)::text[], \(from.map(\.sequence))::bigint[], \(from.map(\.hash))::text[], \(to.map(\.sequence))::bigint[],
-                    \(to.map(\.hash))::text[]) AS m(c, os, oh, s, h)
+                FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[], $5::text[]) AS m(c, os, oh, s, h)
                 WHERE head.council = m.c AND head.sequence = m.os AND head.hash = m.oh
                 RETURNING 1),
             inserted AS (
-                INSERT INTO records (\(unescaped: RecordSchema.recordColumns))
+                INSERT INTO records (\(RecordSchema.recordColumns))
                 SELECT c, s, t, r, ca, k, CASE WHEN hs THEN su END, CASE WHEN hv THEN v END, CASE WHEN hd THEN d END, i, re, h
-                FROM unnest(\(columns.council)::text[], \(columns.sequence)::bigint[], \(columns.time)::text[], \(columns.requestID)::text[],
-                    \(columns.caller)::text[], \(columns.kind)::text[], \(columns.subject)::text[], \(columns.hasSubject)::bool[],
-                    \(columns.version)::text[], \(columns.hasVersion)::bool[], \(columns.digest)::text[], \(columns.hasDigest)::bool[],
-                    \(columns.input)::text[], \(columns.result)::text[], \(columns.hash)::text[])
+                FROM unnest($6::text[], $7::bigint[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bool[],
+                    $14::text[], $15::bool[], $16::text[], $17::bool[], $18::text[], $19::text[], $20::text[])
                     AS u(c, s, t, r, ca, k, su, hs, v, hv, d, hd, i, re, h)
-                WHERE (SELECT count(*) FROM moved) = \(Int64(councils.count))
+                WHERE (SELECT count(*) FROM moved) = $21
                 RETURNING 1)
             SELECT count(*) FROM inserted
             """
+
+        var councils: [String], fromSequence: [Int64], fromHash: [String], toSequence: [Int64], toHash: [String]
+        var columns: RecordColumns
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 21)
+            bindings.append(councils)
+            bindings.append(fromSequence)
+            bindings.append(fromHash)
+            bindings.append(toSequence)
+            bindings.append(toHash)
+            bindings.append(columns.council)
+            bindings.append(columns.sequence)
+            bindings.append(columns.time)
+            bindings.append(columns.requestID)
+            bindings.append(columns.caller)
+            bindings.append(columns.kind)
+            bindings.append(columns.subject)
+            bindings.append(columns.hasSubject)
+            bindings.append(columns.version)
+            bindings.append(columns.hasVersion)
+            bindings.append(columns.digest)
+            bindings.append(columns.hasDigest)
+            bindings.append(columns.input)
+            bindings.append(columns.result)
+            bindings.append(columns.hash)
+            bindings.append(Int64(councils.count))
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Int64 {
+            try row.decode(Int64.self)
+        }
     }
 
     /// Records as columns, for `unnest`. Nullable text goes as text with a flag beside it.
-    struct RecordColumns {
+    struct RecordColumns: Sendable {
         var council: [String] = [], sequence: [Int64] = [], time: [String] = [], requestID: [String] = [], caller: [String] = []
         var kind: [String] = [], subject: [String] = [], hasSubject: [Bool] = [], version: [String] = [], hasVersion: [Bool] = []
         var digest: [String] = [], hasDigest: [Bool] = [], input: [String] = [], result: [String] = [], hash: [String] = []
