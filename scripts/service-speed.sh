@@ -6,7 +6,9 @@
 #   auth      decisions/s with no credential check, an API key and a JWT (no store)
 #   councils  p50, p99 and decisions/s with 8 councils and with 400
 #   hello     the service against a Hummingbird hello-world answering a fixed body of the same size
-# Needs: wrk; for `stores`, REDRESS_BENCH_POSTGRES=postgres://… (skipped without it).
+# Needs: wrk; for `stores`, REDRESS_BENCH_POSTGRES=postgres://… naming a role that may create
+# databases (skipped without it): each store variant's rounds write into a new, empty database of
+# their own, dropped at the end, so that no run measures the records of the runs before it.
 #   scripts/service-speed.sh [section…] [--seconds N] [--rounds N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +28,9 @@ swift build -c release --product RedressBenchmarks >/dev/null
 bench="$(swift build -c release --show-bin-path)/RedressBenchmarks"
 work=$(mktemp -d)
 server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+bench_database=""
+drop_database() { [ -n "$bench_database" ] && psql -X -q "$REDRESS_BENCH_POSTGRES" -c "DROP DATABASE IF EXISTS $bench_database WITH (FORCE)"; bench_database=""; }
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; drop_database; rm -rf "$work"' EXIT
 port=18901
 
 single='{"id":"LOAD-1","received":"2024-12-20T10:15:00","service":"highways","channel":"web","text":"Pothole on Elm Road not repaired"}'
@@ -77,11 +81,16 @@ for section in "${sections[@]}"; do
     stores)
         echo "## Records stores (median of $rounds rounds, ${seconds} s each, alternated)"
         postgres=()
-        if [ -n "${REDRESS_BENCH_POSTGRES:-}" ]; then postgres=("postgres:--store $REDRESS_BENCH_POSTGRES --auth key"); fi
         for body in single array; do
             items=1; [ "$body" = array ] && items=100
             rm -f "$work"/runs-*
             rm -f "$work/records.sqlite"*
+            if [ -n "${REDRESS_BENCH_POSTGRES:-}" ]; then
+                drop_database
+                bench_database="redress_bench_$$"
+                psql -X -q "$REDRESS_BENCH_POSTGRES" -c "CREATE DATABASE $bench_database"
+                postgres=("postgres:--store $(python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(p._replace(path="/" + sys.argv[2]).geturl())' "$REDRESS_BENCH_POSTGRES" "$bench_database") --auth key")
+            fi
             run_variants "$body" north-somerset "$items" "none:--store none --auth key" "sqlite:--store sqlite:$work/records.sqlite --auth key" "${postgres[@]}"
             base=$(figure none 1)
             for name in none sqlite postgres; do
