@@ -165,7 +165,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
         case .oidcCouncilsClaim: "the claim listing council ids (`*`: all)"
         case .oidcCouncils: "councils every token may use when it has no councils claim (`all` or ids)"
         case .oidcLeeway: "seconds of clock difference allowed on `exp` and `nbf`"
-        case .recordsStore: "decision records: a SQLite file, or a postgres:// URL"
+        case .recordsStore: "decision records: a SQLite file, or a postgres:// URL (its parameters, including `connect_timeout`, in docs/records.md)"
         case .recordsSigningKey: "Ed25519 key signing checkpoints (made when missing; default beside a SQLite store)"
         case .recordsMask: "input fields stored as salted hashes (e.g. `text`, `contact.name`)"
         case .recordsMaskSalt: "the masking salt file (made when missing)"
