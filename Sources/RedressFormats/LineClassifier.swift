@@ -60,16 +60,35 @@ public struct LineClassifier: Sendable {
     }
 
     mutating func classify(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
-        guard InputEncoding.isValidUTF8(bytes), let line = ComplaintLine.scan(bytes, extras: &extras) else { return false }
+        decide(bytes, into: &output) != nil
+    }
+
+    /// What a record decided here was: the id of the policy version that decided and the
+    /// complaint's id — what the service's decision record names.
+    public struct Decided: Sendable, Equatable {
+        public var versionID: String
+        public var id: String
+    }
+
+    /// `classify`, answering which version decided and the complaint's id (nil, with nothing
+    /// written, when the record must take the full path).
+    public mutating func decide(_ line: ArraySlice<UInt8>, into output: inout [UInt8]) -> Decided? {
+        line.withUnsafeBufferPointer { bytes in
+            decide(bytes, into: &output).map { Decided(versionID: engine.versions[$0.version].versionID, id: String(decoding: bytes[$0.id], as: UTF8.self)) }
+        }
+    }
+
+    private mutating func decide(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> (version: Int, id: Range<Int>)? {
+        guard InputEncoding.isValidUTF8(bytes), let line = ComplaintLine.scan(bytes, extras: &extras) else { return nil }
         func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
         // `Complaint`'s checks, in the plain form: an id that is not blank and not too long, real
         // dates, awareness no later than receipt.
         guard let id = line.id, id.count <= 256, bytes[id.lowerBound] > 0x20, bytes[id.lowerBound] < 0x80,
             let receivedRange = line.received, let received = LocalDateTime(plainISO: slice(receivedRange))
-        else { return false }
+        else { return nil }
         var awareOn: LocalDate?
         if let range = line.awareOn {
-            guard let date = LocalDate(plainISO: slice(range)), date <= received.date else { return false }
+            guard let date = LocalDate(plainISO: slice(range)), date <= received.date else { return nil }
             awareOn = date
         }
         // One bit per extra field (at most 64: `ComplaintLine.maxExtras`).
@@ -78,7 +97,7 @@ public struct LineClassifier: Sendable {
             switch verdict(slice(extra.name)) {
             case .passThrough: break
             case .reserved: reserved |= 1 << UInt64(index)
-            case .nearMiss: return false
+            case .nearMiss: return nil
             }
         }
         let ranges = ComplaintRanges(
@@ -89,12 +108,12 @@ public struct LineClassifier: Sendable {
         let decision: ByteDecision?
         if line.textEscaped, let text = line.text {
             decodedText.removeAll(keepingCapacity: true)
-            guard JSONStringDecoder.decode(bytes, text, into: &decodedText) else { return false }
+            guard JSONStringDecoder.decode(bytes, text, into: &decodedText) else { return nil }
             decision = decodedText.withUnsafeBufferPointer { decide(text: $0) }
         } else {
             decision = decide(text: line.text.map(slice))
         }
-        guard let decided = decision else { return false }
+        guard let decided = decision else { return nil }
         let version = versions[decided.version]
         let dated = decided.dated, deemed = decided.deemed
         let encoded = version.outcomes[dated.rule]
@@ -110,7 +129,7 @@ public struct LineClassifier: Sendable {
                 redirect: outcome.redirect, exclusionReason: outcome.exclusionReason, received: received.date, deemed: deemed,
                 acknowledgeBy: dated.acknowledgeBy, respondBy: dated.respondBy, inTime: dated.inTime, rule: dated.plan.ruleID, flags: dated.flags,
                 tried: explain ? engine.versions[decided.version].trace(decided.features, upTo: dated.rule) : nil, into: &writer.bytes)
-            return true
+            return (decided.version, id)
         case .csv:
             // The columns of `DecisionEncoder.sheet`, in its order.
             writer.csvCell(String(decoding: slice(id), as: UTF8.self))
@@ -130,7 +149,7 @@ public struct LineClassifier: Sendable {
             let flags = dated.flags
             if !flags.isEmpty { writer.csvCell(flags.map(\.description).joined(separator: ";")) }
             writer.raw("\r\n")
-            return true
+            return (decided.version, id)
         }
         writer.raw("{\"id\":\"")
         writer.bytes.append(contentsOf: slice(id))
@@ -164,7 +183,7 @@ public struct LineClassifier: Sendable {
             writer.bytes.append(contentsOf: slice(extra.value))
         }
         writer.raw("}\n")
-        return true
+        return (decided.version, id)
     }
 
     private mutating func verdict(_ name: UnsafeBufferPointer<UInt8>) -> NameVerdict {

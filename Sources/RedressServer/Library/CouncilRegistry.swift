@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import RedressDiagnostics
 import RedressEngine
+import RedressFormats
 import RedressPolicy
 import RedressRecords
 
@@ -20,7 +21,12 @@ public struct CouncilState: Sendable {
     }
 
     public var id: String
-    public var engine: Engine?
+    public var engine: Engine? {
+        didSet { classifier = engine.map { LineClassifier($0) } }
+    }
+    /// The serving engine's byte path for single complaints in their plain form, made with it
+    /// (it pre-encodes every rule's outcome) and replaced whenever it is.
+    private(set) var classifier: LineClassifier?
     /// SHA-256 of the files the serving engine was compiled from.
     public var digest: String?
     /// Those files' text, by file name (what `/policy` shows).

@@ -11,7 +11,11 @@ extension RedressService {
     func addDecisionRoutes(to router: Router<ServiceRequestContext>) {
         add(.classify, to: router) { request, context, caller in
             let (council, engine) = try await council(context, caller: caller)
-            let parsed = try RequestItems.parse(try await RequestBody.bytes(request, endpoint: .classify, limit: limits.maxBodyBytes), maxItems: limits.maxItems)
+            let body = try await RequestBody.bytes(request, endpoint: .classify, limit: limits.maxBodyBytes)
+            if var classifier = council.classifier, let answered = PlainComplaint.answer(body, classifier: &classifier) {
+                return try await respond([answered], isArray: false, kind: .classify, council: council, caller: caller, context: context)
+            }
+            let parsed = try RequestItems.parse(body, maxItems: limits.maxItems)
             let encoder = DecisionEncoder(format: .jsonl)
             let answered = Self.answer(parsed) { record throws(RecordError) in
                 let decision = try engine.classify(Complaint(record: record))
@@ -20,7 +24,7 @@ extension RedressService {
                 if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
                 return (String(decoding: bytes, as: UTF8.self), decision.versionID)
             }
-            return try await respond(answered, parsed: parsed, kind: .classify, council: council, caller: caller, context: context)
+            return try await respond(answered, isArray: parsed.isArray, kind: .classify, council: council, caller: caller, context: context)
         }
         add(.schedule, to: router) { request, context, caller in
             let (council, engine) = try await council(context, caller: caller)
@@ -31,7 +35,7 @@ extension RedressService {
                 let schedule = try engine.schedule(CaseHistory(record: record), asOf: asOf)
                 return (encoder.encode(schedule), schedule.versionID)
             }
-            return try await respond(answered, parsed: parsed, kind: .schedule, council: council, caller: caller, context: context)
+            return try await respond(answered, isArray: parsed.isArray, kind: .schedule, council: council, caller: caller, context: context)
         }
         add(.behaviour, to: router) { request, context, caller in
             let (council, engine) = try await council(context, caller: caller)
@@ -59,13 +63,12 @@ extension RedressService {
     /// Records the answers, then gives them: a single object in gives a single object out (422
     /// when it failed); an array always answers 200 with an error record for each item that failed.
     func respond(
-        _ answered: [AnsweredItem], parsed: (items: [RequestItems.Item], isArray: Bool), kind: RecordKind, council: CouncilState, caller: Identity,
-        context: ServiceRequestContext
+        _ answered: [AnsweredItem], isArray: Bool, kind: RecordKind, council: CouncilState, caller: Identity, context: ServiceRequestContext
     ) async throws -> Response {
         try await recorder.record(answered, kind: kind, council: council, caller: caller, requestID: context.requestID, logger: context.logger, metrics: metrics)
         metrics.decisions(answered.filter(\.decided).count, kind: kind.rawValue)
-        let body = parsed.isArray ? JSONText.array(answered.map(\.output)) : (answered.first?.output ?? "{}")
-        return Self.json(body, status: !parsed.isArray && answered.first?.decided == false ? .unprocessableContent : .ok)
+        let body = isArray ? JSONText.array(answered.map(\.output)) : (answered.first?.output ?? "{}")
+        return Self.json(body, status: !isArray && answered.first?.decided == false ? .unprocessableContent : .ok)
     }
 
     /// One answer per item, in order: its result, or its error record (`line` is the item's
