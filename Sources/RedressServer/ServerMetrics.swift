@@ -49,9 +49,18 @@ public final class ServerMetrics: Sendable {
         series.duration.recordNanoseconds(Int64(clamping: nanoseconds))
     }
 
+    /// The decisions counter of each kind, found once and kept (as `requestSeries`).
+    private let decisionCounters = Mutex<[String: Counter]>([:])
+
     func decisions(_ count: Int, kind: String) {
-        registry.makeCounter(descriptor: Self.metric("decisions", "total", "Decisions answered and recorded, by kind"), labels: [("kind", kind)])
-            .increment(by: Int64(count))
+        let counter =
+            decisionCounters.withLock { $0[kind] }
+            ?? {
+                let made = registry.makeCounter(descriptor: Self.metric("decisions", "total", "Decisions answered and recorded, by kind"), labels: [("kind", kind)])
+                decisionCounters.withLock { $0[kind] = made }
+                return made
+            }()
+        counter.increment(by: Int64(count))
     }
 
     func recordFailure() {
