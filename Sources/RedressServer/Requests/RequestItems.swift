@@ -26,16 +26,23 @@ enum RequestItems {
         guard bytes[start] == UInt8(ascii: "[") else {
             throw Problem(.badRequest, "the request body must be a JSON object or an array of objects (byte \(start + 1))")
         }
-        var items: [Item] = []
-        for (index, slice) in try elements(bytes, from: start, maxItems: maxItems).enumerated() {
-            let item = Array(slice)
-            if item.first(where: { !isSpace($0) }) != UInt8(ascii: "{") {
-                items.append(Item(index: index + 1, fields: .failure(RecordError("item \(index + 1) of the array is not a JSON object"))))
-                continue
-            }
-            items.append(Item(index: index + 1, fields: Result { () throws(RecordError) in try JSONObjectReader.read(item) }))
+        return (try elements(bytes, from: start, maxItems: maxItems).enumerated().map { item($1, index: $0 + 1) }, true)
+    }
+
+    /// The array's elements as they are in the body, none read yet (nil when the body is not an
+    /// array: `parse` says what it is).
+    static func arrayElements(_ bytes: [UInt8], maxItems: Int) throws(Problem) -> [ArraySlice<UInt8>]? {
+        guard let start = bytes.firstIndex(where: { !isSpace($0) }), bytes[start] == UInt8(ascii: "[") else { return nil }
+        return try elements(bytes, from: start, maxItems: maxItems)
+    }
+
+    /// The array element `slice`, read: its fields, or why it is not an object.
+    static func item(_ slice: ArraySlice<UInt8>, index: Int) -> Item {
+        let item = Array(slice)
+        if item.first(where: { !isSpace($0) }) != UInt8(ascii: "{") {
+            return Item(index: index, fields: .failure(RecordError("item \(index) of the array is not a JSON object")))
         }
-        return (items, true)
+        return Item(index: index, fields: Result { () throws(RecordError) in try JSONObjectReader.read(item) })
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }

@@ -12,19 +12,25 @@ extension RedressService {
         add(.classify, to: router) { request, context, caller in
             let (council, engine) = try await council(context, caller: caller)
             let body = try await RequestBody.bytes(request, endpoint: .classify, limit: limits.maxBodyBytes)
-            if var classifier = council.classifier, let answered = PlainComplaint.answer(body, classifier: &classifier) {
+            let decide = Self.classifier(engine)
+            // Plain complaints on the byte path, one by one; any other item read and decided in full.
+            var classifier = council.classifier
+            func plain(_ slice: ArraySlice<UInt8>) -> AnsweredItem? {
+                guard var byteClassifier = classifier else { return nil }
+                defer { classifier = byteClassifier }
+                return PlainComplaint.answer(slice, classifier: &byteClassifier)
+            }
+            if let elements = try RequestItems.arrayElements(body, maxItems: limits.maxItems) {
+                let answered = elements.enumerated().map { index, slice in
+                    plain(slice) ?? Self.answer(RequestItems.item(slice, index: index + 1), decide)
+                }
+                return try await respond(answered, isArray: true, kind: .classify, council: council, caller: caller, context: context)
+            }
+            if let answered = plain(body[...]) {
                 return try await respond([answered], isArray: false, kind: .classify, council: council, caller: caller, context: context)
             }
             let parsed = try RequestItems.parse(body, maxItems: limits.maxItems)
-            let encoder = DecisionEncoder(format: .jsonl)
-            let answered = Self.answer(parsed) { record throws(RecordError) in
-                let decision = try engine.classify(Complaint(record: record))
-                var bytes: [UInt8] = []
-                encoder.encode(decision, into: &bytes)
-                if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
-                return (String(decoding: bytes, as: UTF8.self), decision.versionID)
-            }
-            return try await respond(answered, isArray: parsed.isArray, kind: .classify, council: council, caller: caller, context: context)
+            return try await respond(Self.answer(parsed, decide), isArray: parsed.isArray, kind: .classify, council: council, caller: caller, context: context)
         }
         add(.schedule, to: router) { request, context, caller in
             let (council, engine) = try await council(context, caller: caller)
@@ -71,27 +77,42 @@ extension RedressService {
         return Self.json(body, status: !isArray && answered.first?.decided == false ? .unprocessableContent : .ok)
     }
 
+    /// The full path's classify of one read record: the decision as JSON (one line, no line break)
+    /// and the version that made it.
+    static func classifier(_ engine: Engine) -> (InputRecord) throws(RecordError) -> (String, String) {
+        let encoder = DecisionEncoder(format: .jsonl)
+        return { (record: InputRecord) throws(RecordError) -> (String, String) in
+            let decision = try engine.classify(Complaint(record: record))
+            var bytes: [UInt8] = []
+            encoder.encode(decision, into: &bytes)
+            if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+            return (String(decoding: bytes, as: UTF8.self), decision.versionID)
+        }
+    }
+
     /// One answer per item, in order: its result, or its error record (`line` is the item's
     /// 1-based position in the array).
     static func answer(
         _ parsed: (items: [RequestItems.Item], isArray: Bool), _ decide: (InputRecord) throws(RecordError) -> (String, String)
     ) -> [AnsweredItem] {
-        parsed.items.map { item in
-            switch item.fields {
-            case .success(let fields):
-                let record = InputRecord(line: item.index, fields: fields)
-                let input = JSONText.object(fields.map { ($0.name, $0.rawJSON) })
-                do throws(RecordError) {
-                    let (text, version) = try decide(record)
-                    return AnsweredItem(input: input, output: trimmed(text), subject: record.id, policyVersion: version, decided: true)
-                } catch {
-                    let failure = RecordFailureEncoder.encode(RecordFailure(line: item.index, id: record.id, message: error.message))
-                    return AnsweredItem(input: input, output: trimmed(failure), subject: record.id, policyVersion: nil, decided: false)
-                }
-            case .failure(let error):
-                let failure = RecordFailureEncoder.encode(RecordFailure(line: item.index, id: nil, message: error.message))
-                return AnsweredItem(input: "null", output: trimmed(failure), subject: nil, policyVersion: nil, decided: false)
+        parsed.items.map { answer($0, decide) }
+    }
+
+    static func answer(_ item: RequestItems.Item, _ decide: (InputRecord) throws(RecordError) -> (String, String)) -> AnsweredItem {
+        switch item.fields {
+        case .success(let fields):
+            let record = InputRecord(line: item.index, fields: fields)
+            let input = JSONText.object(fields.map { ($0.name, $0.rawJSON) })
+            do throws(RecordError) {
+                let (text, version) = try decide(record)
+                return AnsweredItem(input: input, output: trimmed(text), subject: record.id, policyVersion: version, decided: true)
+            } catch {
+                let failure = RecordFailureEncoder.encode(RecordFailure(line: item.index, id: record.id, message: error.message))
+                return AnsweredItem(input: input, output: trimmed(failure), subject: record.id, policyVersion: nil, decided: false)
             }
+        case .failure(let error):
+            let failure = RecordFailureEncoder.encode(RecordFailure(line: item.index, id: nil, message: error.message))
+            return AnsweredItem(input: "null", output: trimmed(failure), subject: nil, policyVersion: nil, decided: false)
         }
     }
 
