@@ -51,7 +51,7 @@ struct ServiceBytePathTests {
             let state = try #require(await fixture.service.registry.snapshot[council])
             let engine = try #require(state.engine)
             var classifier = try #require(state.classifier)
-            let decide = RedressService.classifier(engine)
+            let decide = RedressService.fullClassify(engine)
             for (name, variant) in [("compact", { $0 }), ("spaced", Self.spaced), ("indented", Self.indented)] as [(String, (String) -> String)] {
                 var taken = 0
                 for line in Self.lines(engine, council: council) {
@@ -74,7 +74,7 @@ struct ServiceBytePathTests {
         try await TemporaryFolder.with { folder in
             let fixture = try await ServiceFixture(folder: folder)
             let engine = try #require(await fixture.service.registry.snapshot[council]?.engine)
-            let decide = RedressService.classifier(engine)
+            let decide = RedressService.fullClassify(engine)
             let objects = Self.lines(engine, council: council).filter { (try? RequestItems.parse(Array($0.utf8), maxItems: 10)) != nil }
             #expect(objects.count >= 100)
             let expected = try objects.map { RedressService.answer(try RequestItems.parse(Array(Self.spaced($0).utf8), maxItems: 10).items[0], decide) }

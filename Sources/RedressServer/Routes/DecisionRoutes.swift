@@ -12,7 +12,7 @@ extension RedressService {
         add(.classify, to: router) { request, context, caller in
             let (council, engine) = try await council(context, caller: caller)
             let body = try await RequestBody.bytes(request, endpoint: .classify, limit: limits.maxBodyBytes)
-            let decide = Self.classifier(engine)
+            let decide = Self.fullClassify(engine)
             // Plain complaints on the byte path, one by one; any other item read and decided in full.
             var classifier = council.classifier
             func plain(_ slice: ArraySlice<UInt8>) -> AnsweredItem? {
@@ -79,7 +79,7 @@ extension RedressService {
 
     /// The full path's classify of one read record: the decision as JSON (one line, no line break)
     /// and the version that made it.
-    static func classifier(_ engine: Engine) -> (InputRecord) throws(RecordError) -> (String, String) {
+    static func fullClassify(_ engine: Engine) -> (InputRecord) throws(RecordError) -> (String, String) {
         let encoder = DecisionEncoder(format: .jsonl)
         return { (record: InputRecord) throws(RecordError) -> (String, String) in
             let decision = try engine.classify(Complaint(record: record))
