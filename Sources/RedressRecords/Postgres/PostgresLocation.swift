@@ -20,7 +20,7 @@ struct PostgresLocation: Sendable {
         case disable, prefer, require
     }
 
-    static let parameters: Set<String> = ["host", "port", "user", "sslmode", "connect_timeout"]
+    static let parameters: Set<String> = ["host", "port", "user", "sslmode", "connect_timeout", "options"]
     static let defaultTimeout: Duration = .seconds(10)
 
     var endpoint: Endpoint
@@ -28,6 +28,9 @@ struct PostgresLocation: Sendable {
     var password: String?
     var database: String
     var timeout: Duration
+    /// Server settings from libpq's `options` (`-c name=value`, `--name=value`), sent at
+    /// connection start; a `lock_timeout` there replaces the one derived from `timeout`.
+    var settings: [(String, String)] = []
     /// The URL without its password, for logs and messages.
     var redacted: String
 
@@ -53,6 +56,7 @@ struct PostgresLocation: Sendable {
             }
             timeout = .seconds(value)
         }
+        if let options = query["options"] { settings = try Self.settings(options, redacted) }
         let port = url.port ?? Int(query["port"] ?? "") ?? 5432
         if let socketFolder = query["host"], socketFolder.hasPrefix("/") {
             endpoint = .socket(path: "\(socketFolder)/.s.PGSQL.\(port)")
@@ -68,9 +72,35 @@ struct PostgresLocation: Sendable {
         }
     }
 
-    /// Sent at connection start: lock waits inside the database end at half the timeout.
+    /// Sent at connection start: lock waits inside the database end at half the timeout, unless
+    /// `options` says otherwise; then `options`' settings.
     var startupParameters: [(String, String)] {
-        [("lock_timeout", String(timeout.components.seconds * 500))]
+        let derived = settings.contains { $0.0 == "lock_timeout" } ? [] : [("lock_timeout", String(timeout.components.seconds * 500))]
+        return derived + settings
+    }
+
+    /// libpq's `options`: `-c name=value` or `--name=value`, separated by spaces.
+    static func settings(_ options: String, _ redacted: String) throws(StoreFailure) -> [(String, String)] {
+        var settings: [(String, String)] = []
+        var words = options.split(separator: " ").map(String.init)[...]
+        while let word = words.popFirst() {
+            let setting: String
+            if word == "-c", let next = words.popFirst() {
+                setting = next
+            } else if word.hasPrefix("-c") {
+                setting = String(word.dropFirst(2))
+            } else if word.hasPrefix("--") {
+                setting = String(word.dropFirst(2))
+            } else {
+                throw StoreFailure("`\(redacted)`: options holds `\(word)`; Redress passes only `-c name=value` settings")
+            }
+            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw StoreFailure("`\(redacted)`: options setting `\(setting)` is not name=value")
+            }
+            settings.append((parts[0].replacingOccurrences(of: "-", with: "_"), parts[1]))
+        }
+        return settings
     }
 
     /// For the service's pool of connections.
