@@ -16,7 +16,8 @@ extension RedressService {
             // Plain complaints on the byte path, one by one; any other item read and decided in full.
             var classifier = council.classifier
             func plain(_ slice: ArraySlice<UInt8>) -> AnsweredItem? {
-                guard var byteClassifier = classifier else { return nil }
+                // Taken out while it works, so that its buffers are its own, not copied per item.
+                guard var byteClassifier = classifier.take() else { return nil }
                 defer { classifier = byteClassifier }
                 return PlainComplaint.answer(slice, classifier: &byteClassifier)
             }
