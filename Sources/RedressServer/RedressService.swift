@@ -86,7 +86,7 @@ public struct RedressService: Sendable {
     /// an unknown council, 404 with the reason for a removed one, 503 for one whose policy was rejected.
     func council(_ context: ServiceRequestContext, caller: Identity) async throws -> (state: CouncilState, engine: Engine) {
         let id = try context.parameters.require("council")
-        let councils = await registry.snapshot
+        let councils = registry.snapshot
         guard let state = councils[id] else {
             let known = councils.values.filter { $0.engine != nil && caller.councils.contains($0.id) }.map(\.id).sorted()
             throw Problem(

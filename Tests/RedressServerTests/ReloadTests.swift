@@ -23,7 +23,7 @@ struct ReloadTests {
     }
 
     static func respondBy(_ registry: CouncilRegistry, _ council: String = "north-somerset") async throws -> String? {
-        guard let engine = await registry.snapshot[council]?.engine else { return nil }
+        guard let engine = registry.snapshot[council]?.engine else { return nil }
         let record = InputRecord(line: 1, fields: try JSONObjectReader.read(Array(complaint.utf8)))
         return try engine.classify(Complaint(record: record)).respondBy?.description
     }
@@ -45,7 +45,7 @@ struct ReloadTests {
             #expect(try await Self.respondBy(registry) == "2025-01-08", "quiet for 1 s of 2")
             await registry.reload(now: start.addingTimeInterval(3.1))
             #expect(try await Self.respondBy(registry) == "2025-01-15", "quiet for a whole interval")
-            let state = try #require(await registry.snapshot["north-somerset"])
+            let state = try #require(registry.snapshot["north-somerset"])
             #expect(state.texts["2021-01.yaml"]?.contains("within: 15 working days") == true)
             #expect(state.status == .serving)
         }
@@ -74,7 +74,7 @@ struct ReloadTests {
                 let final = trial % 2 == 0 ? ten : fifteen
                 try final.write(toFile: file, atomically: false, encoding: .utf8)
                 for step in 1...4 { await registry.reload(now: now.addingTimeInterval(Double(step) * 0.5)) }
-                let state = try #require(await registry.snapshot["north-somerset"])
+                let state = try #require(registry.snapshot["north-somerset"])
                 #expect(state.texts["2021-01.yaml"] == final, "trial \(trial): the text serving is not the file on disk")
                 #expect(try await Self.respondBy(registry) == (final == ten ? "2025-01-08" : "2025-01-15"), "trial \(trial)")
                 #expect(state.status == .serving, "trial \(trial): \(state.status)")
@@ -108,7 +108,7 @@ struct ReloadTests {
                         try (lines.prefix(count).joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
                         now.addTimeInterval(0.3)
                         await registry.reload(now: now)
-                        let serving = await registry.snapshot[council]?.texts[name]
+                        let serving = registry.snapshot[council]?.texts[name]
                         #expect(serving == whole, "\(council)/\(name): a prefix of \(count) lines is serving")
                     }
                     try whole.write(toFile: path, atomically: false, encoding: .utf8)
@@ -116,7 +116,7 @@ struct ReloadTests {
                         now.addTimeInterval(0.5)
                         await registry.reload(now: now)
                     }
-                    let state = await registry.snapshot[council]
+                    let state = registry.snapshot[council]
                     #expect(state?.texts[name] == whole && state?.status == .serving, "\(council)/\(name) after the save: \(String(describing: state?.status))")
                 }
             }
@@ -135,7 +135,7 @@ struct ReloadTests {
             let registry = CouncilRegistry(library: library, quietPeriod: 0, removalGrace: 10, logger: ServiceFixture.quietLogger)
             var now = Date(timeIntervalSince1970: 3_000_000)
             await registry.reload(now: now, immediately: true)
-            var states = await registry.snapshot
+            var states = registry.snapshot
             #expect(states["derby.bak"] == nil && states["derby copy"] == nil)
             let mismatch = try #require(states["fife-old"])
             #expect(mismatch.status == .rejected && mismatch.engine == nil)
@@ -145,12 +145,12 @@ struct ReloadTests {
             try FileManager.default.moveItem(atPath: councils + "/swansea", toPath: councils + "/swansea-2")
             now.addTimeInterval(1)
             await registry.reload(now: now)
-            states = await registry.snapshot
+            states = registry.snapshot
             #expect(states["swansea"]?.status == .missing && states["swansea"]?.engine != nil)
             #expect(states["swansea-2"]?.status == .rejected, "its files still say `swansea`")
             now.addTimeInterval(11)
             await registry.reload(now: now)
-            states = await registry.snapshot
+            states = registry.snapshot
             #expect(states["swansea"]?.status == .removed && states["swansea"]?.engine == nil)
             // The service answers the removed council with 404 and the reason, the rejected one with 503.
             let service = try await ServiceFixture(library: library, folder: folder)
@@ -186,13 +186,13 @@ struct ReloadTests {
             try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: folder.file("nowhere"))
             now.addTimeInterval(1)
             await registry.reload(now: now)
-            #expect(await registry.snapshot["derby"]?.status == .missing)
-            #expect(await registry.snapshot["derby"]?.engine != nil)
+            #expect(registry.snapshot["derby"]?.status == .missing)
+            #expect(registry.snapshot["derby"]?.engine != nil)
             try FileManager.default.removeItem(atPath: file)
             try FileManager.default.moveItem(atPath: file + ".aside", toPath: file)
             now.addTimeInterval(1)
             await registry.reload(now: now)
-            let state = await registry.snapshot["derby"]
+            let state = registry.snapshot["derby"]
             #expect(state?.status == .serving, "\(String(describing: state?.status)): \(state?.detail ?? "")")
             #expect(await registry.notReady.isEmpty)
         }

@@ -48,7 +48,7 @@ struct ServiceBytePathTests {
     func sameAnswers(council: String) async throws {
         try await TemporaryFolder.with { folder in
             let fixture = try await ServiceFixture(folder: folder)
-            let state = try #require(await fixture.service.registry.snapshot[council])
+            let state = try #require(fixture.service.registry.snapshot[council])
             let engine = try #require(state.engine)
             var classifier = try #require(state.classifier)
             let decide = RedressService.fullClassify(engine)
@@ -73,7 +73,7 @@ struct ServiceBytePathTests {
     func throughTheService(council: String) async throws {
         try await TemporaryFolder.with { folder in
             let fixture = try await ServiceFixture(folder: folder)
-            let engine = try #require(await fixture.service.registry.snapshot[council]?.engine)
+            let engine = try #require(fixture.service.registry.snapshot[council]?.engine)
             let decide = RedressService.fullClassify(engine)
             let objects = Self.lines(engine, council: council).filter { (try? RequestItems.parse(Array($0.utf8), maxItems: 10)) != nil }
             #expect(objects.count >= 100)

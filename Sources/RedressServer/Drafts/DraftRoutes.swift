@@ -15,7 +15,7 @@ extension RedressService {
                 throw Problem(.badRequest, "`council` must name a council folder")
             }
             try Self.authorize(caller, .saveDraft, council: council)
-            guard await registry.snapshot[council] != nil else { throw Problem(.notFound, "no council `\(council)`") }
+            guard registry.snapshot[council] != nil else { throw Problem(.notFound, "no council `\(council)`") }
             let now = Self.instant()
             let draft = SavedDraft(
                 id: UUID().uuidString.lowercased(), council: council, name: try Self.draftName(body["name"]), author: caller.recordName, created: now,

@@ -45,7 +45,7 @@ public enum ServiceLauncher {
         let parts = try await ServiceParts(configuration, library: library, logger: logger)
         let registry = parts.service.registry
         await registry.reload(immediately: true)
-        for (id, state) in await registry.snapshot.sorted(by: { $0.key < $1.key }) {
+        for (id, state) in registry.snapshot.sorted(by: { $0.key < $1.key }) {
             if state.isReady {
                 logger.info("council serving", metadata: ["council": "\(id)", "digest": "\(state.digest ?? "")"])
             } else {

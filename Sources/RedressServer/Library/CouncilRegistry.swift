@@ -5,6 +5,7 @@ import RedressEngine
 import RedressFormats
 import RedressPolicy
 import RedressRecords
+import Synchronization
 
 /// One council as the service sees it: the engine serving it, the digest of the bytes that engine
 /// was compiled from, and a status that always describes what is serving now.
@@ -55,7 +56,13 @@ public actor CouncilRegistry {
     public nonisolated let quietPeriod: TimeInterval
     public nonisolated let removalGrace: TimeInterval
     private let logger: Logger
-    public private(set) var councils: [String: CouncilState] = [:]
+    /// Written only by this actor; every change is published for `snapshot`.
+    public private(set) var councils: [String: CouncilState] = [:] {
+        didSet { published.withLock { $0 = councils } }
+    }
+    /// The councils as last published: read by requests under a lock instead of a hop to this
+    /// actor's executor and back (the hop was two thread switches per request under load).
+    private nonisolated let published = Mutex<[String: CouncilState]>([:])
 
     /// Per council: the last folder signature read, a change waiting out its quiet period, a
     /// rejected digest (not recompiled), when the folder went missing.
@@ -79,7 +86,7 @@ public actor CouncilRegistry {
     }
 
     /// The councils as they are now (a value: later reloads do not change it).
-    public var snapshot: [String: CouncilState] { councils }
+    public nonisolated var snapshot: [String: CouncilState] { published.withLock { $0 } }
 
     /// True when every council folder in the library serves the policy on disk.
     public var notReady: [String] { councils.values.filter { !$0.isReady && $0.status != .removed }.map(\.id).sorted() }

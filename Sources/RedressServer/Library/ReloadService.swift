@@ -54,10 +54,10 @@ public struct ReloadService: Service {
 
     func look() async {
         for id in await registry.reload() {
-            guard let state = await registry.snapshot[id] else { continue }
+            guard let state = registry.snapshot[id] else { continue }
             metrics.reload(state.status)
         }
-        await metrics.councils(registry.snapshot)
+        metrics.councils(registry.snapshot)
         guard let keys else { return }
         do {
             if try keys.reload() { logger.info("re-read the keys file", metadata: ["keys": "\(keys.entries.count)"]) }

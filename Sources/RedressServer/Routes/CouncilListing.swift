@@ -24,7 +24,7 @@ extension RedressService {
                 ]))
         }
         add(.listCouncils, to: router) { _, _, caller in
-            Self.json(CouncilListing.json(await registry.snapshot.filter { caller.councils.contains($0.key) }))
+            Self.json(CouncilListing.json(registry.snapshot.filter { caller.councils.contains($0.key) }))
         }
         add(.policyText, to: router) { _, context, caller in
             let (council, engine) = try await council(context, caller: caller)

@@ -9,7 +9,7 @@ extension RedressService {
         router.get(RouterPath(Endpoint.health.routerPath)) { _, _ in Self.json("{\"status\":\"ok\"}") }
         router.get(RouterPath(Endpoint.readiness.routerPath)) { _, _ in
             var problems: [String] = []
-            let states = await registry.snapshot
+            let states = registry.snapshot
             if states.isEmpty { problems.append(JSONText.quoted("the library has no councils")) }
             for id in await registry.notReady {
                 let state = states[id]
