@@ -47,7 +47,7 @@ public struct AccessControl: Sendable {
                 throw Problem.unauthenticated
             }
             do {
-                return try await tokens.identity(for: credential)
+                return try await tokens.identity(for: String(credential))
             } catch {
                 refusals.note("refused a token", reason: error.description, logger: logger)
                 throw Problem.unauthenticated
@@ -66,7 +66,7 @@ public struct AccessControl: Sendable {
 
     /// The credential in `Authorization: Bearer <credential>` (the scheme in any case, spaces
     /// around the credential ignored); nil for any other header.
-    static func bearerCredential(_ header: String) -> String? {
+    static func bearerCredential(_ header: String) -> Substring? {
         let utf8 = header.utf8
         let space = UInt8(ascii: " ")
         guard let gap = utf8.firstIndex(of: space) else { return nil }
@@ -74,7 +74,7 @@ public struct AccessControl: Sendable {
         guard scheme.count == 6, zip(scheme, "bearer".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
         let rest = utf8[utf8.index(after: gap)...]
         guard let first = rest.firstIndex(where: { $0 != space }), let last = rest.lastIndex(where: { $0 != space }) else { return nil }
-        return String(Substring(header.utf8[first...last]))
+        return Substring(header.utf8[first...last])
     }
 
     /// The subject of the client's verified TLS certificate, as RFC 4514 text (`CN=…,O=…`).
@@ -88,7 +88,9 @@ public struct AccessControl: Sendable {
 }
 
 /// Establishes the caller's identity once per request, before any protected route, and applies
-/// the per-credential rate limit (429 with `Retry-After`).
+/// the per-credential rate limit (429 with `Retry-After`). The identity travels in the context,
+/// not in the logger's metadata (copying the logger's storage for every request cost more than
+/// the key check): the log lines written after authentication name the caller themselves.
 struct AccessMiddleware: RouterMiddleware {
     typealias Context = ServiceRequestContext
     let access: AccessControl
@@ -102,7 +104,6 @@ struct AccessMiddleware: RouterMiddleware {
                 headers: [.retryAfter: String(wait)])
         }
         context.identity = identity
-        context.logger[metadataKey: "caller"] = .string(identity.recordName)
         return try await next(request, context)
     }
 }

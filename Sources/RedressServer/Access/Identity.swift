@@ -59,20 +59,21 @@ public struct Identity: Sendable, Hashable {
     }
 
     /// The key's name, the token's subject, or the certificate's subject.
-    public var name: String
-    public var credential: Credential
+    public let name: String
+    public let credential: Credential
     public var roles: Set<Role>
     public var councils: CouncilScope
+    /// How decision records name the caller: `key:crm-north-somerset`, `token:jane@council.gov.uk`
+    /// (made once: every request names its caller in its records and its rate limit).
+    public let recordName: String
 
     public init(name: String, credential: Credential, roles: Set<Role>, councils: CouncilScope) {
         self.name = name
         self.credential = credential
         self.roles = roles
         self.councils = councils
+        recordName = "\(credential.rawValue):\(name)"
     }
-
-    /// How decision records name the caller: `key:crm-north-somerset`, `token:jane@council.gov.uk`.
-    public var recordName: String { "\(credential.rawValue):\(name)" }
 
     /// True when the identity holds one of `roles` (admin holds them all) for `council` (when the
     /// endpoint is about one).

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import RedressDiagnostics
 import RedressRecords
@@ -7,30 +8,43 @@ import Synchronization
 /// constant time, replaced whole when the file changes and parses (a malformed file is refused
 /// with its line, and the previous keys stay in force), and when each key was last used.
 public final class KeyRing: Sendable {
+    /// A credential the file names, as requests meet it: the identity it stands for (made once)
+    /// and when it was last used.
+    struct Holder: Sendable {
+        let identity: Identity
+        let use: KeyUse
+    }
+
     struct Index: Sendable {
         var file = KeysFile()
-        var byHash: [String: KeysFile.Entry] = [:]
-        var bySubject: [String: KeysFile.Entry] = [:]
+        var byDigest: [KeyDigest: Holder] = [:]
+        var bySubject: [String: Holder] = [:]
         var digest: String?
         /// A malformed file already reported, so it is not reported on every look.
         var rejectedDigest: String?
 
-        init(_ file: KeysFile = KeysFile(), digest: String? = nil) {
+        /// `previous`: the index this one replaces, whose entries' last uses carry over by name.
+        init(_ file: KeysFile = KeysFile(), digest: String? = nil, previous: Index? = nil) {
             self.file = file
             self.digest = digest
+            var uses: [String: KeyUse] = [:]
+            for holder in (previous?.byDigest.values).map(Array.init) ?? [] { uses[holder.identity.name] = holder.use }
+            for holder in (previous?.bySubject.values).map(Array.init) ?? [] { uses[holder.identity.name] = holder.use }
             for entry in file.entries {
+                let holder = Holder(identity: entry.identity, use: uses[entry.name] ?? KeyUse())
                 switch entry.secret {
-                case .keyHash(let hash): byHash[hash] = entry
-                case .certificateSubject(let subject): bySubject[subject] = entry
+                case .keyHash(let hash): if let key = KeyDigest(hex: hash) { byDigest[key] = holder }
+                case .certificateSubject(let subject): bySubject[subject] = holder
                 }
             }
         }
+
+        var holders: [Holder] { Array(byDigest.values) + Array(bySubject.values) }
     }
 
     /// The keys file's path; nil when the service has no keys file (tokens only).
     public let path: String?
     private let index: Mutex<Index>
-    private let lastUsed = Mutex<[String: Date]>([:])
 
     /// Reads the keys file; throws its diagnostics when it is malformed. A file that does not
     /// exist yet is an empty ring (the first `keys add` makes it).
@@ -57,7 +71,7 @@ public final class KeyRing: Sendable {
             }
             return index.withLock { index in
                 let changed = index.digest != nil
-                index = Index()
+                index = Index(previous: index)
                 return changed
             }
         }
@@ -65,7 +79,7 @@ public final class KeyRing: Sendable {
         if index.withLock({ $0.digest == digest || $0.rejectedDigest == digest }) { return false }
         do throws(DiagnosticList) {
             let file = try KeysFile.parse([UInt8](data), path: path)
-            index.withLock { $0 = Index(file, digest: digest) }
+            index.withLock { $0 = Index(file, digest: digest, previous: $0) }
             return true
         } catch {
             index.withLock { $0.rejectedDigest = digest }
@@ -76,20 +90,71 @@ public final class KeyRing: Sendable {
     public var entries: [KeysFile.Entry] { index.withLock { $0.file.entries } }
 
     /// The identity of an API key, or nil for a key the file does not hold.
-    public func identity(forKey key: String) -> Identity? {
-        let hash = KeysFile.hash(ofKey: key)
-        guard let entry = index.withLock({ $0.byHash[hash] }) else { return nil }
-        lastUsed.withLock { $0[entry.name] = Date() }
-        return entry.identity
+    public func identity(forKey key: Substring) -> Identity? {
+        let digest = KeyDigest(key: key)
+        guard let holder = index.withLock({ $0.byDigest[digest] }) else { return nil }
+        holder.use.note(Date())
+        return holder.identity
     }
 
     /// The identity a client certificate's subject stands for.
     public func identity(forCertificateSubject subject: String) -> Identity? {
-        guard let entry = index.withLock({ $0.bySubject[subject] }) else { return nil }
-        lastUsed.withLock { $0[entry.name] = Date() }
-        return entry.identity
+        guard let holder = index.withLock({ $0.bySubject[subject] }) else { return nil }
+        holder.use.note(Date())
+        return holder.identity
     }
 
-    /// When each key or certificate was last used since the service started.
-    public var usage: [String: Date] { lastUsed.withLock { $0 } }
+    /// When each key or certificate in the file was last used since the service started.
+    public var usage: [String: Date] {
+        var usage: [String: Date] = [:]
+        for holder in index.withLock({ $0.holders }) {
+            if let last = holder.use.last { usage[holder.identity.name] = last }
+        }
+        return usage
+    }
+}
+
+/// When one credential was last used: written by every request that presents it, so it is one
+/// atomic store rather than a shared dictionary's lock and hash.
+final class KeyUse: Sendable {
+    /// The time's `timeIntervalSinceReferenceDate` bits; zero for never.
+    private let bits = Atomic<UInt64>(0)
+
+    func note(_ time: Date) {
+        bits.store(time.timeIntervalSinceReferenceDate.bitPattern, ordering: .relaxed)
+    }
+
+    var last: Date? {
+        let value = bits.load(ordering: .relaxed)
+        return value == 0 ? nil : Date(timeIntervalSinceReferenceDate: Double(bitPattern: value))
+    }
+}
+
+/// The SHA-256 of an API key as four words, which the ring looks keys up by: made from the key a
+/// request presents (no hex text in between), or from the hex the keys file stores.
+struct KeyDigest: Hashable, Sendable {
+    let first, second, third, fourth: UInt64
+
+    init(key: Substring) {
+        var hash = SHA256()
+        var key = key
+        key.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        (first, second, third, fourth) = hash.finalize().withUnsafeBytes { bytes in
+            // Big-endian words, as the hex reads.
+            func word(_ index: Int) -> UInt64 { UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
+            return (word(0), word(1), word(2), word(3))
+        }
+    }
+
+    /// Nil unless `hex` is 64 lowercase hex digits (as `KeysFile.hash(ofKey:)` writes them).
+    init?(hex: String) {
+        let digits = Array(hex.utf8)
+        guard digits.count == 64, digits.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
+        let words = (0..<4).compactMap { UInt64(String(decoding: digits[$0 * 16..<$0 * 16 + 16], as: UTF8.self), radix: 16) }
+        self.init(words: words)
+    }
+
+    private init(words: [UInt64]) {
+        (first, second, third, fourth) = (words[0], words[1], words[2], words[3])
+    }
 }

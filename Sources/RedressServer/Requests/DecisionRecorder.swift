@@ -41,7 +41,7 @@ public struct DecisionRecorder: Sendable {
             try await store.append(records)
         } catch {
             metrics.recordFailure()
-            logger.error("could not store decision records; the request was refused", metadata: ["store": "\(store.location)", "error": "\(error.description)"])
+            logger.error("could not store decision records; the request was refused", metadata: ["store": "\(store.location)", "caller": "\(caller.recordName)", "error": "\(error.description)"])
             throw Problem(
                 .serviceUnavailable, "the decisions could not be recorded, so none is given", help: "no decision is given without its record; try again shortly",
                 headers: [.retryAfter: "5"])
