@@ -55,15 +55,39 @@ public struct NewRecord: Sendable, Equatable {
     /// An instant as the records write it: ISO 8601, UTC, milliseconds.
     public static func timestamp(_ instant: Date) -> String {
         let milliseconds = Int64((instant.timeIntervalSince1970 * 1000).rounded(.down))
-        let seconds = milliseconds.quotientAndRemainder(dividingBy: 1000)
-        let days = Int64((Double(seconds.quotient) / 86_400).rounded(.down))
-        let inDay = seconds.quotient - days * 86_400
-        let date = LocalDate(dayNumber: Int(days))
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        let (days, inDay) = (milliseconds.floorDivided(by: 86_400_000), milliseconds.floorModulo(86_400_000))
+        let (year, month, day) = LocalDate(dayNumber: Int(days)).components
+        // Written digit by digit: every request's records carry one.
+        var bytes = [UInt8](repeating: UInt8(ascii: "0"), count: 24)
+        func put(_ value: Int, at end: Int, digits: Int) {
+            var value = value
+            for index in stride(from: end, to: end - digits, by: -1) {
+                bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
         }
-        return "\(date)T\(pad(inDay / 3600, 2)):\(pad(inDay % 3600 / 60, 2)):\(pad(inDay % 60, 2)).\(pad(seconds.remainder, 3))Z"
+        let second = Int(inDay / 1000)
+        put(year, at: 3, digits: 4)
+        put(month, at: 6, digits: 2)
+        put(day, at: 9, digits: 2)
+        put(second / 3600, at: 12, digits: 2)
+        put(second % 3600 / 60, at: 15, digits: 2)
+        put(second % 60, at: 18, digits: 2)
+        put(Int(inDay % 1000), at: 22, digits: 3)
+        (bytes[4], bytes[7], bytes[10], bytes[13], bytes[16], bytes[19], bytes[23]) = (0x2D, 0x2D, 0x54, 0x3A, 0x3A, 0x2E, 0x5A)  // - - T : : . Z
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension Int64 {
+    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+        let (quotient, remainder) = quotientAndRemainder(dividingBy: divisor)
+        return remainder < 0 ? quotient - 1 : quotient
+    }
+
+    fileprivate func floorModulo(_ divisor: Int64) -> Int64 {
+        let remainder = self % divisor
+        return remainder < 0 ? remainder + divisor : remainder
     }
 }
 
