@@ -27,21 +27,39 @@ enum RequestBody {
         return String(decoding: trimmed.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
-    static func accepted(_ body: Endpoint.Body) -> [String] {
+    /// True when `header`'s media type is `type` (lower case), read as `mediaType(_:)` reads it
+    /// but without making a string: every decision request's body is checked.
+    static func hasMediaType(_ header: String, _ type: StaticString) -> Bool {
+        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        let utf8 = header.utf8
+        let end = utf8.firstIndex(of: UInt8(ascii: ";")) ?? utf8.endIndex
+        guard let first = utf8[..<end].firstIndex(where: { !blank($0) }), let last = utf8[..<end].lastIndex(where: { !blank($0) }) else {
+            return type.utf8CodeUnitCount == 0
+        }
+        let expected = UnsafeBufferPointer(start: type.utf8Start, count: type.utf8CodeUnitCount)
+        return utf8[first...last].elementsEqual(expected) { byte, lower in
+            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == lower
+        }
+    }
+
+    static let jsonTypes: [StaticString] = ["application/json"]
+    static let policyTypes: [StaticString] = ["application/json", "application/yaml", "text/plain"]
+
+    static func accepted(_ body: Endpoint.Body) -> [StaticString] {
         switch body {
         case .none: []
-        case .json: ["application/json"]
-        case .policy: ["application/json", "application/yaml", "text/plain"]
+        case .json: jsonTypes
+        case .policy: policyTypes
         }
     }
 
     /// The body's bytes, after checking its type and size.
     static func bytes(_ request: Request, endpoint: Endpoint, limit: Int) async throws -> [UInt8] {
         let types = accepted(endpoint.body)
-        guard let type = mediaType(request), types.contains(type) else {
+        guard let header = request.headers[.contentType], types.contains(where: { hasMediaType(header, $0) }) else {
             throw Problem(
-                .unsupportedMediaType, "the body must be \(types.joined(separator: " or "))",
-                help: "send `Content-Type: \(types.first ?? "application/json")`")
+                .unsupportedMediaType, "the body must be \(types.map(\.description).joined(separator: " or "))",
+                help: "send `Content-Type: \(types.first?.description ?? "application/json")`")
         }
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
             throw Problem(.contentTooLarge, "the request body is \(length) bytes, more than \(limit)", help: "send fewer complaints per request")

@@ -26,31 +26,33 @@ enum PlainComplaint {
         guard let start = body.firstIndex(where: { !RequestItems.isSpace($0) }), body[start] == UInt8(ascii: "{"),
             let last = body.lastIndex(where: { !RequestItems.isSpace($0) }), body[last] == UInt8(ascii: "}")
         else { return nil }
-        var object: [UInt8] = []
-        object.reserveCapacity(last - start + 1)
-        var depth = 0
-        var inString = false
-        var escaped = false
-        for byte in body[start...last] {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
+        // Written into memory of the object's size, which it never outgrows (it only loses spaces).
+        return [UInt8](unsafeUninitializedCapacity: last - start + 1) { object, count in
+            var depth = 0
+            var inString = false
+            var escaped = false
+            count = 0
+            for byte in body[start...last] {
+                if inString {
+                    if escaped {
+                        escaped = false
+                    } else if byte == UInt8(ascii: "\\") {
+                        escaped = true
+                    } else if byte == UInt8(ascii: "\"") {
+                        inString = false
+                    }
+                } else {
+                    switch byte {
+                    case UInt8(ascii: "\""): inString = true
+                    case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                    case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+                    case _ where depth == 1 && RequestItems.isSpace(byte): continue
+                    default: break
+                    }
                 }
-            } else {
-                switch byte {
-                case UInt8(ascii: "\""): inString = true
-                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-                case _ where depth == 1 && RequestItems.isSpace(byte): continue
-                default: break
-                }
+                object[count] = byte
+                count += 1
             }
-            object.append(byte)
         }
-        return object
     }
 }
