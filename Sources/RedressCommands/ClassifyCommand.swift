@@ -36,11 +36,14 @@ struct ClassifyCommand: ParsableCommand {
         // Made once (it encodes every rule's outcome); each chunk works on its own copy.
         let lineClassifier = LineClassifier(engine, encoder: encoder, explain: explain)
         // Each chunk is parsed, decided and encoded on its own; the results are written in order.
-        let failed = try OrderedBatch().run(&records, errors: &errors, describe: batch.failureText) { chunk in
+        let ordered = OrderedBatch()
+        let buffers = ordered.buffers
+        // A JSON Lines decision is about 450 bytes; with `--explain`, about 1,300.
+        let bytesPerRecord = direct ? (explain ? 1_400 : 512) : 0
+        let failed = try ordered.run(&records, errors: &errors, describe: batch.failureText) { chunk in
             var reader = ComplaintReader()
             var lines = lineClassifier
-            // A JSON Lines decision is about 450 bytes.
-            return .deciding(chunk, bytesPerRecord: direct ? 512 : 0) { pending, result in
+            return .deciding(chunk, output: buffers.take(), bytesPerRecord: bytesPerRecord) { pending, result in
                 guard direct, let line = pending.unmappedJSONLine else { return false }
                 return lines.classify(line, into: &result.output)
             } _: { (record, result) throws(RecordError) in

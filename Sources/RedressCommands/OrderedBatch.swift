@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import RedressEngine
 import RedressFormats
+import Synchronization
 
 /// What one chunk of records produced: the encoded results in input order (or the results
 /// themselves, for a workbook), any side output (an iCalendar file's events), and the records that
@@ -25,6 +26,8 @@ struct OrderedBatch {
     var chunkSize = 1024
     /// Chunks decided at once: a few per core, so a slow chunk does not idle the others.
     var chunksInFlight = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
+    /// The chunks' output buffers, handed back once written for later chunks to fill again.
+    let buffers = ChunkBuffers()
 
     /// Returns how many records failed. `emit` receives each chunk's result, in order, on the
     /// calling thread.
@@ -54,6 +57,7 @@ struct OrderedBatch {
             inFlight = chunks.isEmpty ? nil : BatchInFlight(chunks, work)
             for result in finished {
                 emit(result)
+                buffers.give(result.output)
                 for failure in result.failures { errors.append(describe(failure)) }
                 failed += result.failures.count
                 progress.advance(by: result.done + result.failures.count)
@@ -72,12 +76,16 @@ extension ChunkResult {
     /// `decide` on each record of a chunk, in order: it adds the record's results to the chunk's;
     /// a record that cannot be read, or that `decide` rejects, becomes an error record. `direct`
     /// may take a record first, straight from its line (true: done, its results added).
-    /// `bytesPerRecord`: the output expected per record, reserved at once.
+    /// `bytesPerRecord`: the output expected per record, reserved at once; `output`: a buffer to
+    /// write it into (`ChunkBuffers`), emptied first.
     static func deciding(
-        _ chunk: [PendingRecord], bytesPerRecord: Int = 0, direct: (PendingRecord, inout ChunkResult<Item>) -> Bool = { _, _ in false },
+        _ chunk: [PendingRecord], output: consuming [UInt8] = [], bytesPerRecord: Int = 0,
+        direct: (PendingRecord, inout ChunkResult<Item>) -> Bool = { _, _ in false },
         _ decide: (InputRecord, inout ChunkResult<Item>) throws(RecordError) -> Void
     ) -> ChunkResult<Item> {
         var result = ChunkResult<Item>()
+        result.output = consume output
+        result.output.removeAll(keepingCapacity: true)
         result.output.reserveCapacity(chunk.count * bytesPerRecord)
         for pending in chunk {
             if direct(pending, &result) {
@@ -96,6 +104,23 @@ extension ChunkResult {
             }
         }
         return result
+    }
+}
+
+/// Output buffers handed back after their chunk is written, for later chunks to fill again: a run
+/// that writes 1.3 GB (`--explain` of 1M complaints) would otherwise take fresh pages from the
+/// kernel for every chunk. A buffer the writer still holds is not shared: whoever empties it
+/// first gets storage of its own (the array is a value), so a buffer comes back only when free.
+final class ChunkBuffers: Sendable {
+    private let free = Mutex<[[UInt8]]>([])
+    /// At most this many are kept.
+    let limit = 16
+
+    func take() -> [UInt8] { free.withLock { $0.popLast() } ?? [] }
+
+    func give(_ buffer: [UInt8]) {
+        guard buffer.capacity > 0 else { return }
+        free.withLock { if $0.count < limit { $0.append(buffer) } }
     }
 }
 

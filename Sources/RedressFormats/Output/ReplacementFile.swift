@@ -32,6 +32,13 @@ public final class ReplacementFile {
     private var temporaryName: String?
     private let direct: Bool
     private var finished = false
+    /// Bytes written since the disk was last asked to start storing them (`syncInterval`).
+    private var unsynced = 0
+    /// Every this many bytes written to a file being replaced, the disk is asked to start storing
+    /// them (`POSIX_FADV_DONTNEED`, which on Linux starts write-back without waiting), so it works
+    /// while the run does and `commit()`'s flush finds little left: an `--explain` run writes
+    /// 1.3 GB for 1M complaints, and flushed only at the end, the run waited for all of it.
+    public static let syncInterval = 32 << 20
 
     /// Opens the output. Refuses a directory; creates nothing visible until `commit()`.
     public init(path: String) throws(FileFailure) {
@@ -84,6 +91,12 @@ public final class ReplacementFile {
                 throw FileFailure(path: path, code: errno)
             }
             offset += written
+        }
+        unsynced += bytes.count
+        if !direct, unsynced >= Self.syncInterval {
+            // Linux starts writing back what the file holds in memory and does not wait for it.
+            unsynced = 0
+            _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED)
         }
     }
 
