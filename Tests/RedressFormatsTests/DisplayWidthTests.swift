@@ -72,4 +72,34 @@ struct DisplayWidthTests {
         }
         #expect(differing.isEmpty, "\(differing.prefix(5))")
     }
+
+    /// The byte-level count of "simple" scalars against its definition over scalars, on every
+    /// scalar of the two- and three-byte forms it reads and on random mixes of them.
+    @Test("the simple-text count read from bytes is the count of scalars in the simple ranges")
+    func simpleCountFromBytes() {
+        func byScalars(_ text: String) -> Int? {
+            let simple = text.unicodeScalars.allSatisfy {
+                switch $0.value {
+                case 0x20..<0x7F, 0xA0..<0x300, 0x2010...0x2027, 0x2190...0x21FF: true
+                default: false
+                }
+            }
+            return simple ? text.unicodeScalars.count : nil
+        }
+        var scalars = (UInt32(0)...0x2FFF).compactMap(Unicode.Scalar.init)
+        scalars += [0xFEFF, 0x1F642, 0x10FFFF].compactMap(Unicode.Scalar.init)
+        for scalar in scalars {
+            let text = "a" + String(scalar) + "b"
+            #expect(DisplayWidth.simpleScalarCount(text) == byScalars(text), "U+\(String(scalar.value, radix: 16, uppercase: true))")
+        }
+        var random = SeededRandom(seed: 31)
+        for _ in 0..<5_000 {
+            let text = String(String.UnicodeScalarView((0..<Int(random.next() % 20)).map { _ in scalars[Int(random.next() % UInt64(scalars.count))] }))
+            #expect(DisplayWidth.simpleScalarCount(text) == byScalars(text), "\(text.debugDescription)")
+            let limit = Int(random.next() % 24)
+            let fitted = TextTable.fitted(text, to: limit)
+            let general = Self.truncated(DecisionEncoder.escapingControls(text), to: limit)
+            #expect(fitted.cell == general && fitted.width == Self.width(general), "\(text.debugDescription) to \(limit)")
+        }
+    }
 }

@@ -185,8 +185,12 @@ public struct DecisionEncoder: Sendable {
         deemed: LocalDate, acknowledgeBy: LocalDate?, respondBy: LocalDate?, inTime: Bool, rule: String, flags: [CaseFlag], tried: [RuleTrace]?,
         into out: inout [UInt8]
     ) {
-        var colours: [Int: TextTable.Colour] = [7: inTime ? .green : .red]
-        if excluded { colours[1] = .yellow }
+        // Only a terminal gets colours; a file's rows make no dictionary.
+        var colours: [Int: TextTable.Colour] = [:]
+        if table.colour {
+            colours[7] = inTime ? .green : .red
+            if excluded { colours[1] = .yellow }
+        }
         table.row(
             [
                 id, procedure ?? (excluded ? "excluded" : "—"), stage ?? "—", received.description, deemed.description,

@@ -13,21 +13,43 @@ public enum DisplayWidth {
     /// The number of scalars when every one is printable ASCII, a Latin letter or sign below the
     /// combining marks (U+00A0–U+02FF), a dash, quote, bullet or ellipsis (U+2010–U+2027) or an
     /// arrow (U+2190–U+21FF): each is then a character of its own, one column wide, so the text
-    /// is measured without breaking it into characters (a table's "—" and "→ …" cells).
+    /// is measured without breaking it into characters (a table's "—" and "→ …" cells). None of
+    /// them is a control character, so such text needs no escaping either. Read from the UTF-8
+    /// bytes: every cell of every table row is measured.
     static func simpleScalarCount(_ text: String) -> Int? {
-        var count = 0
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x20..<0x7F, 0xA0..<0x300, 0x2010...0x2027, 0x2190...0x21FF: count += 1
-            default: return nil
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            var count = 0
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                switch lead {
+                case 0x20..<0x7F:
+                    index += 1
+                case 0xC2...0xCB:  // U+0080–U+02FF: from U+00A0
+                    guard index + 1 < bytes.count, lead > 0xC2 || bytes[index + 1] >= 0xA0 else { return nil }
+                    index += 2
+                case 0xE2:  // U+2000–U+2FFF: the dashes and arrows
+                    guard index + 2 < bytes.count else { return nil }
+                    let value = (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+                    guard (0x10...0x27).contains(value) || (0x190...0x1FF).contains(value) else { return nil }
+                    index += 3
+                default:
+                    return nil
+                }
+                count += 1
             }
+            return count
         }
-        return count
     }
 
     /// Space to `~` only: one column per byte, nothing to escape (most cells of most tables).
     static func isPrintableASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
+            return true
+        }
     }
 
     public static func of(_ character: Character) -> Int {
@@ -152,7 +174,9 @@ public struct TextTable: Sendable {
             } else {
                 cell.withUTF8 { bytes.append(contentsOf: $0) }
             }
-            if !isLast { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[index] - width + 1)) }
+            if !isLast {
+                for _ in 0..<widths[index] - width + 1 { bytes.append(UInt8(ascii: " ")) }
+            }
         }
         bytes.append(UInt8(ascii: "\n"))
     }
@@ -161,6 +185,8 @@ public struct TextTable: Sendable {
     /// measured and cut by its bytes.
     static func fitted(_ raw: String, to limit: Int) -> (cell: String, width: Int) {
         guard DisplayWidth.isPrintableASCII(raw) else {
+            // Letters, dashes and arrows only: one column each, nothing to escape.
+            if let width = DisplayWidth.simpleScalarCount(raw), width <= limit { return (raw, width) }
             let cell = DisplayWidth.truncated(DecisionEncoder.escapingControls(raw), to: limit)
             return (cell, DisplayWidth.of(cell))
         }
