@@ -80,11 +80,12 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public var description: String {
         let (year, month, day) = components
         let digit = { (value: Int) in UInt8(ascii: "0") + UInt8(value % 10) }
-        let bytes: [UInt8] = [
-            digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), UInt8(ascii: "-"),
-            digit(month / 10), digit(month), UInt8(ascii: "-"), digit(day / 10), digit(day),
-        ]
-        return String(decoding: bytes, as: UTF8.self)
+        // Written in place: ten bytes make a small string, with no array or allocation between.
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4]) = (digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), UInt8(ascii: "-"))
+            (bytes[5], bytes[6], bytes[7], bytes[8], bytes[9]) = (digit(month / 10), digit(month), UInt8(ascii: "-"), digit(day / 10), digit(day))
+            return 10
+        }
     }
 
     public static func isLeapYear(_ year: Int) -> Bool {

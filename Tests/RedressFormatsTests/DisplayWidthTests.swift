@@ -102,4 +102,33 @@ struct DisplayWidthTests {
             #expect(fitted.cell == general && fitted.width == Self.width(general), "\(text.debugDescription) to \(limit)")
         }
     }
+
+    /// A row laid out cell by cell through `fitted`, as `TextTable.row` lays it out.
+    static func referenceRow(_ table: TextTable, _ cells: [String]) -> String {
+        var out = ""
+        for (index, raw) in cells.enumerated() where index < table.widths.count && table.widths[index] > 0 {
+            let isLast = index == table.widths.count - 1
+            let (cell, width) = TextTable.fitted(raw, to: isLast && table.totalWidth == nil ? Int.max : table.widths[index])
+            out += cell
+            if !isLast { out += String(repeating: " ", count: table.widths[index] - width + 1) }
+        }
+        return out + "\n"
+    }
+
+    @Test("a row's plain cells, copied in one pass, are laid out as every other cell is")
+    func rowsAgree() {
+        var random = SeededRandom(seed: 37)
+        let columns = (0..<5).map { TextTable.Column("C\($0)", preferred: 4 + $0 * 3, minimum: $0 % 2, priority: $0) }
+        for totalWidth in [nil, 12, 30, 80] as [Int?] {
+            let table = TextTable(columns, totalWidth: totalWidth)
+            for _ in 0..<2_000 {
+                let cells = (0..<Int(random.next() % 7)).map { _ in
+                    (0..<Int(random.next() % 20)).map { _ in
+                        random.next() % 2 == 0 ? String(UnicodeScalar(UInt8(0x20 + random.next() % 0x5F))) : Self.pieces[Int(random.next() % UInt64(Self.pieces.count))]
+                    }.joined()
+                }
+                #expect(table.row(cells) == Self.referenceRow(table, cells), "\(cells.debugDescription) in \(totalWidth.map(String.init) ?? "no limit")")
+            }
+        }
+    }
 }

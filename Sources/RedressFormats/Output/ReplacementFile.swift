@@ -32,8 +32,9 @@ public final class ReplacementFile {
     private var temporaryName: String?
     private let direct: Bool
     private var finished = false
-    /// Bytes written since the disk was last asked to start storing them (`syncInterval`).
-    private var unsynced = 0
+    /// Bytes written, and where the disk was last asked to start storing them (`syncInterval`).
+    private var written = 0
+    private var advised = 0
     /// Every this many bytes written to a file being replaced, the disk is asked to start storing
     /// them (`POSIX_FADV_DONTNEED`, which on Linux starts write-back without waiting), so it works
     /// while the run does and `commit()`'s flush finds little left: an `--explain` run writes
@@ -92,11 +93,13 @@ public final class ReplacementFile {
             }
             offset += written
         }
-        unsynced += bytes.count
-        if !direct, unsynced >= Self.syncInterval {
-            // Linux starts writing back what the file holds in memory and does not wait for it.
-            unsynced = 0
-            _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED)
+        written += bytes.count
+        if !direct, written - advised >= Self.syncInterval {
+            // Linux starts writing back the range's pages and does not wait for them; those of the
+            // range before, stored by now, leave the page cache (the run never reads them again).
+            let from = max(0, advised - Self.syncInterval)
+            _ = posix_fadvise(descriptor, off_t(from), off_t(written - from), POSIX_FADV_DONTNEED)
+            advised = written
         }
     }
 

@@ -166,19 +166,38 @@ public struct TextTable: Sendable {
     public func row(_ cells: [String], colours: [Int: Colour] = [:], into bytes: inout [UInt8]) {
         for (index, raw) in cells.enumerated() where index < widths.count && widths[index] > 0 {
             let isLast = index == widths.count - 1
-            var (cell, width) = Self.fitted(raw, to: isLast && totalWidth == nil ? Int.max : widths[index])
-            if colour, let cellColour = colours[index] {
-                bytes.append(contentsOf: "\u{1B}[\(cellColour.rawValue)m".utf8)
-                cell.withUTF8 { bytes.append(contentsOf: $0) }
-                bytes.append(contentsOf: "\u{1B}[0m".utf8)
+            let limit = isLast && totalWidth == nil ? Int.max : widths[index]
+            let cellColour = colour ? colours[index] : nil
+            var width: Int
+            // Most cells are printable ASCII that fits: copied as they are, in one pass.
+            var plain = raw
+            if cellColour == nil, let plainWidth = plain.withUTF8({ Self.appendPlain($0, limit: limit, to: &bytes) }) {
+                width = plainWidth
             } else {
-                cell.withUTF8 { bytes.append(contentsOf: $0) }
+                var cell: String
+                (cell, width) = Self.fitted(raw, to: limit)
+                if let cellColour {
+                    bytes.append(contentsOf: "\u{1B}[\(cellColour.rawValue)m".utf8)
+                    cell.withUTF8 { bytes.append(contentsOf: $0) }
+                    bytes.append(contentsOf: "\u{1B}[0m".utf8)
+                } else {
+                    cell.withUTF8 { bytes.append(contentsOf: $0) }
+                }
             }
             if !isLast {
                 for _ in 0..<widths[index] - width + 1 { bytes.append(UInt8(ascii: " ")) }
             }
         }
         bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// Appends `utf8` and answers its width when it is printable ASCII no wider than `limit`
+    /// (the cell `fitted` would give unchanged); nil, appending nothing, otherwise.
+    static func appendPlain(_ utf8: UnsafeBufferPointer<UInt8>, limit: Int, to bytes: inout [UInt8]) -> Int? {
+        guard utf8.count <= limit else { return nil }
+        for byte in utf8 where byte < 0x20 || byte >= 0x7F { return nil }
+        bytes.append(contentsOf: utf8)
+        return utf8.count
     }
 
     /// A cell escaped and cut to `limit` columns, with its width; printable ASCII (most cells) is
