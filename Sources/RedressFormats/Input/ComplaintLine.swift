@@ -106,7 +106,13 @@ struct ComplaintLine {
             // contract name's (`LineClassifierTests` checks the constants against the names).
             guard name.count <= 10, name.count >= 2 else { return nil }
             var key: UInt64 = 0
-            for offset in 0..<min(8, name.count) { key |= UInt64(bytes[name.lowerBound + offset]) << (8 * UInt64(offset)) }
+            if let base = bytes.baseAddress, name.lowerBound + 8 <= bytes.count {
+                // One load (the line goes on past any name: its value and the closing brace).
+                key = UInt64(littleEndian: UnsafeRawPointer(base + name.lowerBound).loadUnaligned(as: UInt64.self))
+                if name.count < 8 { key &= (1 << (8 * UInt64(name.count))) - 1 }
+            } else {
+                for offset in 0..<min(8, name.count) { key |= UInt64(bytes[name.lowerBound + offset]) << (8 * UInt64(offset)) }
+            }
             switch (name.count, key) {
             case (2, 0x6469): self = .id
             case (4, 0x6570_7974): self = .type

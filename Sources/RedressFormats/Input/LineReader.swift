@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import RedressEngine
 
 /// Reads a file or standard input one line at a time in constant memory (a fixed read buffer),
@@ -37,6 +38,44 @@ public struct LineReader {
         }
     }
 
+    /// Reads up to `readSize` more bytes straight from the descriptor into a new buffer that
+    /// starts with the part of a line not yet returned. A new buffer each time: the lines already
+    /// returned may still be held (as slices of the old one), and the kernel writes into the new
+    /// one directly, with no `Data` or copy between.
+    private mutating func refill() {
+        let kept = buffer[start...]
+        var failure: Int32 = 0
+        let descriptor = handle.fileDescriptor
+        buffer = [UInt8](unsafeUninitializedCapacity: kept.count + Self.readSize) { memory, count in
+            count = kept.count
+            if let base = memory.baseAddress {
+                kept.withUnsafeBufferPointer { if let from = $0.baseAddress { base.initialize(from: from, count: kept.count) } }
+                while true {
+                    let read = Glibc.read(descriptor, base + kept.count, Self.readSize)
+                    if read >= 0 {
+                        count += read
+                        if read == 0 { failure = -1 }
+                        return
+                    }
+                    // A signal interrupting the read is not a failure: read again.
+                    if errno != EINTR {
+                        failure = errno
+                        return
+                    }
+                }
+            }
+        }
+        start = 0
+        if failure == -1 {
+            atEOF = true
+        } else if failure != 0 {
+            readFailure = String(cString: strerror(failure))
+            atEOF = true
+        }
+    }
+
+    static let readSize = 1 << 16
+
     /// The next line without its line break, or nil at the end of input.
     /// Lines are slices of the reader's buffer; a caller may keep them (the buffer is copied, not
     /// overwritten, while a line still refers to it).
@@ -66,23 +105,9 @@ public struct LineReader {
             }
             if buffer.count - start > maxLineBytes {
                 skipped += buffer.count - start
-                buffer.removeAll(keepingCapacity: true)
-                start = 0
+                start = buffer.count
             }
-            if start > 0 {
-                buffer.removeSubrange(0..<start)
-                start = 0
-            }
-            // `read(upToCount:)` throws where `readData(ofLength:)` would trap.
-            do {
-                let chunk = try handle.read(upToCount: 1 << 16) ?? Data()
-                if chunk.isEmpty { atEOF = true } else { buffer.append(contentsOf: chunk) }
-            } catch {
-                // A signal interrupting the read is not a failure: read again.
-                if (error as NSError).code == EINTR { continue }
-                readFailure = String(cString: strerror((error as NSError).code == 0 ? EIO : Int32((error as NSError).code)))
-                atEOF = true
-            }
+            refill()
         }
     }
 }
