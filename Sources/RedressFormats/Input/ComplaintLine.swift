@@ -205,17 +205,22 @@ private struct LineScanner {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
         // Eight bytes at a time while none of them is a quote, a backslash or a control byte (nor,
-        // for `ascii`, past 0x7F); then byte by byte.
+        // for `ascii`, past 0x7F); then byte by byte from the first that may be one. (The lowest
+        // byte these tests flag is always one; only bytes above it can be flagged falsely.)
         if let base = bytes.baseAddress {
             let ones: UInt64 = 0x0101_0101_0101_0101
             let highs: UInt64 = 0x8080_8080_8080_8080
             while index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
                 let quote = word ^ (ones &* 0x22)
                 let backslash = word ^ (ones &* 0x5C)
                 var special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
                 if ascii { special |= word }
-                if special & highs != 0 { break }
+                special &= highs
+                if special != 0 {
+                    index += special.trailingZeroBitCount / 8
+                    break
+                }
                 index += 8
             }
         }
