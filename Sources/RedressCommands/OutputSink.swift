@@ -22,8 +22,9 @@ final class OutputSink {
     }
 
     deinit {
-        // A run that ends without `commit()` (an error) leaves the old file as it was.
-        writer.finish()?.file.abandon()
+        // A run that ends without `commit()` (an error) leaves the old file as it was; what is
+        // still queued is not written.
+        writer.finish(discarding: true)?.file.abandon()
     }
 
     func write(_ bytes: [UInt8]) {
@@ -78,6 +79,7 @@ private final class FileWriterThread: @unchecked Sendable {
     private struct Queue {
         var pieces: [[UInt8]] = []
         var closed = false
+        var discarding = false
         var failure: FileFailure?
     }
 
@@ -104,12 +106,16 @@ private final class FileWriterThread: @unchecked Sendable {
         waiting.signal()
     }
 
-    /// Waits until every queued piece is written (or dropped after a failure), ends the thread and
-    /// hands back the file with the first failure. Nil when already finished.
-    func finish() -> (file: ReplacementFile, failure: FileFailure?)? {
+    /// Waits until every queued piece is written (or dropped after a failure, or when
+    /// `discarding`), ends the thread and hands back the file with the first failure. Nil when
+    /// already finished.
+    func finish(discarding: Bool = false) -> (file: ReplacementFile, failure: FileFailure?)? {
         guard !finished else { return nil }
         finished = true
-        queue.withLock { $0.closed = true }
+        queue.withLock { queue in
+            queue.closed = true
+            queue.discarding = discarding
+        }
         waiting.signal()
         ended.wait()
         return (file, queue.withLock { $0.failure })
@@ -129,7 +135,7 @@ private final class FileWriterThread: @unchecked Sendable {
             let next = queue.withLock { queue -> Next in
                 guard !queue.pieces.isEmpty else { return queue.closed ? .end : .nothing }
                 let piece = queue.pieces.removeFirst()
-                return queue.failure == nil ? .write(piece) : .drop
+                return queue.failure == nil && !queue.discarding ? .write(piece) : .drop
             }
             switch next {
             case .end:
