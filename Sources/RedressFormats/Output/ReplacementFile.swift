@@ -33,8 +33,8 @@ public final class ReplacementFile {
     private let direct: Bool
     private var finished = false
     /// Bytes written, and where the disk was last asked to start storing them (`syncInterval`).
-    private var written = 0
-    private var advised = 0
+    private var bytesWritten = 0
+    private var advisedUpTo = 0
     /// Every this many bytes written to a file being replaced, the disk is asked to start storing
     /// them (`POSIX_FADV_DONTNEED`, which on Linux starts write-back without waiting), so it works
     /// while the run does and `commit()`'s flush finds little left: an `--explain` run writes
@@ -93,13 +93,13 @@ public final class ReplacementFile {
             }
             offset += written
         }
-        written += bytes.count
-        if !direct, written - advised >= Self.syncInterval {
+        bytesWritten += bytes.count
+        if !direct, bytesWritten - advisedUpTo >= Self.syncInterval {
             // Linux starts writing back the range's pages and does not wait for them; those of the
             // range before, stored by now, leave the page cache (the run never reads them again).
-            let from = max(0, advised - Self.syncInterval)
-            _ = posix_fadvise(descriptor, off_t(from), off_t(written - from), POSIX_FADV_DONTNEED)
-            advised = written
+            let from = max(0, advisedUpTo - Self.syncInterval)
+            _ = posix_fadvise(descriptor, off_t(from), off_t(bytesWritten - from), POSIX_FADV_DONTNEED)
+            advisedUpTo = bytesWritten
         }
     }
 
