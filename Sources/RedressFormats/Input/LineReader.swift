@@ -38,38 +38,50 @@ public struct LineReader {
         }
     }
 
-    /// Reads up to `readSize` more bytes straight from the descriptor into a new buffer that
-    /// starts with the part of a line not yet returned. A new buffer each time: the lines already
-    /// returned may still be held (as slices of the old one), and the kernel writes into the new
-    /// one directly, with no `Data` or copy between.
+    /// Reads more bytes straight from the descriptor into a new buffer that starts with the part
+    /// of a line not yet returned. A new buffer each time: the lines already returned may still be
+    /// held (as slices of the old one), and the kernel writes into the new one directly, with no
+    /// `Data` or copy between. At least `readSize` bytes are asked for, and as many as are kept (up
+    /// to the line limit), so a long line is copied a few times, not once per read, and a line over
+    /// the limit is still found before the reader holds much more than the limit.
     private mutating func refill() {
+        enum Outcome {
+            case read
+            case end
+            case failed(Int32)
+        }
         let kept = buffer[start...]
-        var failure: Int32 = 0
+        let wanted = max(Self.readSize, min(kept.count, maxLineBytes - kept.count))
+        var outcome = Outcome.read
         let descriptor = handle.fileDescriptor
-        buffer = [UInt8](unsafeUninitializedCapacity: kept.count + Self.readSize) { memory, count in
+        buffer = [UInt8](unsafeUninitializedCapacity: kept.count + wanted) { memory, count in
+            count = 0
+            guard let base = memory.baseAddress else { return }
+            kept.withUnsafeBufferPointer { if let from = $0.baseAddress { base.initialize(from: from, count: kept.count) } }
             count = kept.count
-            if let base = memory.baseAddress {
-                kept.withUnsafeBufferPointer { if let from = $0.baseAddress { base.initialize(from: from, count: kept.count) } }
-                while true {
-                    let read = Glibc.read(descriptor, base + kept.count, Self.readSize)
-                    if read >= 0 {
-                        count += read
-                        if read == 0 { failure = -1 }
-                        return
-                    }
-                    // A signal interrupting the read is not a failure: read again.
-                    if errno != EINTR {
-                        failure = errno
-                        return
-                    }
+            while true {
+                let read = Glibc.read(descriptor, base + kept.count, wanted)
+                if read > 0 {
+                    count += read
+                    return
+                }
+                if read == 0 {
+                    outcome = .end
+                    return
+                }
+                // A signal interrupting the read is not a failure: read again.
+                if errno != EINTR {
+                    outcome = .failed(errno)
+                    return
                 }
             }
         }
         start = 0
-        if failure == -1 {
-            atEOF = true
-        } else if failure != 0 {
-            readFailure = String(cString: strerror(failure))
+        switch outcome {
+        case .read: break
+        case .end: atEOF = true
+        case .failed(let code):
+            readFailure = String(cString: strerror(code))
             atEOF = true
         }
     }
