@@ -56,25 +56,23 @@ public struct NewRecord: Sendable, Equatable {
     public static func timestamp(_ instant: Date) -> String {
         let milliseconds = Int64((instant.timeIntervalSince1970 * 1000).rounded(.down))
         let (days, inDay) = (milliseconds.floorDivided(by: 86_400_000), milliseconds.floorModulo(86_400_000))
-        let (year, month, day) = LocalDate(dayNumber: Int(days)).components
-        // Written digit by digit: every request's records carry one.
-        var bytes = [UInt8](repeating: UInt8(ascii: "0"), count: 24)
-        func put(_ value: Int, at end: Int, digits: Int) {
-            var value = value
-            for index in stride(from: end, to: end - digits, by: -1) {
-                bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
+        // The date as `LocalDate` writes it, then the time digit by digit: every request's records carry one.
+        var bytes = Array(LocalDate(dayNumber: Int(days)).description.utf8)
+        bytes.reserveCapacity(24)
+        func put(_ separator: Unicode.Scalar, _ value: Int, digits: Int) {
+            bytes.append(UInt8(ascii: separator))
+            var divisor = digits == 3 ? 100 : 10
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
             }
         }
         let second = Int(inDay / 1000)
-        put(year, at: 3, digits: 4)
-        put(month, at: 6, digits: 2)
-        put(day, at: 9, digits: 2)
-        put(second / 3600, at: 12, digits: 2)
-        put(second % 3600 / 60, at: 15, digits: 2)
-        put(second % 60, at: 18, digits: 2)
-        put(Int(inDay % 1000), at: 22, digits: 3)
-        (bytes[4], bytes[7], bytes[10], bytes[13], bytes[16], bytes[19], bytes[23]) = (0x2D, 0x2D, 0x54, 0x3A, 0x3A, 0x2E, 0x5A)  // - - T : : . Z
+        put("T", second / 3600, digits: 2)
+        put(":", second % 3600 / 60, digits: 2)
+        put(":", second % 60, digits: 2)
+        put(".", Int(inDay % 1000), digits: 3)
+        bytes.append(UInt8(ascii: "Z"))
         return String(decoding: bytes, as: UTF8.self)
     }
 }

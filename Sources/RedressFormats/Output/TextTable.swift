@@ -46,10 +46,11 @@ public enum DisplayWidth {
     /// Space to `~` only: one column per byte, nothing to escape (most cells of most tables).
     static func isPrintableASCII(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
-            return true
-        }
+        return text.withUTF8(isPrintableASCII)
+    }
+
+    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.contains { $0 < 0x20 || $0 >= 0x7F }
     }
 
     public static func of(_ character: Character) -> Int {
@@ -194,8 +195,7 @@ public struct TextTable: Sendable {
     /// Appends `utf8` and answers its width when it is printable ASCII no wider than `limit`
     /// (the cell `fitted` would give unchanged); nil, appending nothing, otherwise.
     static func appendPlain(_ utf8: UnsafeBufferPointer<UInt8>, limit: Int, to bytes: inout [UInt8]) -> Int? {
-        guard utf8.count <= limit else { return nil }
-        for byte in utf8 where byte < 0x20 || byte >= 0x7F { return nil }
+        guard utf8.count <= limit, DisplayWidth.isPrintableASCII(utf8) else { return nil }
         bytes.append(contentsOf: utf8)
         return utf8.count
     }

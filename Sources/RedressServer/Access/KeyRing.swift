@@ -28,8 +28,7 @@ public final class KeyRing: Sendable {
             self.file = file
             self.digest = digest
             var uses: [String: KeyUse] = [:]
-            for holder in (previous?.byDigest.values).map(Array.init) ?? [] { uses[holder.identity.name] = holder.use }
-            for holder in (previous?.bySubject.values).map(Array.init) ?? [] { uses[holder.identity.name] = holder.use }
+            for holder in previous?.holders ?? [] { uses[holder.identity.name] = holder.use }
             for entry in file.entries {
                 let holder = Holder(identity: entry.identity, use: uses[entry.name] ?? KeyUse())
                 switch entry.secret {

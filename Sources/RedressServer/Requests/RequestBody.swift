@@ -21,25 +21,26 @@ enum RequestBody {
 
     /// `Content-Type`'s media type: before any `;`, without spaces or tabs around it, in lower case.
     static func mediaType(_ header: String) -> String {
-        let type = header.utf8.prefix { $0 != UInt8(ascii: ";") }
-        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-        let trimmed = type.drop(while: blank).reversed().drop(while: blank).reversed()
-        return String(decoding: trimmed.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+        String(decoding: mediaTypeBytes(header).map(lowercased), as: UTF8.self)
     }
 
     /// True when `header`'s media type is `type` (lower case), read as `mediaType(_:)` reads it
     /// but without making a string: every decision request's body is checked.
     static func hasMediaType(_ header: String, _ type: StaticString) -> Bool {
-        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-        let utf8 = header.utf8
-        let end = utf8.firstIndex(of: UInt8(ascii: ";")) ?? utf8.endIndex
-        guard let first = utf8[..<end].firstIndex(where: { !blank($0) }), let last = utf8[..<end].lastIndex(where: { !blank($0) }) else {
-            return type.utf8CodeUnitCount == 0
-        }
         let expected = UnsafeBufferPointer(start: type.utf8Start, count: type.utf8CodeUnitCount)
-        return utf8[first...last].elementsEqual(expected) { byte, lower in
-            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == lower
-        }
+        return mediaTypeBytes(header).elementsEqual(expected) { lowercased($0) == $1 }
+    }
+
+    /// The media type's bytes as written: before any `;`, without spaces or tabs around it.
+    private static func mediaTypeBytes(_ header: String) -> Substring.UTF8View {
+        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        let type = header.utf8.prefix { $0 != UInt8(ascii: ";") }
+        guard let first = type.firstIndex(where: { !blank($0) }), let last = type.lastIndex(where: { !blank($0) }) else { return type[type.startIndex..<type.startIndex] }
+        return type[first...last]
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
     static let jsonTypes: [StaticString] = ["application/json"]
