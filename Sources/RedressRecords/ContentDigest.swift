@@ -5,7 +5,7 @@ public enum ContentDigest {
     public static func sha256(of bytes: some Sequence<UInt8>) -> String {
         var hasher = SHA256()
         hasher.update(data: Array(bytes))
-        return "sha256:" + hex(hasher.finalize())
+        return prefixed(hasher.finalize())
     }
 
     /// The digest of several named files, in the order given: each name, a zero byte, its length
@@ -16,7 +16,21 @@ public enum ContentDigest {
             hasher.update(data: Array(file.name.utf8) + [0] + Array(String(file.bytes.count).utf8) + [0])
             hasher.update(data: file.bytes)
         }
-        return "sha256:" + hex(hasher.finalize())
+        return prefixed(hasher.finalize())
+    }
+
+    /// `sha256:` and the digest's hex, written into one string.
+    public static func prefixed(_ digest: SHA256.Digest) -> String {
+        digest.withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: 7 + bytes.count * 2) { text in
+                for (index, byte) in "sha256:".utf8.enumerated() { text[index] = byte }
+                for (index, byte) in bytes.enumerated() {
+                    text[7 + 2 * index] = digit(byte >> 4)
+                    text[7 + 2 * index + 1] = digit(byte & 15)
+                }
+                return 7 + bytes.count * 2
+            }
+        }
     }
 
     public static func hex(_ digest: some Sequence<UInt8>) -> String {

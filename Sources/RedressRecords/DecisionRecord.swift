@@ -168,7 +168,7 @@ public struct PreparedRecord: Sendable {
         var number = String(sequence)
         number.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         tail.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        return "sha256:" + ContentDigest.hex(hasher.finalize())
+        return ContentDigest.prefixed(hasher.finalize())
     }
 }
 

@@ -9,6 +9,16 @@ import Synchronization
 /// those past it (the database stopped answering), while the write itself goes on undisturbed on
 /// the hot path — no task or timer per transaction.
 final class GroupCommit: Sendable {
+    /// The records of one transaction: every waiting caller's, in the order they arrived, walked
+    /// in place rather than copied into one array.
+    struct Batch: Sendable, Sequence {
+        let parts: [[PreparedRecord]]
+
+        func makeIterator() -> FlattenSequence<[[PreparedRecord]]>.Iterator {
+            parts.joined().makeIterator()
+        }
+    }
+
     /// One caller's records and the promise of an answer, kept exactly once.
     private final class Waiter: Sendable {
         let records: [PreparedRecord]
@@ -36,7 +46,7 @@ final class GroupCommit: Sendable {
     }
 
     private let state = Mutex(State())
-    private let write: @Sendable ([PreparedRecord]) async -> Result<Void, StoreFailure>
+    private let write: @Sendable (Batch) async -> Result<Void, StoreFailure>
     private let timeout: Duration?
     private let lateFailure: @Sendable () -> StoreFailure
     private let watchdog = Mutex<Task<Void, Never>?>(nil)
@@ -45,7 +55,7 @@ final class GroupCommit: Sendable {
     /// it gets `lateFailure()`.
     init(
         timeout: Duration? = nil, lateFailure: @escaping @Sendable () -> StoreFailure = { StoreFailure("no answer in time") },
-        write: @escaping @Sendable ([PreparedRecord]) async -> Result<Void, StoreFailure>
+        write: @escaping @Sendable (Batch) async -> Result<Void, StoreFailure>
     ) {
         self.write = write
         self.timeout = timeout
@@ -99,7 +109,7 @@ final class GroupCommit: Sendable {
                 return batch
             }
             guard !batch.isEmpty else { return }
-            let result = await write(batch.flatMap(\.records))
+            let result = await write(Batch(parts: batch.map(\.records)))
             for waiter in batch { waiter.answer(result) }
         }
     }

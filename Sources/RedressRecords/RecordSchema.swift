@@ -81,13 +81,20 @@ enum RecordSchema {
 }
 
 extension RecordSchema {
-    /// A record's column values in `recordColumns` order, bound as SQLite values.
-    static func sqliteValues(_ record: NewRecord, sequence: Int64, hash: String) -> [SQLiteValue] {
-        [
-            .text(record.council), .integer(sequence), .text(record.time), .text(record.requestID), .text(record.caller), .text(record.kind.rawValue),
-            SQLiteValue(record.subject), SQLiteValue(record.policyVersion), SQLiteValue(record.policyDigest), .text(record.input), .text(record.result),
-            .text(hash),
-        ]
+    /// Binds a record's column values in `recordColumns` order.
+    static func bind(_ record: NewRecord, sequence: Int64, hash: String, to bind: inout SQLiteStatement.Binder) {
+        bind.text(record.council)
+        bind.integer(sequence)
+        bind.text(record.time)
+        bind.text(record.requestID)
+        bind.text(record.caller)
+        bind.text(record.kind.rawValue)
+        bind.text(record.subject)
+        bind.text(record.policyVersion)
+        bind.text(record.policyDigest)
+        bind.text(record.input)
+        bind.text(record.result)
+        bind.text(hash)
     }
 
     static func record(_ row: [SQLiteValue]) -> StoredRecord? {

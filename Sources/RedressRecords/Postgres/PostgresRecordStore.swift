@@ -28,9 +28,9 @@ public final class PostgresRecordStore: RecordStore, Sendable {
         running = Task { await client.run() }
         let chains = PostgresChainAppend(client: client, logger: logger)
         let location = location, timeout = timeout
-        groupCommit = GroupCommit(timeout: timeout, lateFailure: { Self.noAnswer(location, timeout) }) { records in
+        groupCommit = GroupCommit(timeout: timeout, lateFailure: { Self.noAnswer(location, timeout) }) { batch in
             do throws(StoreFailure) {
-                return .success(try await chains.append(records))
+                return .success(try await chains.append(Array(batch)))
             } catch {
                 return .failure(error)
             }

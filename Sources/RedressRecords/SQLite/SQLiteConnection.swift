@@ -65,18 +65,44 @@ final class SQLiteConnection {
         for (index, value) in values.enumerated() {
             let position = Int32(index + 1)
             switch value {
-            case .text(var text):
-                // Bound with its length (no strlen); an empty text still needs a non-null pointer.
-                text.withUTF8 { utf8 in
-                    _ = utf8.withMemoryRebound(to: CChar.self) { chars in
-                        guard let base = chars.baseAddress else { return sqlite3_bind_text(statement, position, "", 0, Self.transient) }
-                        return sqlite3_bind_text(statement, position, base, Int32(chars.count), Self.transient)
-                    }
-                }
+            case .text(let text): Self.bind(text, at: position, in: statement)
             case .integer(let number): sqlite3_bind_int64(statement, position, number)
             case .null: sqlite3_bind_null(statement, position)
             }
         }
+        return try rows(statement)
+    }
+
+    /// Runs a statement that returns no rows, prepared once and found without looking up its text
+    /// (the record insert: once per record); `bind` binds its values.
+    func run(_ statement: SQLiteStatement, bind: (inout SQLiteStatement.Binder) -> Void) throws(StoreFailure) {
+        let handle = statement.handle
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        var binder = SQLiteStatement.Binder(handle: handle)
+        bind(&binder)
+        guard sqlite3_step(handle) == SQLITE_DONE else { throw StoreFailure("\(path): \(lastError)") }
+    }
+
+    /// `sql` prepared (or found prepared) on this connection.
+    func prepare(_ sql: String) throws(StoreFailure) -> SQLiteStatement {
+        SQLiteStatement(handle: try statement(sql))
+    }
+
+    /// Binds `text` with its length (no strlen); an empty text still needs a non-null pointer.
+    fileprivate static func bind(_ text: String, at position: Int32, in statement: OpaquePointer) {
+        var text = text
+        text.withUTF8 { utf8 in
+            _ = utf8.withMemoryRebound(to: CChar.self) { chars in
+                guard let base = chars.baseAddress else { return sqlite3_bind_text(statement, position, "", 0, transient) }
+                return sqlite3_bind_text(statement, position, base, Int32(chars.count), transient)
+            }
+        }
+    }
+
+    private func rows(_ statement: OpaquePointer) throws(StoreFailure) -> [[SQLiteValue]] {
         var rows: [[SQLiteValue]] = []
         while true {
             let status = sqlite3_step(statement)
@@ -103,6 +129,31 @@ final class SQLiteConnection {
     }
 
     private var lastError: String { handle.map { String(cString: sqlite3_errmsg($0)) } ?? "no connection" }
+}
+
+/// A statement prepared on a connection, which owns it (and finalizes it when it closes).
+struct SQLiteStatement {
+    let handle: OpaquePointer
+
+    /// Binds values in order, from the first parameter.
+    struct Binder {
+        private let handle: OpaquePointer
+        private var position: Int32 = 0
+
+        init(handle: OpaquePointer) {
+            self.handle = handle
+        }
+
+        mutating func text(_ text: String?) {
+            position += 1
+            if let text { SQLiteConnection.bind(text, at: position, in: handle) } else { sqlite3_bind_null(handle, position) }
+        }
+
+        mutating func integer(_ number: Int64) {
+            position += 1
+            sqlite3_bind_int64(handle, position, number)
+        }
+    }
 }
 
 extension SQLiteValue {

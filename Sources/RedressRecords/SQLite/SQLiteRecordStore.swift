@@ -20,7 +20,7 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
         try RecordSchema.migrate(connection)
         checkpointer = try SQLiteCheckpointer(path: path)
         connection.checkpoint(with: checkpointer)
-        groupCommit = GroupCommit { [unowned self] records in await self.run { () throws(StoreFailure) in try self.insert(records) } }
+        groupCommit = GroupCommit { [unowned self] batch in await self.run { () throws(StoreFailure) in try self.insert(batch) } }
     }
 
     /// Runs `body` on the store's queue.
@@ -39,19 +39,28 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
     }
 
     /// One transaction: each record chained after its council's head, the heads moved on.
-    private func insert(_ records: [PreparedRecord]) throws(StoreFailure) {
+    private func insert(_ records: GroupCommit.Batch) throws(StoreFailure) {
         try connection.execute("BEGIN IMMEDIATE")
         do throws(StoreFailure) {
+            let insert = try connection.prepare(RecordSchema.insertRecord)
             var heads: [String: (sequence: Int64, hash: String)] = [:]
+            // The council being written and its head (a request's records are all one council's).
+            var current: (council: String, sequence: Int64, hash: String)?
             for prepared in records {
-                let council = prepared.record.council
-                var head = heads[council] ?? (0, RecordChain.genesis)
-                if heads[council] == nil, let stored = try readHead(council) { head = stored }
+                let record = prepared.record
+                if current?.council != record.council {
+                    if let current { heads[current.council] = (current.sequence, current.hash) }
+                    var head = heads[record.council]
+                    if head == nil { head = try readHead(record.council) }
+                    current = (record.council, head?.sequence ?? 0, head?.hash ?? RecordChain.genesis)
+                }
+                guard var head = current else { continue }
                 head.sequence += 1
                 head.hash = prepared.hash(sequence: head.sequence, previous: head.hash)
-                try connection.query(RecordSchema.insertRecord, RecordSchema.sqliteValues(prepared.record, sequence: head.sequence, hash: head.hash))
-                heads[council] = head
+                current = head
+                try connection.run(insert) { RecordSchema.bind(record, sequence: head.sequence, hash: head.hash, to: &$0) }
             }
+            if let current { heads[current.council] = (current.sequence, current.hash) }
             for (council, head) in heads {
                 try connection.query(
                     "INSERT INTO chain_heads (council, sequence, hash) VALUES (?, ?, ?) ON CONFLICT (council) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash",
