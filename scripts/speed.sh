@@ -181,7 +181,8 @@ fi
 if wants service; then
     scripts/service-speed.sh --rounds "$runs"
     echo "## what SQLite itself writes here, one row per record (scripts/sqlite-row-cost.py)"
-    python3 scripts/sqlite-row-cost.py
+    python3 scripts/sqlite-row-cost.py --ids repeating
+    python3 scripts/sqlite-row-cost.py --ids growing
 fi
 
 if wants workbench; then

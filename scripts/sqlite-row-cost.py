@@ -8,7 +8,11 @@ connections sending arrays of 100 give group commit at most), and prints rows/s 
 microseconds per row. BENCHMARKS.md uses the CPU figure to bound what any store of one row per
 record can reach beside the service on the same cores.
 
-    scripts/sqlite-row-cost.py [--rows 200000]
+Complaint ids: `repeating` (the default) repeats the 100 ids of the service benchmark's arrays in
+every transaction, as that load does; `growing` gives every row a new, larger id, as most case
+systems issue them, which moves the index of complaint ids (`records_by_subject`) on at one end.
+
+    scripts/sqlite-row-cost.py [--rows 200000] [--batch 800] [--ids repeating|growing]
 """
 import argparse
 import os
@@ -20,6 +24,7 @@ import time
 parser = argparse.ArgumentParser()
 parser.add_argument("--rows", type=int, default=200_000)
 parser.add_argument("--batch", type=int, default=800)
+parser.add_argument("--ids", choices=["repeating", "growing"], default="repeating")
 arguments = parser.parse_args()
 
 with tempfile.TemporaryDirectory(prefix="redress-row-cost-") as folder:
@@ -38,7 +43,7 @@ with tempfile.TemporaryDirectory(prefix="redress-row-cost-") as folder:
         for index in range(arguments.batch):
             sequence += 1
             batch.append(("north-somerset", sequence, "2026-12-04T13:40:00.123Z", f"request-{sequence}", "key:benchmark", "classify",
-                          f"LOAD-{index % 100}", "2024-01", "sha256:" + "0" * 64, complaint, result, "sha256:" + "f" * 64))
+                          f"LOAD-{index % 100}" if arguments.ids == "repeating" else f"CMP-{sequence:09d}", "2024-01", "sha256:" + "0" * 64, complaint, result, "sha256:" + "f" * 64))
         batches.append(batch)
     rows = len(batches) * arguments.batch
     started, before = time.monotonic(), resource.getrusage(resource.RUSAGE_SELF)
@@ -51,4 +56,4 @@ with tempfile.TemporaryDirectory(prefix="redress-row-cost-") as folder:
     user = (after.ru_utime - before.ru_utime) / rows * 1e6
     system = (after.ru_stime - before.ru_stime) / rows * 1e6
     print(f"{rows / elapsed:,.0f} rows/s; CPU per row {user + system:.1f} µs ({user:.1f} user, {system:.1f} system); "
-          f"{rows:,} rows in transactions of {arguments.batch}")
+          f"{rows:,} rows in transactions of {arguments.batch}, {arguments.ids} complaint ids")
