@@ -52,6 +52,7 @@ load() {  # load BODY CREDENTIAL COUNCIL → "requests/s p50_ms p99_ms"
     if grep -q "Non-2xx" "$work/wrk.txt"; then echo "non-2xx answers: $(cat "$work/wrk.txt")" >&2; exit 1; fi
     awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print rps, p50, p99}' "$work/wrk.txt"
 }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }  # the server's user + system time so far, in clock ticks
 ms() { case "$1" in *us) echo "${1%us}" | awk '{print $1/1000}' ;; *ms) echo "${1%ms}" ;; *s) echo "${1%s}" | awk '{print $1*1000}' ;; esac; }
 
 run_variants() {  # run_variants BODY COUNCIL ITEMS name:args… — each variant once per round, in turn
@@ -64,10 +65,17 @@ run_variants() {  # run_variants BODY COUNCIL ITEMS name:args… — each varian
             start serve $args
             [[ "$args" == *"--auth jwt"* ]] && credential=$(cat "$work/token")
             [[ "$args" == *"--auth none"* ]] && credential=""
+            local ticks_before ticks_after
+            ticks_before=$(cpu_ticks)
             read -r rps p50 p99 < <(load "$body" "$credential" "$council")
+            ticks_after=$(cpu_ticks)
             stop
-            echo "  round $round $name: $(awk -v r="$rps" -v n="$items" 'BEGIN {printf "%.0f", r*n}') decisions/s, p50 $(ms "$p50") ms, p99 $(ms "$p99") ms"
-            echo "$rps $(ms "$p50") $(ms "$p99")" >> "$work/runs-$name"
+            # The server's CPU (user + system, all its threads) per decision answered.
+            local cpu
+            cpu=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v r="$rps" -v n="$items" -v s="$seconds" \
+                'BEGIN {printf "%.2f", t / hz / (r * n * s) * 1e6}')
+            echo "  round $round $name: $(awk -v r="$rps" -v n="$items" 'BEGIN {printf "%.0f", r*n}') decisions/s, p50 $(ms "$p50") ms, p99 $(ms "$p99") ms, server CPU $cpu µs a decision"
+            echo "$rps $(ms "$p50") $(ms "$p99") $cpu" >> "$work/runs-$name"
         done
     done
 }
@@ -96,7 +104,7 @@ for section in "${sections[@]}"; do
             for name in none sqlite postgres; do
                 [ -f "$work/runs-$name" ] || continue
                 rps=$(figure "$name" 1)
-                echo "$body ($items per request) $name: $(awk -v r="$rps" -v n="$items" 'BEGIN {printf "%.0f", r*n}') decisions/s, ratio to no store $(awk -v a="$rps" -v b="$base" 'BEGIN {printf "%.2f", a/b}')"
+                echo "$body ($items per request) $name: $(awk -v r="$rps" -v n="$items" 'BEGIN {printf "%.0f", r*n}') decisions/s, ratio to no store $(awk -v a="$rps" -v b="$base" 'BEGIN {printf "%.2f", a/b}'), server CPU $(figure "$name" 4) µs a decision"
             done
         done
         ;;

@@ -183,6 +183,7 @@ if wants service; then
     echo "## what SQLite itself writes here, one row per record (scripts/sqlite-row-cost.py)"
     python3 scripts/sqlite-row-cost.py --ids repeating
     python3 scripts/sqlite-row-cost.py --ids growing
+    python3 scripts/sqlite-row-cost.py --layout request
 fi
 
 if wants workbench; then

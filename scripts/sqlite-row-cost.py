@@ -12,7 +12,11 @@ Complaint ids: `repeating` (the default) repeats the 100 ids of the service benc
 every transaction, as that load does; `growing` gives every row a new, larger id, as most case
 systems issue them, which moves the index of complaint ids (`records_by_subject`) on at one end.
 
-    scripts/sqlite-row-cost.py [--rows 200000] [--batch 800] [--ids repeating|growing]
+Layout: `record` (the default) is the store's, one row per record; `request` writes the same bytes
+with one row per request of 100 records and no index at all — the least any layout could write to
+keep them, so its CPU per record bounds every layout, not only the store's.
+
+    scripts/sqlite-row-cost.py [--rows 200000] [--batch 800] [--ids repeating|growing] [--layout record|request]
 """
 import argparse
 import os
@@ -25,6 +29,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--rows", type=int, default=200_000)
 parser.add_argument("--batch", type=int, default=800)
 parser.add_argument("--ids", choices=["repeating", "growing"], default="repeating")
+parser.add_argument("--layout", choices=["record", "request"], default="record")
 arguments = parser.parse_args()
 
 with tempfile.TemporaryDirectory(prefix="redress-row-cost-") as folder:
@@ -35,6 +40,7 @@ with tempfile.TemporaryDirectory(prefix="redress-row-cost-") as folder:
         caller TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT, policy_version TEXT, policy_sha256 TEXT,
         input TEXT NOT NULL, result TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (council, sequence))""")
     database.execute("CREATE INDEX records_by_subject ON records (council, subject)")
+    database.execute("CREATE TABLE requests (council TEXT NOT NULL, first BIGINT NOT NULL, records TEXT NOT NULL, PRIMARY KEY (council, first)) WITHOUT ROWID")
     complaint = '{"id":"LOAD-1","received":"2024-12-20T10:15:00","service":"highways","channel":"web","text":"Pothole on Elm Road not repaired"}'
     result = '{"x":"' + "r" * 700 + '"}'
     batches, sequence = [], 0
@@ -46,14 +52,21 @@ with tempfile.TemporaryDirectory(prefix="redress-row-cost-") as folder:
                           f"LOAD-{index % 100}" if arguments.ids == "repeating" else f"CMP-{sequence:09d}", "2024-01", "sha256:" + "0" * 64, complaint, result, "sha256:" + "f" * 64))
         batches.append(batch)
     rows = len(batches) * arguments.batch
+    if arguments.layout == "request":
+        # The same bytes, a request's 100 records to a row, made before the clock starts.
+        batches = [[("north-somerset", batch[first][1], "\n".join("\t".join(map(str, row)) for row in batch[first:first + 100]))
+                    for first in range(0, len(batch), 100)] for batch in batches]
     started, before = time.monotonic(), resource.getrusage(resource.RUSAGE_SELF)
     for batch in batches:
         database.execute("BEGIN IMMEDIATE")
-        database.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+        if arguments.layout == "record":
+            database.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+        else:
+            database.executemany("INSERT INTO requests VALUES (?, ?, ?)", batch)
         database.execute("COMMIT")
     elapsed, after = time.monotonic() - started, resource.getrusage(resource.RUSAGE_SELF)
     database.close()
     user = (after.ru_utime - before.ru_utime) / rows * 1e6
     system = (after.ru_stime - before.ru_stime) / rows * 1e6
     print(f"{rows / elapsed:,.0f} rows/s; CPU per row {user + system:.1f} µs ({user:.1f} user, {system:.1f} system); "
-          f"{rows:,} rows in transactions of {arguments.batch}, {arguments.ids} complaint ids")
+          f"{rows:,} records in transactions of {arguments.batch}, {arguments.ids} complaint ids, a row per {arguments.layout}")
