@@ -114,7 +114,7 @@ let package = Package(
         .testTarget(name: "RedressFormatsTests", dependencies: ["RedressFormats", "RedressEngine", "RedressPolicy", "RedressCalendar", "RedressTestSupport"]),
         .testTarget(
             name: "RedressRecordsTests",
-            dependencies: ["RedressRecords", "RedressTestSupport", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: ["RedressRecords", "RedressDiagnostics", "RedressTestSupport", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         .testTarget(
             name: "RedressServerTests",

@@ -122,35 +122,87 @@ public struct PreparedRecord: Sendable {
     let tail: [UInt8]
 
     public init(_ record: NewRecord) {
+        var parts = Parts()
+        self = parts.prepare(record)
+    }
+
+    private init(record: NewRecord, head: [UInt8], tail: [UInt8]) {
         self.record = record
-        var head = Array("{\"council\":".utf8)
-        JSONText.appendQuoted(record.council, to: &head)
-        head += Array(",\"sequence\":".utf8)
         self.head = head
-        tail = [UInt8(ascii: ",")] + Self.fields(record)
+        self.tail = tail
+    }
+
+    /// The records prepared in order, the fields that consecutive records share (a request's
+    /// council, time, id, caller, kind and policy) escaped once instead of once per record.
+    static func prepare(_ records: [NewRecord]) -> [PreparedRecord] {
+        var parts = Parts()
+        return records.map { parts.prepare($0) }
     }
 
     /// `"time":…}`: the record's fields after `council` and `sequence`, closing the object.
     static func fields(_ record: NewRecord) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(record.input.utf8.count + record.result.utf8.count + 400)
-        func field(_ name: StaticString, _ text: String?) {
+        Array(PreparedRecord(record).tail.dropFirst())
+    }
+
+    /// The canonical bytes of the fields the last record prepared had, kept while the next record
+    /// has the same values. The one place the canonical layout after the number is written.
+    private struct Parts {
+        var council: String?
+        var head: [UInt8] = []
+        var request: (time: String, requestID: String, caller: String, kind: RecordKind)?
+        /// `,"time":…,"request_id":…,"caller":…,"kind":…`
+        var requestBytes: [UInt8] = []
+        var policy: (version: String?, digest: String?)?
+        /// `,"policy_version":…,"policy_sha256":…`
+        var policyBytes: [UInt8] = []
+
+        mutating func prepare(_ record: NewRecord) -> PreparedRecord {
+            if council != record.council {
+                head = Array("{\"council\":".utf8)
+                JSONText.appendQuoted(record.council, to: &head)
+                head += Array(",\"sequence\":".utf8)
+                council = record.council
+            }
+            let sameRequest = request.map {
+                $0.time == record.time && $0.requestID == record.requestID && $0.caller == record.caller && $0.kind == record.kind
+            }
+            if sameRequest != true {
+                requestBytes = []
+                Self.field(",\"time\":", record.time, to: &requestBytes)
+                Self.field(",\"request_id\":", record.requestID, to: &requestBytes)
+                Self.field(",\"caller\":", record.caller, to: &requestBytes)
+                Self.field(",\"kind\":", record.kind.rawValue, to: &requestBytes)
+                request = (record.time, record.requestID, record.caller, record.kind)
+            }
+            if policy.map({ $0.version == record.policyVersion && $0.digest == record.policyDigest }) != true {
+                policyBytes = []
+                Self.field(",\"policy_version\":", record.policyVersion, to: &policyBytes)
+                Self.field(",\"policy_sha256\":", record.policyDigest, to: &policyBytes)
+                policy = (record.policyVersion, record.policyDigest)
+            }
+            var tail: [UInt8] = []
+            tail.reserveCapacity(requestBytes.count + policyBytes.count + record.input.utf8.count + record.result.utf8.count + 64)
+            tail += requestBytes
+            Self.field(",\"subject\":", record.subject, to: &tail)
+            tail += policyBytes
+            Self.raw(",\"input\":", record.input, to: &tail)
+            Self.raw(",\"result\":", record.result, to: &tail)
+            tail.append(UInt8(ascii: "}"))
+            return PreparedRecord(record: record, head: head, tail: tail)
+        }
+
+        /// `name` then the text as a JSON string, or `null`.
+        private static func field(_ name: StaticString, _ text: String?, to bytes: inout [UInt8]) {
             name.withUTF8Buffer { bytes.append(contentsOf: $0) }
             if let text { JSONText.appendQuoted(text, to: &bytes) } else { bytes += Array("null".utf8) }
         }
-        field("\"time\":", record.time)
-        field(",\"request_id\":", record.requestID)
-        field(",\"caller\":", record.caller)
-        field(",\"kind\":", record.kind.rawValue)
-        field(",\"subject\":", record.subject)
-        field(",\"policy_version\":", record.policyVersion)
-        field(",\"policy_sha256\":", record.policyDigest)
-        bytes += Array(",\"input\":".utf8)
-        bytes += Array(record.input.utf8)
-        bytes += Array(",\"result\":".utf8)
-        bytes += Array(record.result.utf8)
-        bytes.append(UInt8(ascii: "}"))
-        return bytes
+
+        /// `name` then JSON text inserted verbatim.
+        private static func raw(_ name: StaticString, _ json: String, to bytes: inout [UInt8]) {
+            name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            var json = json
+            json.withUTF8 { bytes.append(contentsOf: $0) }
+        }
     }
 
     /// The canonical bytes with `sequence` in place.

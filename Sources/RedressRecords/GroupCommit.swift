@@ -85,7 +85,7 @@ final class GroupCommit: Sendable {
     /// join the queue for the single writer.
     func append(_ records: [NewRecord]) async throws(StoreFailure) {
         guard !records.isEmpty else { return }
-        let records = records.map(PreparedRecord.init)
+        let records = PreparedRecord.prepare(records)
         let deadline = ContinuousClock.now + (timeout ?? .seconds(0))
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Void, StoreFailure>, Never>) in
             let start = state.withLock { state in
