@@ -151,22 +151,35 @@ public struct LineClassifier: Sendable {
             writer.raw("\r\n")
             return (decided.version, id)
         }
-        writer.raw("{\"id\":\"")
-        writer.bytes.append(contentsOf: slice(id))
-        writer.raw("\"")
-        writer.bytes.append(contentsOf: version.policy)
-        if let type = line.type {
-            writer.raw("\"")
-            writer.bytes.append(contentsOf: slice(type))
-            writer.raw("\"")
-        } else {
-            writer.raw("\"complaint\"")
+        // The decision's pieces put together in memory sized for them, then copied out once.
+        let idBytes = slice(id), typeBytes = line.type.map(slice)
+        let passesThrough = extras.indices.contains { reserved & (1 << UInt64($0)) == 0 }
+        let closes = version.explain == nil && !passesThrough
+        let bound =
+            Self.fixedBytes + idBytes.count + version.policy.count + (typeBytes?.count ?? 0) + encoded.head.count + encoded.tail.count
+            + encoded.flagsBound
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { memory in
+            var cursor = ByteCursor(memory)
+            cursor.raw("{\"id\":\"")
+            cursor.bytes(idBytes)
+            cursor.raw("\"")
+            cursor.bytes(version.policy)
+            if let typeBytes {
+                cursor.raw("\"")
+                cursor.bytes(typeBytes)
+                cursor.raw("\"")
+            } else {
+                cursor.raw("\"complaint\"")
+            }
+            cursor.bytes(encoded.head)
+            cursor.date(deemed)
+            DecisionEncoder.dates(acknowledgeBy: dated.acknowledgeBy, respondBy: dated.respondBy, inTime: dated.inTime, &cursor)
+            cursor.bytes(encoded.tail)
+            encoded.writeFlags(dated, into: &cursor)
+            if closes { cursor.raw("}\n") }
+            writer.bytes.append(contentsOf: cursor.written)
         }
-        writer.bytes.append(contentsOf: encoded.head)
-        writer.date(deemed)
-        DecisionEncoder.dates(acknowledgeBy: dated.acknowledgeBy, respondBy: dated.respondBy, inTime: dated.inTime, &writer)
-        writer.bytes.append(contentsOf: encoded.tail)
-        encoded.writeFlags(dated, into: &writer)
+        if closes { return (decided.version, id) }
         if let table = version.explain {
             writer.raw(",\"tried\":[")
             let compiled = engine.versions[decided.version]
@@ -185,6 +198,11 @@ public struct LineClassifier: Sendable {
         writer.raw("}\n")
         return (decided.version, id)
     }
+
+    /// The most bytes a JSON Lines decision needs besides its id, type, policy and its rule's encoded
+    /// parts: `{"id":"` and `"`, `"complaint"` or the type's quotes, the deemed date, the dates and
+    /// `in_time` (`DecisionEncoder.dates`), `}` and the line break; and room to spare.
+    private static let fixedBytes = 7 + 1 + 11 + 12 + (18 + 12 + 14 + 12 + 11 + 5) + 2 + 64
 
     private mutating func verdict(_ name: UnsafeBufferPointer<UInt8>) -> NameVerdict {
         let text = String(decoding: name, as: UTF8.self)

@@ -186,3 +186,29 @@ struct TrustTests {
         }
     }
 }
+
+/// Writers that size their memory before writing a decision's flags count on
+/// `DatedOutcome.namedFlags` naming every flag `forEachFlagPart` can add, and only those.
+@Suite("Named flags")
+struct NamedFlagTests {
+    @Test("every flag a decision can add by name is in `namedFlags`, and every one there can be added")
+    func namedFlagsComplete() throws {
+        let engine = try #require(TrustTests.northSomerset)
+        let plan = try #require(engine.versions.first).outcome(0)
+        var seen: Set<CaseFlag> = []
+        for time in [DatedOutcome.TimeLimitCheck.inTime, .outOfTime, .awareOnMissing] {
+            for serviceMissing in [false, true] {
+                for projected in [false, true] {
+                    var dated = DatedOutcome(rule: 0, plan: plan)
+                    dated.time = time
+                    dated.serviceMissing = serviceMissing
+                    dated.projected = projected
+                    dated.forEachFlagPart { part in
+                        if case .named(let flag) = part { seen.insert(flag) }
+                    }
+                }
+            }
+        }
+        #expect(seen == Set(DatedOutcome.namedFlags))
+    }
+}

@@ -3,8 +3,16 @@ import RedressDiagnostics
 import RedressEngine
 
 /// Appends UTF-8 output to a byte buffer: the fast path for writing millions of records.
-struct ByteWriter {
+struct ByteWriter: ByteOutput {
     var bytes: [UInt8]
+
+    @inline(__always) mutating func byte(_ value: UInt8) {
+        bytes.append(value)
+    }
+
+    @inline(__always) mutating func bytes(_ values: [UInt8]) {
+        bytes.append(contentsOf: values)
+    }
 
     @inline(__always) mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }

@@ -144,7 +144,7 @@ public struct DecisionEncoder: Sendable {
     }
 
     /// `,"acknowledge_by":…,"respond_by":…,"in_time":…`
-    static func dates(acknowledgeBy: LocalDate?, respondBy: LocalDate?, inTime: Bool, _ w: inout ByteWriter) {
+    static func dates(acknowledgeBy: LocalDate?, respondBy: LocalDate?, inTime: Bool, _ w: inout some ByteOutput) {
         w.raw(",\"acknowledge_by\":")
         w.date(acknowledgeBy)
         w.raw(",\"respond_by\":")

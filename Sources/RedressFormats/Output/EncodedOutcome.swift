@@ -93,27 +93,33 @@ final class EncodedOutcome: Sendable {
         return writer.bytes
     }
 
+    /// The most bytes `writeFlags` can write: the rule's and the outcome's flags, the named flags
+    /// a decision can add (each quoted, after a comma), the commas and the `]`.
+    var flagsBound: Int { ruleFlags.count + outcomeFlags.count + Self.namedFlagsBound + 3 }
+
+    private static let namedFlagsBound = DatedOutcome.namedFlags.reduce(0) { $0 + $1.description.utf8.count + 3 }
+
     /// The flags array's items after `tail`, in `DatedOutcome`'s order, and its `]`.
-    func writeFlags(_ dated: DatedOutcome, into writer: inout ByteWriter) {
+    func writeFlags(_ dated: DatedOutcome, into writer: inout some ByteOutput) {
         var empty = true
         func separate() {
-            if !empty { writer.bytes.append(UInt8(ascii: ",")) }
+            if !empty { writer.byte(UInt8(ascii: ",")) }
             empty = false
         }
         dated.forEachFlagPart { part in
             switch part {
             case .rule where !ruleFlags.isEmpty:
                 separate()
-                writer.bytes.append(contentsOf: ruleFlags)
+                writer.bytes(ruleFlags)
             case .outcome where !outcomeFlags.isEmpty:
                 separate()
-                writer.bytes.append(contentsOf: outcomeFlags)
+                writer.bytes(outcomeFlags)
             case .named(let flag):
                 separate()
                 writer.quotedPlain(flag.description)  // named flags are plain words
             case .rule, .outcome: break
             }
         }
-        writer.bytes.append(UInt8(ascii: "]"))
+        writer.byte(UInt8(ascii: "]"))
     }
 }
