@@ -63,18 +63,22 @@ struct ByteCursor: ByteOutput {
         guard let date else { return raw("null") }
         let (year, month, day) = date.components
         let out = take(12)
-        func digit(_ index: Int, _ value: Int) { out[index] = UInt8(ascii: "0") + UInt8(value % 10) }
+        /// Two digits of `value` (0–99) at `index`: the tens by multiplying and shifting (exact
+        /// below 179), no division.
+        func pair(_ index: Int, _ value: Int) {
+            let tens = (value &* 103) &>> 10
+            out[index] = UInt8(truncatingIfNeeded: tens) &+ UInt8(ascii: "0")
+            out[index + 1] = UInt8(truncatingIfNeeded: value &- tens &* 10) &+ UInt8(ascii: "0")
+        }
+        // Four digits, as `ByteWriter.plainDate` writes them (years are 1000–9999: `LocalDate.years`).
+        let century = year / 100
         out[0] = UInt8(ascii: "\"")
-        digit(1, year / 1000)
-        digit(2, year / 100)
-        digit(3, year / 10)
-        digit(4, year)
+        pair(1, century % 100)
+        pair(3, year - century * 100)
         out[5] = UInt8(ascii: "-")
-        digit(6, month / 10)
-        digit(7, month)
+        pair(6, month)
         out[8] = UInt8(ascii: "-")
-        digit(9, day / 10)
-        digit(10, day)
+        pair(9, day)
         out[11] = UInt8(ascii: "\"")
     }
 
