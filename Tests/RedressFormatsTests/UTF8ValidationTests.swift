@@ -37,4 +37,25 @@ struct UTF8ValidationTests {
         }
         #expect(disagreements.isEmpty, "\(disagreements.prefix(3))")
     }
+
+    @Test("long, mostly ASCII strings (the 32- and 8-byte steps) agree with String(validating:)")
+    func longMostlyASCII() {
+        var generator = SystemRandomNumberGenerator()
+        let interesting: [UInt8] = [0x80, 0xBF, 0xC2, 0xC3, 0xA9, 0xDF, 0xE0, 0xE2, 0xED, 0xF0, 0xF4, 0xF5, 0xFF]
+        var disagreements: [[UInt8]] = []
+        for _ in 0..<20_000 {
+            var bytes = (0..<Int.random(in: 0...120, using: &generator)).map { _ in UInt8.random(in: 0x20...0x7E, using: &generator) }
+            // A few bytes that are not ASCII, anywhere, or none; sometimes a whole valid character.
+            for _ in 0..<Int.random(in: 0...2, using: &generator) where !bytes.isEmpty {
+                let at = Int.random(in: 0..<bytes.count, using: &generator)
+                if Bool.random(using: &generator) {
+                    bytes[at] = interesting.randomElement(using: &generator) ?? 0x80
+                } else {
+                    bytes.insert(contentsOf: Array("é—😀".utf8), at: at)
+                }
+            }
+            if InputEncoding.isValidUTF8(bytes[...]) != Self.standard(bytes) { disagreements.append(bytes) }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(3))")
+    }
 }
