@@ -39,12 +39,13 @@ package struct DatedOutcome {
         case named(CaseFlag)
     }
 
+    /// Every flag `forEachFlagPart` can name, for writers that size their memory beforehand
+    /// (`NamedFlagTests` holds the two to each other).
+    package static let namedFlags: [CaseFlag] = [.serviceMissing, .outOfTime, .awareOnMissing, .projectedCalendar]
+
     /// The decision's flags in the order decisions list them — the rule's own, `service-missing`,
     /// the outcome's, the time limit's, `projected-calendar` — for `flags` and for
     /// `EncodedOutcome.writeFlags`, so the two cannot list them differently.
-    /// Every flag `forEachFlagPart` can name, for writers that size their memory beforehand.
-    package static let namedFlags: [CaseFlag] = [.serviceMissing, .outOfTime, .awareOnMissing, .projectedCalendar]
-
     package func forEachFlagPart(_ body: (FlagPart) -> Void) {
         body(.rule)
         if serviceMissing { body(.named(.serviceMissing)) }

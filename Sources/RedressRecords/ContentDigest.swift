@@ -21,26 +21,23 @@ public enum ContentDigest {
 
     /// `sha256:` and the digest's hex, written into one string.
     public static func prefixed(_ digest: SHA256.Digest) -> String {
-        digest.withUnsafeBytes { bytes in
-            String(unsafeUninitializedCapacity: 7 + bytes.count * 2) { text in
-                for (index, byte) in "sha256:".utf8.enumerated() { text[index] = byte }
-                for (index, byte) in bytes.enumerated() {
-                    text[7 + 2 * index] = digit(byte >> 4)
-                    text[7 + 2 * index + 1] = digit(byte & 15)
-                }
-                return 7 + bytes.count * 2
-            }
-        }
+        digest.withUnsafeBytes { raw in raw.withMemoryRebound(to: UInt8.self) { hex($0, prefix: "sha256:") } }
     }
 
     public static func hex(_ digest: some Sequence<UInt8>) -> String {
-        let bytes = Array(digest)
-        return String(unsafeUninitializedCapacity: bytes.count * 2) { text in
+        Array(digest).withUnsafeBufferPointer { hex($0, prefix: "") }
+    }
+
+    /// `prefix`, then two lowercase hex digits a byte.
+    private static func hex(_ bytes: UnsafeBufferPointer<UInt8>, prefix: StaticString) -> String {
+        let start = prefix.utf8CodeUnitCount
+        return String(unsafeUninitializedCapacity: start + bytes.count * 2) { text in
+            prefix.withUTF8Buffer { for (index, byte) in $0.enumerated() { text[index] = byte } }
             for (index, byte) in bytes.enumerated() {
-                text[2 * index] = digit(byte >> 4)
-                text[2 * index + 1] = digit(byte & 15)
+                text[start + 2 * index] = digit(byte >> 4)
+                text[start + 2 * index + 1] = digit(byte & 15)
             }
-            return bytes.count * 2
+            return start + bytes.count * 2
         }
     }
 

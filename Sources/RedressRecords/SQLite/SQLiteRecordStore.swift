@@ -48,13 +48,15 @@ public final class SQLiteRecordStore: RecordStore, @unchecked Sendable {
             var current: (council: String, sequence: Int64, hash: String)?
             for prepared in records {
                 let record = prepared.record
-                if current?.council != record.council {
+                var head: (council: String, sequence: Int64, hash: String)
+                if let current, current.council == record.council {
+                    head = current
+                } else {
                     if let current { heads[current.council] = (current.sequence, current.hash) }
-                    var head = heads[record.council]
-                    if head == nil { head = try readHead(record.council) }
-                    current = (record.council, head?.sequence ?? 0, head?.hash ?? RecordChain.genesis)
+                    var known = heads[record.council]
+                    if known == nil { known = try readHead(record.council) }
+                    head = (record.council, known?.sequence ?? 0, known?.hash ?? RecordChain.genesis)
                 }
-                guard var head = current else { continue }
                 head.sequence += 1
                 head.hash = prepared.hash(sequence: head.sequence, previous: head.hash)
                 current = head
