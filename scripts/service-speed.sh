@@ -2,7 +2,8 @@
 # The service under load, every figure a ratio to a baseline run in alternation in the same script
 # (BENCHMARKS.md, "The service"). wrk (Debian) on loopback, 2 threads and 8 connections, on the same
 # cores as the server; release builds. Sections (default: all):
-#   stores    decisions/s with no store, SQLite and PostgreSQL, single complaints and arrays of 100
+#   stores    decisions/s with no store, SQLite and PostgreSQL, single complaints and arrays of 100,
+#             and the server's CPU (user + system, all threads, from /proc) per decision answered
 #   auth      decisions/s with no credential check, an API key and a JWT (no store)
 #   councils  p50, p99 and decisions/s with 8 councils and with 400
 #   hello     the service against a Hummingbird hello-world answering a fixed body of the same size

@@ -16,7 +16,9 @@
 #   report        `redress report` against pandas (scripts/report-speed.sh)
 #   service       the service under wrk: stores, credentials, library size, hello-world
 #                 (scripts/service-speed.sh; needs wrk, and REDRESS_BENCH_POSTGRES for PostgreSQL),
-#                 and what SQLite itself writes with one row per record (scripts/sqlite-row-cost.py)
+#                 and what SQLite itself costs a record (scripts/sqlite-row-cost.py: one row a
+#                 record with the benchmark's repeating ids and with growing ones, and a request's
+#                 records to one row with no index, the least any layout writes)
 #   workbench     the workbench's time from a keystroke to the problems shown, per council, in
 #                 headless Chromium (the browser test; needs chromium and chromium-driver)
 set -euo pipefail
