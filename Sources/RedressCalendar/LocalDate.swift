@@ -105,8 +105,49 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         "November", "December",
     ]
 
-    /// Days from civil (Howard Hinnant's algorithm), proleptic Gregorian.
+    /// Days from civil, proleptic Gregorian: Neri and Schneider's algorithm ("Euclidean affine
+    /// functions and their application to calendar algorithms", 2022) in 32-bit arithmetic with
+    /// no division by a variable, for years −32,000 to 32,000; Howard Hinnant's beyond.
+    /// `LocalDateAlgorithmTests` holds the two to each other on every day of years 1–9999.
     static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+        guard (-32_000...32_000).contains(year), (1...12).contains(month) else { return hinnantDayNumber(year: year, month: month, day: day) }
+        // Counted from March of year −32,800 (82 cycles of 400 years before year 0), so every
+        // quantity is positive; January and February count as months 13 and 14 of the year before.
+        let january: UInt32 = month <= 2 ? 1 : 0
+        let shiftedYear = UInt32(truncatingIfNeeded: year + 32_800) &- january
+        let shiftedMonth = UInt32(truncatingIfNeeded: month) &+ 12 &* january
+        let century = shiftedYear / 100
+        let yearDays = 1_461 &* shiftedYear / 4 &- century &+ century / 4
+        let monthDays = (979 &* shiftedMonth &- 2_919) / 32
+        return Int(yearDays) + Int(monthDays) + (day - 1) - epochShift
+    }
+
+    /// Civil from days: Neri and Schneider's algorithm (see `dayNumber`) for about ±32,000 years
+    /// around 1970; Howard Hinnant's beyond.
+    static func civil(fromDayNumber number: Int) -> (year: Int, month: Int, day: Int) {
+        guard (-11_000_000...11_000_000).contains(number) else { return hinnantCivil(fromDayNumber: number) }
+        let days = UInt32(truncatingIfNeeded: number + epochShift)
+        let n1 = 4 &* days &+ 3
+        let century = n1 / 146_097
+        let dayOfCentury = n1 % 146_097 / 4
+        let n2 = 4 &* dayOfCentury &+ 3
+        let product = UInt64(2_939_745) &* UInt64(n2)
+        let yearOfCentury = UInt32(truncatingIfNeeded: product >> 32)
+        let dayOfYear = UInt32(truncatingIfNeeded: product) / 2_939_745 / 4
+        let n3 = 2_141 &* dayOfYear &+ 197_913
+        let month = n3 >> 16
+        let day = (n3 & 0xFFFF) / 2_141 + 1
+        // Days from 306 on (1 January) belong to the next calendar year.
+        let january = dayOfYear >= 306
+        let year = Int(100 &* century &+ yearOfCentury) - 32_800 + (january ? 1 : 0)
+        return (year, Int(january ? month &- 12 : month), Int(day))
+    }
+
+    /// Days from 1 March of year −32,800 to 1 January 1970.
+    private static let epochShift = 719_468 + 146_097 * 82
+
+    /// Days from civil (Howard Hinnant's algorithm), proleptic Gregorian, for any year.
+    static func hinnantDayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -115,7 +156,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    static func civil(fromDayNumber number: Int) -> (year: Int, month: Int, day: Int) {
+    /// Civil from days (Howard Hinnant's algorithm), proleptic Gregorian, for any day.
+    static func hinnantCivil(fromDayNumber number: Int) -> (year: Int, month: Int, day: Int) {
         let z = number + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
