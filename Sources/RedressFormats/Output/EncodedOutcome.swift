@@ -101,24 +101,23 @@ final class EncodedOutcome: Sendable {
 
     /// The flags array's items after `tail`, in `DatedOutcome`'s order, and its `]`.
     func writeFlags(_ dated: DatedOutcome, into writer: inout some ByteOutput) {
+        // No local function for the comma: one that captures these variables and is called from
+        // the closure below would have them boxed on the heap, once per decision.
         var empty = true
-        func separate() {
-            if !empty { writer.byte(UInt8(ascii: ",")) }
-            empty = false
-        }
         dated.forEachFlagPart { part in
             switch part {
             case .rule where !ruleFlags.isEmpty:
-                separate()
+                if !empty { writer.byte(UInt8(ascii: ",")) }
                 writer.bytes(ruleFlags)
             case .outcome where !outcomeFlags.isEmpty:
-                separate()
+                if !empty { writer.byte(UInt8(ascii: ",")) }
                 writer.bytes(outcomeFlags)
             case .named(let flag):
-                separate()
+                if !empty { writer.byte(UInt8(ascii: ",")) }
                 writer.quotedPlain(flag.description)  // named flags are plain words
-            case .rule, .outcome: break
+            case .rule, .outcome: return
             }
+            empty = false
         }
         writer.byte(UInt8(ascii: "]"))
     }
