@@ -78,14 +78,32 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// ISO 8601: `2024-12-20`.
     public var description: String {
-        let (year, month, day) = components
-        let digit = { (value: Int) in UInt8(ascii: "0") + UInt8(value % 10) }
         // Written in place: ten bytes make a small string, with no array or allocation between.
-        return String(unsafeUninitializedCapacity: 10) { bytes in
-            (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4]) = (digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), UInt8(ascii: "-"))
-            (bytes[5], bytes[6], bytes[7], bytes[8], bytes[9]) = (digit(month / 10), digit(month), UInt8(ascii: "-"), digit(day / 10), digit(day))
+        String(unsafeUninitializedCapacity: 10) { bytes in
+            guard let base = bytes.baseAddress else { return 0 }
+            writeISO(to: base)
             return 10
         }
+    }
+
+    /// Writes `YYYY-MM-DD` (ten bytes) at `out`: two digits at a time, the tens by multiplying and
+    /// shifting, no division by a variable. Years are 1000–9999 here (`years`); any other year is
+    /// written by its last four digits.
+    public func writeISO(to out: UnsafeMutablePointer<UInt8>) {
+        let (year, month, day) = components
+        func pair(_ index: Int, _ value: Int) {
+            // Exact for 0–178: `value * 103 >> 10` is `value / 10`.
+            let tens = (value &* 103) &>> 10
+            out[index] = UInt8(truncatingIfNeeded: tens) &+ UInt8(ascii: "0")
+            out[index + 1] = UInt8(truncatingIfNeeded: value &- tens &* 10) &+ UInt8(ascii: "0")
+        }
+        let century = year / 100
+        pair(0, century % 100)
+        pair(2, year - century * 100)
+        out[4] = UInt8(ascii: "-")
+        pair(5, month)
+        out[7] = UInt8(ascii: "-")
+        pair(8, day)
     }
 
     public static func isLeapYear(_ year: Int) -> Bool {

@@ -101,6 +101,12 @@ struct DisplayWidthTests {
             let general = Self.truncated(DecisionEncoder.escapingControls(text), to: limit)
             #expect(fitted.cell == general && fitted.width == Self.width(general), "\(text.debugDescription) to \(limit)")
         }
+        // Long runs of printable ASCII (read eight bytes at a time) with any scalar between them.
+        for _ in 0..<5_000 {
+            func run() -> String { String((0..<Int(random.next() % 20)).map { _ in Character(UnicodeScalar(UInt8(0x20 + random.next() % 0x5F))) }) }
+            let text = run() + (random.next() % 4 == 0 ? "" : String(scalars[Int(random.next() % UInt64(scalars.count))])) + run()
+            #expect(DisplayWidth.simpleScalarCount(text) == byScalars(text), "\(text.debugDescription)")
+        }
     }
 
     /// A row laid out cell by cell through `fitted`, as `TextTable.row` lays it out.

@@ -55,30 +55,21 @@ struct ByteCursor: ByteOutput {
         take(values.count).update(from: source, count: values.count)
     }
 
+    /// `count` spaces (none when `count` is not positive).
+    mutating func spaces(_ count: Int) {
+        guard count > 0 else { return }
+        take(count).initialize(repeating: UInt8(ascii: " "), count: count)
+    }
+
     @inline(__always) mutating func bytes(_ values: [UInt8]) {
         values.withUnsafeBufferPointer { bytes($0) }
     }
 
     mutating func date(_ date: LocalDate?) {
         guard let date else { return raw("null") }
-        let (year, month, day) = date.components
         let out = take(12)
-        /// Two digits of `value` (0–99) at `index`: the tens by multiplying and shifting (exact
-        /// below 179), no division.
-        func pair(_ index: Int, _ value: Int) {
-            let tens = (value &* 103) &>> 10
-            out[index] = UInt8(truncatingIfNeeded: tens) &+ UInt8(ascii: "0")
-            out[index + 1] = UInt8(truncatingIfNeeded: value &- tens &* 10) &+ UInt8(ascii: "0")
-        }
-        // Four digits, as `ByteWriter.plainDate` writes them (years are 1000–9999: `LocalDate.years`).
-        let century = year / 100
         out[0] = UInt8(ascii: "\"")
-        pair(1, century % 100)
-        pair(3, year - century * 100)
-        out[5] = UInt8(ascii: "-")
-        pair(6, month)
-        out[8] = UInt8(ascii: "-")
-        pair(9, day)
+        date.writeISO(to: out + 1)
         out[11] = UInt8(ascii: "\"")
     }
 

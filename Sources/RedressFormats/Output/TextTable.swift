@@ -22,6 +22,17 @@ public enum DisplayWidth {
             var count = 0
             var index = 0
             while index < bytes.count {
+                // Eight printable ASCII bytes at a time (no byte below a space, none from 0x7F).
+                if index + 8 <= bytes.count, let base = bytes.baseAddress {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let ones: UInt64 = 0x0101_0101_0101_0101
+                    let flagged = ((word &- ones &* 0x20) | (word &+ ones &* 0x01)) & 0x8080_8080_8080_8080
+                    if flagged == 0 {
+                        index += 8
+                        count += 8
+                        continue
+                    }
+                }
                 let lead = bytes[index]
                 switch lead {
                 case 0x20..<0x7F:
@@ -165,6 +176,37 @@ public struct TextTable: Sendable {
 
     /// One row, appended as UTF-8 (the streaming path).
     public func row(_ cells: [String], colours: [Int: Colour] = [:], into bytes: inout [UInt8]) {
+        guard colour else {
+            // Without colour the row is put together in memory sized for it and copied out once.
+            // A cell, escaped and cut, takes at most six bytes for each of its own (a control
+            // byte becomes `\u{1B}`) and three for the ellipsis, then its padding.
+            var bound = 1
+            for (index, raw) in cells.enumerated() where index < widths.count && widths[index] > 0 {
+                bound += raw.utf8.count * 6 + 3 + widths[index] + 1
+            }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { memory in
+                var cursor = ByteCursor(memory)
+                for (index, raw) in cells.enumerated() where index < widths.count && widths[index] > 0 {
+                    let isLast = index == widths.count - 1
+                    let limit = isLast && totalWidth == nil ? Int.max : widths[index]
+                    var plain = raw
+                    var width = plain.withUTF8 { utf8 -> Int? in
+                        guard utf8.count <= limit, DisplayWidth.isPrintableASCII(utf8) else { return nil }
+                        cursor.bytes(utf8)
+                        return utf8.count
+                    }
+                    if width == nil {
+                        var cell: String
+                        (cell, width) = Self.fitted(raw, to: limit)
+                        cell.withUTF8 { cursor.bytes($0) }
+                    }
+                    if !isLast { cursor.spaces(widths[index] - (width ?? 0) + 1) }
+                }
+                cursor.byte(UInt8(ascii: "\n"))
+                bytes.append(contentsOf: cursor.written)
+            }
+            return
+        }
         for (index, raw) in cells.enumerated() where index < widths.count && widths[index] > 0 {
             let isLast = index == widths.count - 1
             let limit = isLast && totalWidth == nil ? Int.max : widths[index]
@@ -185,11 +227,21 @@ public struct TextTable: Sendable {
                     cell.withUTF8 { bytes.append(contentsOf: $0) }
                 }
             }
-            if !isLast {
-                for _ in 0..<widths[index] - width + 1 { bytes.append(UInt8(ascii: " ")) }
-            }
+            if !isLast { Self.appendSpaces(widths[index] - width + 1, to: &bytes) }
         }
         bytes.append(UInt8(ascii: "\n"))
+    }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    /// `count` spaces, in pieces of up to 64 rather than one byte at a time.
+    static func appendSpaces(_ count: Int, to bytes: inout [UInt8]) {
+        var left = count
+        while left > 0 {
+            let piece = min(left, spaces.count)
+            spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<piece])) }
+            left -= piece
+        }
     }
 
     /// Appends `utf8` and answers its width when it is printable ASCII no wider than `limit`
