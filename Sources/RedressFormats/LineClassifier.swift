@@ -154,10 +154,12 @@ public struct LineClassifier: Sendable {
         // The decision's pieces put together in memory sized for them, then copied out once.
         let idBytes = slice(id), typeBytes = line.type.map(slice)
         let passesThrough = extras.indices.contains { reserved & (1 << UInt64($0)) == 0 }
-        let closes = version.explain == nil && !passesThrough
+        // `--explain`'s list goes in too when every reason is encoded in advance (so its size is known).
+        let triedBound = version.explain.flatMap { $0.bound(upTo: dated.rule) }
+        let closes = (version.explain == nil || triedBound != nil) && !passesThrough
         let bound =
             Self.fixedBytes + idBytes.count + version.policy.count + (typeBytes?.count ?? 0) + encoded.head.count + encoded.tail.count
-            + encoded.flagsBound
+            + encoded.flagsBound + (triedBound.map { $0 + 12 } ?? 0)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { memory in
             var cursor = ByteCursor(memory)
             cursor.raw("{\"id\":\"")
@@ -176,11 +178,20 @@ public struct LineClassifier: Sendable {
             DecisionEncoder.dates(acknowledgeBy: dated.acknowledgeBy, respondBy: dated.respondBy, inTime: dated.inTime, &cursor)
             cursor.bytes(encoded.tail)
             encoded.writeFlags(dated, into: &cursor)
+            if let table = version.explain, triedBound != nil {
+                cursor.raw(",\"tried\":[")
+                let compiled = engine.versions[decided.version]
+                compiled.forEachMismatch(decided.features, upTo: dated.rule) { rule, mismatch in
+                    if rule > 0 { cursor.byte(UInt8(ascii: ",")) }
+                    table.write(rule, mismatch, into: &cursor)
+                }
+                cursor.byte(UInt8(ascii: "]"))
+            }
             if closes { cursor.raw("}\n") }
             writer.bytes.append(contentsOf: cursor.written)
         }
         if closes { return (decided.version, id) }
-        if let table = version.explain {
+        if let table = version.explain, triedBound == nil {
             writer.raw(",\"tried\":[")
             let compiled = engine.versions[decided.version]
             compiled.forEachMismatch(decided.features, upTo: dated.rule) { rule, mismatch in

@@ -13,6 +13,9 @@ struct ExplainTable: Sendable {
     private let reasons: [Int]
     let sizes: (types: Int, services: Int, channels: Int, makers: Int)
     let codes: Int
+    /// With every reason encoded: the most bytes the `tried` items of rules before `r` take,
+    /// commas included, is `bounds[r]`. Empty otherwise.
+    private let bounds: [Int]
 
     /// The most reasons encoded in advance per version.
     static let maxReasons = 200_000
@@ -42,6 +45,37 @@ struct ExplainTable: Sendable {
         self.entries = entries
         self.reasons = reasons
         bytes = writer.bytes
+        var bounds: [Int] = []
+        if !reasons.isEmpty {
+            bounds = [0]
+            for rule in outcomes.indices {
+                var longest = 0
+                for slot in rule * codes..<(rule + 1) * codes {
+                    longest = max(longest, reasons[slot + 1] - reasons[slot])
+                }
+                // The entry, its longest reason, the `}` and the comma before the next item.
+                let entry: Int = entries[rule + 1] - entries[rule]
+                bounds.append(bounds[rule] + entry + longest + 2)
+            }
+        }
+        self.bounds = bounds
+    }
+
+    /// The most bytes the `tried` items of the rules before `rule` take, or nil when reasons are
+    /// made as needed (a policy too large to encode them all in advance).
+    func bound(upTo rule: Int) -> Int? {
+        bounds.isEmpty ? nil : bounds[min(rule, bounds.count - 1)]
+    }
+
+    /// Writes rule `rule`'s `tried` entry with `mismatch`'s reason and the closing `}`: only for a
+    /// table with every reason encoded (`bound(upTo:)` not nil).
+    func write(_ rule: Int, _ mismatch: RuleMismatch?, into cursor: inout ByteCursor) {
+        bytes.withUnsafeBufferPointer { bytes in
+            cursor.bytes(UnsafeBufferPointer(rebasing: bytes[entries[rule]..<entries[rule + 1]]))
+            let slot = rule * codes + code(mismatch)
+            cursor.bytes(UnsafeBufferPointer(rebasing: bytes[reasons[slot]..<reasons[slot + 1]]))
+        }
+        cursor.byte(UInt8(ascii: "}"))
     }
 
     /// Appends rule `rule`'s `tried` entry with `mismatch`'s reason and the closing `}`.
