@@ -174,83 +174,48 @@ public struct TextTable: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// One row, appended as UTF-8 (the streaming path).
+    /// One row, appended as UTF-8 (the streaming path): put together in memory sized for it and
+    /// copied out once. A cell, escaped and cut, takes at most six bytes for each of its own (a
+    /// control byte becomes `\u{1B}`) and three for the ellipsis, then its colour codes and padding.
     public func row(_ cells: [String], colours: [Int: Colour] = [:], into bytes: inout [UInt8]) {
-        guard colour else {
-            // Without colour the row is put together in memory sized for it and copied out once.
-            // A cell, escaped and cut, takes at most six bytes for each of its own (a control
-            // byte becomes `\u{1B}`) and three for the ellipsis, then its padding.
-            var bound = 1
+        var bound = 1
+        for (index, raw) in cells.enumerated() where index < widths.count && widths[index] > 0 {
+            bound += raw.utf8.count * 6 + 3 + Self.colourBytes + widths[index] + 1
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { memory in
+            var cursor = ByteCursor(memory)
             for (index, raw) in cells.enumerated() where index < widths.count && widths[index] > 0 {
-                bound += raw.utf8.count * 6 + 3 + widths[index] + 1
-            }
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { memory in
-                var cursor = ByteCursor(memory)
-                for (index, raw) in cells.enumerated() where index < widths.count && widths[index] > 0 {
-                    let isLast = index == widths.count - 1
-                    let limit = isLast && totalWidth == nil ? Int.max : widths[index]
-                    var plain = raw
-                    var width = plain.withUTF8 { utf8 -> Int? in
+                let isLast = index == widths.count - 1
+                let limit = isLast && totalWidth == nil ? Int.max : widths[index]
+                let cellColour = colour ? colours[index] : nil
+                // Most cells are printable ASCII that fits: copied as they are, in one pass.
+                var plain = raw
+                var width =
+                    cellColour != nil ? nil
+                    : plain.withUTF8 { utf8 -> Int? in
                         guard utf8.count <= limit, DisplayWidth.isPrintableASCII(utf8) else { return nil }
                         cursor.bytes(utf8)
                         return utf8.count
                     }
-                    if width == nil {
-                        var cell: String
-                        (cell, width) = Self.fitted(raw, to: limit)
-                        cell.withUTF8 { cursor.bytes($0) }
+                if width == nil {
+                    var cell: String
+                    (cell, width) = Self.fitted(raw, to: limit)
+                    if let cellColour {
+                        var code = "\u{1B}[\(cellColour.rawValue)m"
+                        code.withUTF8 { cursor.bytes($0) }
                     }
-                    if !isLast { cursor.spaces(widths[index] - (width ?? 0) + 1) }
+                    cell.withUTF8 { cursor.bytes($0) }
+                    if cellColour != nil { cursor.raw("\u{1B}[0m") }
                 }
-                cursor.byte(UInt8(ascii: "\n"))
-                bytes.append(contentsOf: cursor.written)
+                if !isLast { cursor.spaces(widths[index] - (width ?? 0) + 1) }
             }
-            return
-        }
-        for (index, raw) in cells.enumerated() where index < widths.count && widths[index] > 0 {
-            let isLast = index == widths.count - 1
-            let limit = isLast && totalWidth == nil ? Int.max : widths[index]
-            let cellColour = colour ? colours[index] : nil
-            var width: Int
-            // Most cells are printable ASCII that fits: copied as they are, in one pass.
-            var plain = raw
-            if cellColour == nil, let plainWidth = plain.withUTF8({ Self.appendPlain($0, limit: limit, to: &bytes) }) {
-                width = plainWidth
-            } else {
-                var cell: String
-                (cell, width) = Self.fitted(raw, to: limit)
-                if let cellColour {
-                    bytes.append(contentsOf: "\u{1B}[\(cellColour.rawValue)m".utf8)
-                    cell.withUTF8 { bytes.append(contentsOf: $0) }
-                    bytes.append(contentsOf: "\u{1B}[0m".utf8)
-                } else {
-                    cell.withUTF8 { bytes.append(contentsOf: $0) }
-                }
-            }
-            if !isLast { Self.appendSpaces(widths[index] - width + 1, to: &bytes) }
-        }
-        bytes.append(UInt8(ascii: "\n"))
-    }
-
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
-
-    /// `count` spaces, in pieces of up to 64 rather than one byte at a time.
-    static func appendSpaces(_ count: Int, to bytes: inout [UInt8]) {
-        var left = count
-        while left > 0 {
-            let piece = min(left, spaces.count)
-            spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<piece])) }
-            left -= piece
+            cursor.byte(UInt8(ascii: "\n"))
+            bytes.append(contentsOf: cursor.written)
         }
     }
 
-    /// Appends `utf8` and answers its width when it is printable ASCII no wider than `limit`
-    /// (the cell `fitted` would give unchanged); nil, appending nothing, otherwise.
-    static func appendPlain(_ utf8: UnsafeBufferPointer<UInt8>, limit: Int, to bytes: inout [UInt8]) -> Int? {
-        guard utf8.count <= limit, DisplayWidth.isPrintableASCII(utf8) else { return nil }
-        bytes.append(contentsOf: utf8)
-        return utf8.count
-    }
+    /// The most a cell's colour takes: `ESC [ 31 m` before it and `ESC [ 0 m` after.
+    private static let colourBytes = 12
 
     /// A cell escaped and cut to `limit` columns, with its width; printable ASCII (most cells) is
     /// measured and cut by its bytes.
