@@ -91,19 +91,21 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// written by its last four digits.
     public func writeISO(to out: UnsafeMutablePointer<UInt8>) {
         let (year, month, day) = components
-        func pair(_ index: Int, _ value: Int) {
-            // Exact for 0–178: `value * 103 >> 10` is `value / 10`.
-            let tens = (value &* 103) &>> 10
-            out[index] = UInt8(truncatingIfNeeded: tens) &+ UInt8(ascii: "0")
-            out[index + 1] = UInt8(truncatingIfNeeded: value &- tens &* 10) &+ UInt8(ascii: "0")
-        }
         let century = year / 100
-        pair(0, century % 100)
-        pair(2, year - century * 100)
+        Self.writeTwoDigits(century % 100, to: out)
+        Self.writeTwoDigits(year - century * 100, to: out + 2)
         out[4] = UInt8(ascii: "-")
-        pair(5, month)
+        Self.writeTwoDigits(month, to: out + 5)
         out[7] = UInt8(ascii: "-")
-        pair(8, day)
+        Self.writeTwoDigits(day, to: out + 8)
+    }
+
+    /// Writes `value` (0–99) as two digits at `out`, the tens by multiplying and shifting (exact
+    /// for 0–178: `value * 103 >> 10` is `value / 10`).
+    @inline(__always) public static func writeTwoDigits(_ value: Int, to out: UnsafeMutablePointer<UInt8>) {
+        let tens = (value &* 103) &>> 10
+        out[0] = UInt8(truncatingIfNeeded: tens) &+ UInt8(ascii: "0")
+        out[1] = UInt8(truncatingIfNeeded: value &- tens &* 10) &+ UInt8(ascii: "0")
     }
 
     public static func isLeapYear(_ year: Int) -> Bool {

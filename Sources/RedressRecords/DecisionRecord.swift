@@ -56,24 +56,23 @@ public struct NewRecord: Sendable, Equatable {
     public static func timestamp(_ instant: Date) -> String {
         let milliseconds = Int64((instant.timeIntervalSince1970 * 1000).rounded(.down))
         let (days, inDay) = (milliseconds.floorDivided(by: 86_400_000), milliseconds.floorModulo(86_400_000))
-        // The date as `LocalDate` writes it, then the time digit by digit: every request's records carry one.
-        var bytes = Array(LocalDate(dayNumber: Int(days)).description.utf8)
-        bytes.reserveCapacity(24)
-        func put(_ separator: Unicode.Scalar, _ value: Int, digits: Int) {
-            bytes.append(UInt8(ascii: separator))
-            var divisor = digits == 3 ? 100 : 10
-            while divisor > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-                divisor /= 10
-            }
+        let second = Int(inDay / 1000), millisecond = Int(inDay % 1000)
+        // Written in place, the date as `LocalDate` writes it: every request's records carry one.
+        return String(unsafeUninitializedCapacity: 24) { text in
+            guard let out = text.baseAddress else { return 0 }
+            LocalDate(dayNumber: Int(days)).writeISO(to: out)
+            out[10] = UInt8(ascii: "T")
+            LocalDate.writeTwoDigits(second / 3600, to: out + 11)
+            out[13] = UInt8(ascii: ":")
+            LocalDate.writeTwoDigits(second % 3600 / 60, to: out + 14)
+            out[16] = UInt8(ascii: ":")
+            LocalDate.writeTwoDigits(second % 60, to: out + 17)
+            out[19] = UInt8(ascii: ".")
+            out[20] = UInt8(ascii: "0") + UInt8(millisecond / 100)
+            LocalDate.writeTwoDigits(millisecond % 100, to: out + 21)
+            out[23] = UInt8(ascii: "Z")
+            return 24
         }
-        let second = Int(inDay / 1000)
-        put("T", second / 3600, digits: 2)
-        put(":", second % 3600 / 60, digits: 2)
-        put(":", second % 60, digits: 2)
-        put(".", Int(inDay % 1000), digits: 3)
-        bytes.append(UInt8(ascii: "Z"))
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

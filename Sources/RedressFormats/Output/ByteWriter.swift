@@ -54,21 +54,14 @@ struct ByteWriter: ByteOutput {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// `2024-12-20`, or nothing (a CSV cell).
+    /// `2024-12-20`, or nothing (a CSV cell): written by `LocalDate.writeISO`, appended in one piece.
     mutating func plainDate(_ date: LocalDate?) {
         guard let date else { return }
-        let (year, month, day) = date.components
-        func digit(_ value: Int) { bytes.append(UInt8(ascii: "0") + UInt8(value % 10)) }
-        digit(year / 1000)
-        digit(year / 100)
-        digit(year / 10)
-        digit(year)
-        bytes.append(UInt8(ascii: "-"))
-        digit(month / 10)
-        digit(month)
-        bytes.append(UInt8(ascii: "-"))
-        digit(day / 10)
-        digit(day)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { memory in
+            guard let base = memory.baseAddress else { return }
+            date.writeISO(to: base)
+            bytes.append(contentsOf: UnsafeBufferPointer(memory))
+        }
     }
 
     /// A CSV cell as `CSVRecordParser.quote` writes it.
