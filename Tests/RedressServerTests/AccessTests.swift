@@ -205,9 +205,32 @@ struct AccessTests {
         arguments: [
             ("Bearer rdk_abc", "rdk_abc"), ("bearer rdk_abc", "rdk_abc"), ("BEARER  rdk_abc  ", "rdk_abc"), ("Basic dXNlcjpwYXNz", nil),
             ("Bearer", nil), ("Bearer ", nil), ("Bearerx rdk_abc", nil), ("rdk_abc", nil), ("Bearer a.b.c", "a.b.c"),
+            ("Bearer\trdk_abc", nil), (" Bearer rdk_abc", nil), ("Bearér rdk_abc", nil), ("Bearer rdk_é", "rdk_é"), ("Bearer a b", "a b"),
         ] as [(String, String?)])
     func bearer(header: String, credential: String?) {
         #expect(AccessControl.bearerCredential(header).map(String.init) == credential)
+    }
+
+    @Test(
+        "a bearer credential is an API key only when it starts `rdk_`; anything else is a token",
+        arguments: [("rdk_abc", true), ("rdk_", true), ("rdk", false), ("RDK_abc", false), ("xrdk_abc", false), ("", false), ("eyJ.rdk_", false)])
+    func apiKey(credential: String, isKey: Bool) {
+        #expect(AccessControl.isAPIKey(Substring(credential)) == isKey)
+        #expect(AccessControl.isAPIKey(("Bearer " + credential).dropFirst(7)) == isKey)
+    }
+
+    @Test("a header's value is the subscript's, read without joining when the field comes once")
+    func headerValue() throws {
+        let cases: [[(String, String)]] = [
+            [], [("Authorization", "Bearer a")], [("Content-Type", "text/plain"), ("authorization", "Bearer b")],
+            [("Authorization", "Bearer a"), ("Accept", "*/*"), ("AUTHORIZATION", "Bearer b")], [("Authorization", "")],
+        ]
+        for fields in cases {
+            var headers = HTTPFields()
+            for (name, value) in fields { headers.append(HTTPField(name: try #require(HTTPField.Name(name)), value: value)) }
+            #expect(headers.value(of: .authorization) == headers[.authorization])
+            #expect(headers.value(of: .contentType) == headers[.contentType])
+        }
     }
 
     static func unsigned(_ claims: Claims) -> String {

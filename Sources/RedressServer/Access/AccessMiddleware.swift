@@ -30,12 +30,12 @@ public struct AccessControl: Sendable {
     /// (any other bearer value), or a TLS client certificate named in the keys file. Every refusal
     /// is the same 401, so the answer never tells whether a key exists; the reason goes to the log.
     func authenticate(_ request: Request, channel: any Channel, logger: Logger) async throws -> Identity {
-        if let authorization = request.headers[.authorization] {
+        if let authorization = request.headers.value(of: .authorization) {
             guard let credential = Self.bearerCredential(authorization) else {
                 refusals.note("refused a credential", reason: "the Authorization header is not a bearer credential", logger: logger)
                 throw Problem.unauthenticated
             }
-            if credential.hasPrefix("rdk_") {
+            if Self.isAPIKey(credential) {
                 guard let identity = keys.identity(forKey: credential) else {
                     refusals.note("refused a credential", reason: "unknown API key", logger: logger)
                     throw Problem.unauthenticated
@@ -65,16 +65,31 @@ public struct AccessControl: Sendable {
     }
 
     /// The credential in `Authorization: Bearer <credential>` (the scheme in any case, spaces
-    /// around the credential ignored); nil for any other header.
+    /// around the credential ignored); nil for any other header. Read as bytes: every request
+    /// but the health checks comes through here.
     static func bearerCredential(_ header: String) -> Substring? {
+        var header = header
+        let bounds: Range<Int>? = header.withUTF8 { bytes in
+            let space = UInt8(ascii: " ")
+            guard let gap = bytes.firstIndex(of: space), gap == 6 else { return nil }
+            for (byte, expected) in zip(bytes[..<gap], "bearer".utf8) where byte | 0x20 != expected { return nil }
+            var first = gap + 1
+            var end = bytes.count
+            while first < end, bytes[first] == space { first += 1 }
+            while end > first, bytes[end - 1] == space { end -= 1 }
+            return first < end ? first..<end : nil
+        }
+        guard let bounds else { return nil }
         let utf8 = header.utf8
-        let space = UInt8(ascii: " ")
-        guard let gap = utf8.firstIndex(of: space) else { return nil }
-        let scheme = utf8[..<gap]
-        guard scheme.count == 6, zip(scheme, "bearer".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
-        let rest = utf8[utf8.index(after: gap)...]
-        guard let first = rest.firstIndex(where: { $0 != space }), let last = rest.lastIndex(where: { $0 != space }) else { return nil }
-        return Substring(header.utf8[first...last])
+        return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: bounds.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bounds.upperBound)])
+    }
+
+    /// True for an API key (`rdk_…`); any other bearer credential is an officer's token.
+    static func isAPIKey(_ credential: Substring) -> Bool {
+        var credential = credential
+        return credential.withUTF8 { bytes in
+            bytes.count >= 4 && bytes[0] == UInt8(ascii: "r") && bytes[1] == UInt8(ascii: "d") && bytes[2] == UInt8(ascii: "k") && bytes[3] == UInt8(ascii: "_")
+        }
     }
 
     /// The subject of the client's verified TLS certificate, as RFC 4514 text (`CN=…,O=…`).

@@ -16,7 +16,7 @@ public struct RequestLimits: Sendable {
 /// refused before a byte is read).
 enum RequestBody {
     static func mediaType(_ request: Request) -> String? {
-        request.headers[.contentType].map(mediaType)
+        request.headers.value(of: .contentType).map(mediaType)
     }
 
     /// `Content-Type`'s media type: before any `;`, without spaces or tabs around it, in lower case.
@@ -57,12 +57,12 @@ enum RequestBody {
     /// The body's bytes, after checking its type and size.
     static func bytes(_ request: Request, endpoint: Endpoint, limit: Int) async throws -> [UInt8] {
         let types = accepted(endpoint.body)
-        guard let header = request.headers[.contentType], types.contains(where: { hasMediaType(header, $0) }) else {
+        guard let header = request.headers.value(of: .contentType), types.contains(where: { hasMediaType(header, $0) }) else {
             throw Problem(
                 .unsupportedMediaType, "the body must be \(types.map(\.description).joined(separator: " or "))",
                 help: "send `Content-Type: \(types.first?.description ?? "application/json")`")
         }
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+        if let length = request.headers.value(of: .contentLength).flatMap({ Int($0) }), length > limit {
             throw Problem(.contentTooLarge, "the request body is \(length) bytes, more than \(limit)", help: "send fewer complaints per request")
         }
         do {
@@ -93,18 +93,34 @@ struct RequestIDMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as any HTTPResponseError {
             response = try error.response(from: request, context: context)
-            if response.headers[.contentType] == nil || response.status.code >= 400 && response.headers[.contentType] != "application/problem+json" {
+            let type = response.headers.value(of: .contentType)
+            if type == nil || response.status.code >= 400 && type != "application/problem+json" {
                 response = try Problem(response.status, response.status.reasonPhrase.lowercased()).response(from: request, context: context)
             }
         } catch {
             context.logger.error("a request failed", metadata: ["error": "\(error)"])
             response = try Problem(.internalServerError, "the service failed to answer; the failure is logged").response(from: request, context: context)
         }
-        response.headers[.requestID] = context.requestID
+        if response.headers.contains(.requestID) { response.headers[.requestID] = nil }
+        response.headers.append(HTTPField(name: .requestID, value: context.requestID))
         return response
     }
 }
 
 extension HTTPField.Name {
     static let requestID = HTTPField.Name("X-Request-Id")!
+}
+
+extension HTTPFields {
+    /// A field's value as the subscript gives it (several fields' values joined), without the
+    /// subscript's joined copy when there is one field, as there is for a request's credential
+    /// and its body's type and length.
+    func value(of name: HTTPField.Name) -> String? {
+        var found: String?
+        for field in self where field.name == name {
+            if found != nil { return self[name] }
+            found = field.value
+        }
+        return found
+    }
 }

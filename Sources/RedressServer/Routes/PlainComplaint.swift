@@ -28,30 +28,32 @@ enum PlainComplaint {
         else { return nil }
         // Written into memory of the object's size, which it never outgrows (it only loses spaces).
         return [UInt8](unsafeUninitializedCapacity: last - start + 1) { object, count in
-            var depth = 0
-            var inString = false
-            var escaped = false
             count = 0
-            for byte in body[start...last] {
-                if inString {
-                    if escaped {
-                        escaped = false
-                    } else if byte == UInt8(ascii: "\\") {
-                        escaped = true
-                    } else if byte == UInt8(ascii: "\"") {
-                        inString = false
+            body[start...last].withUnsafeBufferPointer { bytes in
+                var depth = 0
+                var inString = false
+                var escaped = false
+                for byte in bytes {
+                    if inString {
+                        if escaped {
+                            escaped = false
+                        } else if byte == UInt8(ascii: "\\") {
+                            escaped = true
+                        } else if byte == UInt8(ascii: "\"") {
+                            inString = false
+                        }
+                    } else {
+                        switch byte {
+                        case UInt8(ascii: "\""): inString = true
+                        case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                        case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+                        case _ where depth == 1 && RequestItems.isSpace(byte): continue
+                        default: break
+                        }
                     }
-                } else {
-                    switch byte {
-                    case UInt8(ascii: "\""): inString = true
-                    case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                    case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-                    case _ where depth == 1 && RequestItems.isSpace(byte): continue
-                    default: break
-                    }
+                    object[count] = byte
+                    count += 1
                 }
-                object[count] = byte
-                count += 1
             }
         }
     }
