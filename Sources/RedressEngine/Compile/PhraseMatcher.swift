@@ -148,18 +148,18 @@ public struct PhraseMatcher: Sendable {
             while index < bytes.count {
                 defer { index += 1 }
                 if state == 0 && !rootAccepts {
+                    // Only the last byte fed here can precede a match (every match starts after
+                    // the automaton leaves the root), so only it goes into the ring.
+                    let rootStart = index
                     while index < bytes.count {
                         let feed = feeds[Int(bytes[index])]
                         guard delta[Int(feed >> 8)] == 0 else { break }
-                        let byte = UInt8(truncatingIfNeeded: feed)
-                        let collapsed = byte == 0x20 && previousSpace
-                        previousSpace = byte == 0x20
-                        if !collapsed {
-                            ring[fed & 31] = byte
-                            fed += 1
-                        }
+                        let space = UInt8(truncatingIfNeeded: feed) == 0x20
+                        fed &+= space && previousSpace ? 0 : 1
+                        previousSpace = space
                         index += 1
                     }
+                    if index > rootStart { ring[(fed &- 1) & 31] = UInt8(truncatingIfNeeded: feeds[Int(bytes[index - 1])]) }
                     if index == bytes.count { break }
                 }
                 // Folded as fed: word bytes stay word bytes, so the boundary checks below hold.
