@@ -225,8 +225,15 @@ public struct IDSet: Sendable, Hashable {
         switch id >> 6 {
         case 0: low |= bit
         case 1: high |= bit
-        default: rest[(id >> 6) - 2] |= bit
+        default: insertBeyondInline(id)
         }
+    }
+
+    /// Kept out of line: inlined into a loop, the optimiser made `rest` unique before the loop
+    /// (copying it, even empty) for every set, though ids past 128 are rare.
+    @inline(never)
+    private mutating func insertBeyondInline(_ id: Int) {
+        rest[(id >> 6) - 2] |= 1 << UInt64(id & 63)
     }
 
     public func contains(_ id: Int) -> Bool {
