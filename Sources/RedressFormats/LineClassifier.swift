@@ -153,13 +153,17 @@ public struct LineClassifier: Sendable {
         }
         // The decision's pieces put together in memory sized for them, then copied out once.
         let idBytes = slice(id), typeBytes = line.type.map(slice)
-        let passesThrough = extras.indices.contains { reserved & (1 << UInt64($0)) == 0 }
+        // Fields passed through, each as `,"name":value`.
+        var extrasBytes = 0
+        for (index, extra) in extras.enumerated() where reserved & (1 << UInt64(index)) == 0 {
+            extrasBytes += extra.name.count + extra.value.count + 4
+        }
         // `--explain`'s list goes in too when every reason is encoded in advance (so its size is known).
         let triedBound = version.explain.flatMap { $0.bound(upTo: dated.rule) }
-        let closes = (version.explain == nil || triedBound != nil) && !passesThrough
+        let closes = version.explain == nil || triedBound != nil
         let bound =
             Self.fixedBytes + idBytes.count + version.policy.count + (typeBytes?.count ?? 0) + encoded.head.count + encoded.tail.count
-            + encoded.flagsBound + (triedBound.map { $0 + 12 } ?? 0)
+            + encoded.flagsBound + (triedBound.map { $0 + 12 } ?? 0) + extrasBytes
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { memory in
             var cursor = ByteCursor(memory)
             cursor.raw("{\"id\":\"")
@@ -187,7 +191,15 @@ public struct LineClassifier: Sendable {
                 }
                 cursor.byte(UInt8(ascii: "]"))
             }
-            if closes { cursor.raw("}\n") }
+            if closes {
+                for (index, extra) in extras.enumerated() where reserved & (1 << UInt64(index)) == 0 {
+                    cursor.raw(",\"")
+                    cursor.bytes(slice(extra.name))
+                    cursor.raw("\":")
+                    cursor.bytes(slice(extra.value))
+                }
+                cursor.raw("}\n")
+            }
             writer.bytes.append(contentsOf: cursor.written)
         }
         if closes { return (decided.version, id) }
