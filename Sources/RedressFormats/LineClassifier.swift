@@ -29,8 +29,9 @@ public struct LineClassifier: Sendable {
     /// Reused from record to record: the fields beyond the contract, and an escaped text decoded.
     private var extras: [ComplaintLine.Extra] = []
     private var decodedText: [UInt8] = []
-    /// What to do with each unknown field name seen so far.
-    private var names: [String: NameVerdict] = [:]
+    /// What to do with each unknown field name seen so far (the first 64 names), found by
+    /// comparing bytes: no string made or hashed for the few names a CRM's export repeats.
+    private var names: [(name: [UInt8], verdict: NameVerdict)] = []
 
     private enum NameVerdict: Sendable {
         case passThrough
@@ -228,12 +229,12 @@ public struct LineClassifier: Sendable {
     private static let fixedBytes = 7 + 1 + 11 + 12 + (18 + 12 + 14 + 12 + 11 + 5) + 2 + 64
 
     private mutating func verdict(_ name: UnsafeBufferPointer<UInt8>) -> NameVerdict {
+        for known in names where known.name.count == name.count && known.name.elementsEqual(name) { return known.verdict }
         let text = String(decoding: name, as: UTF8.self)
-        if let known = names[text] { return known }
         let verdict: NameVerdict =
             FieldContract.complaint.nearMiss(text) != nil
             ? .nearMiss : DecisionEncoder.reservedFields.contains(text) ? .reserved : .passThrough
-        if names.count < 256 { names[text] = verdict }
+        if names.count < 64 { names.append((Array(name), verdict)) }
         return verdict
     }
 }
