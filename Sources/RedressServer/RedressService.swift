@@ -84,7 +84,7 @@ public struct RedressService: Sendable {
 
     /// The council named in the path, serving: 404 (with the nearest name the caller may use) for
     /// an unknown council, 404 with the reason for a removed one, 503 for one whose policy was rejected.
-    func council(_ context: ServiceRequestContext, caller: Identity) async throws -> (state: CouncilState, engine: Engine) {
+    func council(_ context: ServiceRequestContext, caller: Identity) throws -> (state: CouncilState, engine: Engine) {
         let id = try context.parameters.require("council")
         let councils = registry.snapshot
         guard let state = councils[id] else {

@@ -27,7 +27,7 @@ extension RedressService {
             Self.json(CouncilListing.json(registry.snapshot.filter { caller.councils.contains($0.key) }))
         }
         add(.policyText, to: router) { _, context, caller in
-            let (council, engine) = try await council(context, caller: caller)
+            let (council, engine) = try council(context, caller: caller)
             guard let version = engine.version(on: CouncilListing.ukDate(Date())) ?? engine.versions.last else {
                 throw Problem(.notFound, "the council has no policy serving")
             }

@@ -10,7 +10,7 @@ import RedressRecords
 extension RedressService {
     func addDecisionRoutes(to router: Router<ServiceRequestContext>) {
         add(.classify, to: router) { request, context, caller in
-            let (council, engine) = try await council(context, caller: caller)
+            let (council, engine) = try council(context, caller: caller)
             let body = try await RequestBody.bytes(request, endpoint: .classify, limit: limits.maxBodyBytes)
             let decide = Self.fullClassify(engine)
             // Plain complaints on the byte path, one by one; any other item read and decided in full.
@@ -34,7 +34,7 @@ extension RedressService {
             return try await respond(Self.answer(parsed, decide), isArray: parsed.isArray, kind: .classify, council: council, caller: caller, context: context)
         }
         add(.schedule, to: router) { request, context, caller in
-            let (council, engine) = try await council(context, caller: caller)
+            let (council, engine) = try council(context, caller: caller)
             let asOf = try Self.asOf(request, required: true) ?? LocalDate(dayNumber: 0)
             let parsed = try RequestItems.parse(try await RequestBody.bytes(request, endpoint: .schedule, limit: limits.maxBodyBytes), maxItems: limits.maxItems)
             let encoder = ScheduleEncoder(format: .jsonl)
@@ -45,12 +45,12 @@ extension RedressService {
             return try await respond(answered, isArray: parsed.isArray, kind: .schedule, council: council, caller: caller, context: context)
         }
         add(.behaviour, to: router) { request, context, caller in
-            let (council, engine) = try await council(context, caller: caller)
+            let (council, engine) = try council(context, caller: caller)
             let asOf = try Self.asOf(request, required: false)
             let parsed = try RequestItems.parse(try await RequestBody.bytes(request, endpoint: .behaviour, limit: limits.maxBodyBytes), maxItems: limits.maxItems)
             let answered = BehaviourAnswer.findings(parsed, engine: engine, asOf: asOf)
             try await recorder.record(answered, kind: .behaviour, council: council, caller: caller, requestID: context.requestID, logger: context.logger, metrics: metrics)
-            metrics.decisions(answered.filter(\.decided).count, kind: "behaviour")
+            metrics.decisions(answered.count { $0.decided }, kind: "behaviour")
             return Self.json(JSONText.array(answered.map(\.output)))
         }
     }
@@ -73,7 +73,7 @@ extension RedressService {
         _ answered: [AnsweredItem], isArray: Bool, kind: RecordKind, council: CouncilState, caller: Identity, context: ServiceRequestContext
     ) async throws -> Response {
         try await recorder.record(answered, kind: kind, council: council, caller: caller, requestID: context.requestID, logger: context.logger, metrics: metrics)
-        metrics.decisions(answered.filter(\.decided).count, kind: kind.rawValue)
+        metrics.decisions(answered.count { $0.decided }, kind: kind.rawValue)
         let body = isArray ? JSONText.array(answered.map(\.output)) : (answered.first?.output ?? "{}")
         return Self.json(body, status: !isArray && answered.first?.decided == false ? .unprocessableContent : .ok)
     }
