@@ -18,6 +18,13 @@ public struct PhraseMatcher: Sendable {
     /// What each byte is fed as: its class (bits 8 and up) and the byte itself with ASCII letters
     /// lowercased and every whitespace byte a space (bits 0–7, for the word-boundary checks).
     private let feeds: [UInt32]
+    /// The bytes that move the automaton off its root: every other byte, met at the root, leaves
+    /// it there and can be passed over with one look-up.
+    private let leavesRoot: [Bool]
+    /// True when some phrase is 31 bytes or longer: a match's preceding byte may then lie beyond
+    /// the ring and is found by counting fed bytes from the text's start, so the bytes passed
+    /// over at the root must be counted as fed (collapsed whitespace and all).
+    private let hasLongPhrases: Bool
 
     /// Classes every matcher has: bytes no phrase uses that are not word bytes, those that are,
     /// and whitespace.
@@ -94,6 +101,9 @@ public struct PhraseMatcher: Sendable {
         self.classCount = classCount
         self.outputs = outputs
         self.accepting = outputs.map { !$0.isEmpty }
+        let feeds = self.feeds
+        self.leavesRoot = (0..<256).map { delta[Int(feeds[$0] >> 8)] != 0 }
+        self.hasLongPhrases = normalised.contains { $0.count >= 31 }
     }
 
     public var isEmpty: Bool { phrases.isEmpty }
@@ -125,7 +135,9 @@ public struct PhraseMatcher: Sendable {
         delta.withUnsafeBufferPointer { delta in
             accepting.withUnsafeBufferPointer { accepting in
                 feeds.withUnsafeBufferPointer { feeds in
-                    scan(bytes, delta: delta, accepting: accepting, feeds: feeds, into: &found)
+                    leavesRoot.withUnsafeBufferPointer { leavesRoot in
+                        scan(bytes, delta: delta, accepting: accepting, feeds: feeds, leavesRoot: leavesRoot, into: &found)
+                    }
                 }
             }
         }
@@ -134,7 +146,7 @@ public struct PhraseMatcher: Sendable {
 
     private func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, delta: UnsafeBufferPointer<Int32>, accepting: UnsafeBufferPointer<Bool>,
-        feeds: UnsafeBufferPointer<UInt32>, into found: inout IDSet
+        feeds: UnsafeBufferPointer<UInt32>, leavesRoot: UnsafeBufferPointer<Bool>, into found: inout IDSet
     ) {
         var ring: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         withUnsafeMutableBytes(of: &ring) { ring in
@@ -148,18 +160,18 @@ public struct PhraseMatcher: Sendable {
             while index < bytes.count {
                 defer { index += 1 }
                 if state == 0 && !rootAccepts {
-                    // Only the last byte fed here can precede a match (every match starts after
-                    // the automaton leaves the root), so only it goes into the ring.
+                    // Passed over: at the root, only a match that starts later can be found, and
+                    // only the last byte passed over can precede it, so only it goes into the
+                    // ring. The count of bytes fed only orders the ring, so it moves on by one
+                    // unless it must stay the true count (for the rescan of long phrases).
                     let rootStart = index
-                    while index < bytes.count {
-                        let feed = feeds[Int(bytes[index])]
-                        guard delta[Int(feed >> 8)] == 0 else { break }
-                        let space = UInt8(truncatingIfNeeded: feed) == 0x20
-                        fed &+= space && previousSpace ? 0 : 1
-                        previousSpace = space
-                        index += 1
+                    while index < bytes.count && !leavesRoot[Int(bytes[index])] { index += 1 }
+                    if index > rootStart {
+                        fed &+= hasLongPhrases ? Self.fedCount(bytes[rootStart..<index], afterSpace: previousSpace) : 1
+                        let last = UInt8(truncatingIfNeeded: feeds[Int(bytes[index - 1])])
+                        ring[(fed &- 1) & 31] = last
+                        previousSpace = last == 0x20
                     }
-                    if index > rootStart { ring[(fed &- 1) & 31] = UInt8(truncatingIfNeeded: feeds[Int(bytes[index - 1])]) }
                     if index == bytes.count { break }
                 }
                 // Folded as fed: word bytes stay word bytes, so the boundary checks below hold.
@@ -195,6 +207,19 @@ public struct PhraseMatcher: Sendable {
 
     /// The `position`th byte fed to the automaton (whitespace runs as one space), by a rescan: only
     /// for phrases longer than the ring.
+    /// How many of `bytes` are fed to the automaton (each whitespace run as one space), after
+    /// a space when `afterSpace`.
+    static func fedCount(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, afterSpace: Bool) -> Int {
+        var count = 0
+        var previousSpace = afterSpace
+        for byte in bytes {
+            let space = isSpace(byte)
+            if !(space && previousSpace) { count += 1 }
+            previousSpace = space
+        }
+        return count
+    }
+
     static func fedByte(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> UInt8 {
         var fed = 0
         var previousSpace = false
