@@ -62,18 +62,36 @@ public struct Engine: Sendable {
 
     /// `version(receiving:)` as an index into `versions`.
     func versionIndex(receiving received: LocalDateTime) throws(RecordError) -> (Int, LocalDate) {
-        func covers(_ period: (from: LocalDate, to: LocalDate?), _ date: LocalDate) -> Bool {
-            date >= period.from && (period.to.map { date <= $0 } ?? true)
-        }
-        func inForce(on date: LocalDate) -> Int? { periods.lastIndex { covers($0, date) } }
-        guard var index = inForce(on: received.date) else { throw noVersion(received.date) }
-        var deemed = try dated { () throws(CalendarError) in try versions[index].deemedReceipt(received) }
+        guard var index = versionIndex(inForceOn: received.date) else { throw noVersion(received.date) }
+        var deemed = try deemedReceipt(received, byVersion: index)
         if !covers(periods[index], deemed) {
-            guard let other = inForce(on: deemed) else { throw noVersion(deemed) }
+            guard let other = versionIndex(inForceOn: deemed) else { throw noVersion(deemed) }
             index = other
-            deemed = try dated { () throws(CalendarError) in try versions[index].deemedReceipt(received) }
+            deemed = try deemedReceipt(received, byVersion: index)
         }
         return (index, deemed)
+    }
+
+    /// The last version whose period covers `date` (every record asks: a plain loop, no closures).
+    private func versionIndex(inForceOn date: LocalDate) -> Int? {
+        var index = periods.count - 1
+        while index >= 0 {
+            if covers(periods[index], date) { return index }
+            index -= 1
+        }
+        return nil
+    }
+
+    private func covers(_ period: (from: LocalDate, to: LocalDate?), _ date: LocalDate) -> Bool {
+        date >= period.from && (period.to.map { date <= $0 } ?? true)
+    }
+
+    private func deemedReceipt(_ received: LocalDateTime, byVersion index: Int) throws(RecordError) -> LocalDate {
+        do {
+            return try versions[index].deemedReceipt(received)
+        } catch {
+            throw RecordError("\(error)")
+        }
     }
 
     /// Routes a complaint's features and works out its dates and flags: everything of a decision
@@ -92,15 +110,15 @@ public struct Engine: Sendable {
         // receipt. A complaint entering at a later stage counts as escalated on its deemed receipt
         // day, so `escalation` is the same day as `receipt` here (as in `schedule`).
         if let acknowledge = plan.outcome.acknowledge {
-            result.acknowledgeBy = try dated { () throws(CalendarError) in try acknowledge.date(after: deemed, calendar: calendar) }
+            result.acknowledgeBy = try Self.date(acknowledge, after: deemed, calendar)
         }
         if let respond = plan.outcome.respond {
             let base = plan.outcome.respondFrom == .acknowledgement ? result.acknowledgeBy ?? deemed : deemed
-            result.respondBy = try dated { () throws(CalendarError) in try respond.date(after: base, calendar: calendar) }
+            result.respondBy = try Self.date(respond, after: base, calendar)
         }
         if let timeLimit = plan.outcome.timeLimit {
             if let awareOn = features.awareOn {
-                let deadline = try dated { () throws(CalendarError) in try timeLimit.date(after: awareOn, calendar: calendar) }
+                let deadline = try Self.date(timeLimit, after: awareOn, calendar)
                 if received > deadline { result.time = .outOfTime }
             } else {
                 result.time = .awareOnMissing
@@ -113,9 +131,10 @@ public struct Engine: Sendable {
         return result
     }
 
-    private func dated<T>(_ body: () throws(CalendarError) -> T) throws(RecordError) -> T {
+    /// `duration` after `date`; a date the calendar cannot count is the record's error.
+    private static func date(_ duration: PolicyDuration, after date: LocalDate, _ calendar: WorkingDayCalendar) throws(RecordError) -> LocalDate {
         do {
-            return try body()
+            return try duration.date(after: date, calendar: calendar)
         } catch {
             throw RecordError("\(error)")
         }

@@ -9,6 +9,9 @@
 /// where bytes and `String` comparison agree both ways.
 struct WordTable: Sendable {
     private let words: [[UInt8]]
+    /// Each word's length and first eight bytes (little-endian, zeros past its end): compared
+    /// before any byte, so a look-up is a pass over integers, not over the words' bytes.
+    private let keys: [(length: Int, prefix: UInt64)]
     /// No two words are equal as `String`s, so a list may be searched by bytes.
     let searchable: Bool
     /// Every word is ASCII: an ASCII word not found by bytes is in no spelling.
@@ -16,6 +19,7 @@ struct WordTable: Sendable {
 
     init(_ words: [String]) {
         self.words = words.map { Array($0.utf8) }
+        keys = self.words.map { word in word.withUnsafeBufferPointer { (word.count, Self.prefix(of: 0..<word.count, in: $0)) } }
         searchable = Set(words).count == words.count
         asciiOnly = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
     }
@@ -24,9 +28,13 @@ struct WordTable: Sendable {
     /// `bytes` compared lowercased (for an `asciiOnly` list of lowercase words).
     func index(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, folding: Bool = false) -> Int? {
         guard searchable else { return nil }
-        for (index, word) in words.enumerated() where word.count == range.count {
+        let count = range.count
+        let prefix = folding ? Self.lowercasedASCII(Self.prefix(of: range, in: bytes)) : Self.prefix(of: range, in: bytes)
+        for (index, key) in keys.enumerated() where key.length == count && key.prefix == prefix {
+            guard count > 8 else { return index }
+            let word = words[index]
             var equal = true
-            for offset in 0..<word.count {
+            for offset in 8..<count {
                 let byte = bytes[range.lowerBound + offset]
                 if word[offset] != (folding ? PhraseMatcher.fold(byte) : byte) {
                     equal = false
@@ -42,6 +50,30 @@ struct WordTable: Sendable {
     func index(of word: StaticString) -> Int? {
         let buffer = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         return index(of: 0..<buffer.count, in: buffer)
+    }
+
+    /// The first eight bytes of `bytes[range]` as a little-endian integer, zeros past its end.
+    static func prefix(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let count = min(range.count, 8)
+        if let base = bytes.baseAddress, range.lowerBound + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self))
+            return count == 8 ? word : word & ((1 << (8 * UInt64(count))) - 1)
+        }
+        var word: UInt64 = 0
+        for offset in 0..<count { word |= UInt64(bytes[range.lowerBound + offset]) << (8 * UInt64(offset)) }
+        return word
+    }
+
+    /// `word` with each of its bytes in A–Z lowercased (`PhraseMatcher.fold` on all eight at once).
+    static func lowercasedASCII(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs = ones << 7
+        let low7 = word & ~highs
+        // The high bit of each byte: its low seven bits are at least `A`, and at least `[`.
+        let fromA = (low7 &+ ones &* (0x80 - 0x41)) & highs
+        let pastZ = (low7 &+ ones &* (0x80 - 0x5B)) & highs
+        let upper = fromA & ~pastZ & ~word & highs
+        return word | (upper >> 2)
     }
 }
 
