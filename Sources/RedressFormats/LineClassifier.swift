@@ -229,7 +229,14 @@ public struct LineClassifier: Sendable {
     private static let fixedBytes = 7 + 1 + 11 + 12 + (18 + 12 + 14 + 12 + 11 + 5) + 2 + 64
 
     private mutating func verdict(_ name: UnsafeBufferPointer<UInt8>) -> NameVerdict {
-        for known in names where known.name.count == name.count && known.name.elementsEqual(name) { return known.verdict }
+        for known in names where known.name.count == name.count {
+            var same = true
+            for offset in 0..<name.count where known.name[offset] != name[offset] {
+                same = false
+                break
+            }
+            if same { return known.verdict }
+        }
         let text = String(decoding: name, as: UTF8.self)
         let verdict: NameVerdict =
             FieldContract.complaint.nearMiss(text) != nil

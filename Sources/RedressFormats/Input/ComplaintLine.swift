@@ -182,7 +182,7 @@ private struct LineScanner {
     }
 
     mutating func take(_ byte: UInt8) -> Bool {
-        guard peek == byte else { return false }
+        guard index < bytes.count, bytes[index] == byte else { return false }
         index += 1
         return true
     }
