@@ -42,9 +42,7 @@ struct ComplaintLine {
         if scanner.take(UInt8(ascii: "}")) { return nil }
         while true {
             scanner.skipWhitespace()
-            guard let name = scanner.name() else { return nil }
-            scanner.skipWhitespace()
-            guard scanner.take(UInt8(ascii: ":")) else { return nil }
+            guard let name = scanner.name(), scanner.takeAfterWhitespace(UInt8(ascii: ":")) else { return nil }
             scanner.skipWhitespace()
             let field = Field(bytes, name)
             if let field {
@@ -87,8 +85,7 @@ struct ComplaintLine {
                 for extra in extras where LineScanner.equal(bytes, extra.name, name) { return nil }
                 extras.append(Extra(name: name, value: value))
             }
-            scanner.skipWhitespace()
-            if scanner.take(UInt8(ascii: ",")) { continue }
+            if scanner.takeAfterWhitespace(UInt8(ascii: ",")) { continue }
             guard scanner.take(UInt8(ascii: "}")) else { return nil }
             scanner.skipWhitespace()
             return scanner.atEnd ? line : nil
@@ -181,6 +178,17 @@ private struct LineScanner {
         }
     }
 
+    /// `skipWhitespace()` then `take(byte)`, trying the byte first: JSON writers put no space
+    /// before a `:` or a `,`.
+    mutating func takeAfterWhitespace(_ byte: UInt8) -> Bool {
+        if index < bytes.count, bytes[index] == byte {
+            index += 1
+            return true
+        }
+        skipWhitespace()
+        return take(byte)
+    }
+
     mutating func take(_ byte: UInt8) -> Bool {
         guard index < bytes.count, bytes[index] == byte else { return false }
         index += 1
@@ -271,8 +279,7 @@ private struct LineScanner {
         while true {
             skipWhitespace()
             guard plainString() != nil else { return nil }
-            skipWhitespace()
-            if take(UInt8(ascii: ",")) { continue }
+            if takeAfterWhitespace(UInt8(ascii: ",")) { continue }
             guard take(UInt8(ascii: "]")) else { return nil }
             return start..<index - 1
         }
