@@ -205,8 +205,6 @@ public struct PhraseMatcher: Sendable {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
     }
 
-    /// The `position`th byte fed to the automaton (whitespace runs as one space), by a rescan: only
-    /// for phrases longer than the ring.
     /// How many of `bytes` are fed to the automaton (each whitespace run as one space), after
     /// a space when `afterSpace`.
     static func fedCount(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, afterSpace: Bool) -> Int {
@@ -220,6 +218,8 @@ public struct PhraseMatcher: Sendable {
         return count
     }
 
+    /// The `position`th byte fed to the automaton (whitespace runs as one space), by a rescan: only
+    /// for phrases longer than the ring.
     static func fedByte(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> UInt8 {
         var fed = 0
         var previousSpace = false
