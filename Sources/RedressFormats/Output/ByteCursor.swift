@@ -7,6 +7,7 @@ protocol ByteOutput {
     mutating func raw(_ text: StaticString)
     mutating func byte(_ value: UInt8)
     mutating func bytes(_ values: [UInt8])
+    mutating func bytes(_ values: UnsafeBufferPointer<UInt8>)
     /// `"2024-12-20"` or `null`.
     mutating func date(_ date: LocalDate?)
     mutating func bool(_ value: Bool)

@@ -14,6 +14,10 @@ struct ByteWriter: ByteOutput {
         bytes.append(contentsOf: values)
     }
 
+    @inline(__always) mutating func bytes(_ values: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: values)
+    }
+
     @inline(__always) mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
