@@ -158,18 +158,65 @@ public struct JSONObjectReader {
             if peek == UInt8(ascii: "}") { index += 1; return }
             while true {
                 skipWhitespace()
-                _ = try string()
+                try skipString()
                 skipWhitespace()
                 try expect(UInt8(ascii: ":"))
                 skipWhitespace()
-                _ = try value(depth: depth + 1)
+                try skipValue(depth: depth + 1)
                 skipWhitespace()
                 if peek == UInt8(ascii: ",") { index += 1; continue }
                 try expect(UInt8(ascii: "}"))
                 return
             }
         }
-        _ = try value(depth: depth)
+        try skipValue(depth: depth)
+    }
+
+    /// Checks one value exactly as `value(depth:)` reads it (the same errors at the same bytes),
+    /// making nothing of it: the inside of a nested object is kept as its text.
+    private mutating func skipValue(depth: Int) throws(RecordError) {
+        guard depth <= Self.maxDepth else { throw RecordError("JSON nested deeper than \(Self.maxDepth) levels") }
+        guard let byte = peek else { throw RecordError("unexpected end of the record") }
+        switch byte {
+        case UInt8(ascii: "\""): try skipString()
+        case UInt8(ascii: "{"): try skipNested(depth: depth)
+        case UInt8(ascii: "["):
+            index += 1
+            skipWhitespace()
+            if peek == UInt8(ascii: "]") { index += 1; return }
+            while true {
+                skipWhitespace()
+                try skipValue(depth: depth + 1)
+                skipWhitespace()
+                if peek == UInt8(ascii: ",") { index += 1; continue }
+                try expect(UInt8(ascii: "]"))
+                return
+            }
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        default:
+            let start = index
+            guard number() else { throw RecordError("invalid JSON value at byte \(start + 1)") }
+        }
+    }
+
+    /// Passes over a string: a plain one (no escapes or control characters) in one scan; any
+    /// other read by `string()`, which checks its escapes and gives its errors.
+    private mutating func skipString() throws(RecordError) {
+        if peek == UInt8(ascii: "\"") {
+            var end = index + 1
+            while end < bytes.count {
+                let byte = bytes[end]
+                if byte == UInt8(ascii: "\"") {
+                    index = end + 1
+                    return
+                }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                end += 1
+            }
+        }
+        _ = try string()
     }
 
     /// A string with no escapes or control characters, read at once; nil (and nothing consumed)
