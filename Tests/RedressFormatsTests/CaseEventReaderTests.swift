@@ -43,6 +43,8 @@ struct CaseEventReaderTests {
         #expect(Set(bits).count == bits.count)
         #expect(bits.allSatisfy { $0.nonzeroBitCount == 1 })
         #expect(CaseEventField.every == CaseEventField.allCases)
+        // The plain reader keeps a field's value at its bit's position.
+        #expect(CaseEventField.every.enumerated().allSatisfy { $0.element.bit == 1 << $0.offset })
     }
 
     @Test("a field is read where the contract allows it and refused elsewhere", arguments: CaseEvent.Kind.allCases)

@@ -7,7 +7,7 @@
 /// proves nothing (another byte spelling may be equivalent), so callers treat nil as "ask the full
 /// reader", never as "not in the vocabulary" — except `asciiOnly` lists searched with ASCII words,
 /// where bytes and `String` comparison agree both ways.
-struct WordTable: Sendable {
+package struct WordTable: Sendable {
     private let words: [[UInt8]]
     /// Each word's length and first eight bytes (little-endian, zeros past its end): compared
     /// before any byte, so a look-up is a pass over integers, not over the words' bytes.
@@ -17,7 +17,7 @@ struct WordTable: Sendable {
     /// Every word is ASCII: an ASCII word not found by bytes is in no spelling.
     let asciiOnly: Bool
 
-    init(_ words: [String]) {
+    package init(_ words: [String]) {
         self.words = words.map { Array($0.utf8) }
         keys = self.words.map { word in word.withUnsafeBufferPointer { (word.count, Self.prefix(of: 0..<word.count, in: $0)) } }
         searchable = Set(words).count == words.count
@@ -26,7 +26,7 @@ struct WordTable: Sendable {
 
     /// The index of the word whose bytes are `bytes[range]`, or nil. `folding`: ASCII letters of
     /// `bytes` compared lowercased (for an `asciiOnly` list of lowercase words).
-    func index(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, folding: Bool = false) -> Int? {
+    package func index(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, folding: Bool = false) -> Int? {
         guard searchable else { return nil }
         let count = range.count
         let prefix = folding ? Self.lowercasedASCII(Self.prefix(of: range, in: bytes)) : Self.prefix(of: range, in: bytes)

@@ -20,11 +20,31 @@ enum PlainEventReader {
         }
     }
 
-    /// Whether `bytes` spell `name` (a contract name: a literal, so its bytes are at hand).
-    private static func spells(_ name: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let utf8 = name.utf8
-        guard utf8.count == bytes.count else { return false }
-        return utf8.withContiguousStorageIfAvailable { $0.elementsEqual(bytes) } ?? utf8.elementsEqual(bytes)
+    /// The contract's names by their bytes, in the order of their cases (all ASCII, so a name
+    /// not found is in no spelling, and declining it is right).
+    private static let fields = WordTable(CaseEventField.every.map(\.rawValue))
+    private static let kinds = WordTable(CaseEvent.Kind.every.map(\.rawValue))
+    private static let outcomes = Choices(CaseEvent.Outcome.self)
+    private static let remedyTypes = Choices(CaseEvent.RemedyType.self)
+    private static let findings = Choices(CaseEvent.OmbudsmanFinding.self)
+    private static let leads = Choices(CaseEvent.JointLead.self)
+
+    /// A closed set's cases and their names by bytes.
+    private struct Choices<T: RawRepresentable & CaseIterable & Sendable>: Sendable where T.RawValue == String {
+        let names: WordTable
+        let cases: [T]
+
+        init(_: T.Type) {
+            cases = Array(T.allCases)
+            names = WordTable(cases.map(\.rawValue))
+        }
+    }
+
+    /// Whether `bytes[range]` are the bytes of `word`.
+    private static func spells(_ word: StaticString, _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard range.count == word.utf8CodeUnitCount, range.upperBound <= bytes.count else { return false }
+        for offset in 0..<range.count where bytes[range.lowerBound + offset] != word.utf8Start[offset] { return false }
+        return true
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
@@ -62,8 +82,7 @@ enum PlainEventReader {
         skipSpace()
         while true {
             guard byte(UInt8(ascii: "\"")), let name = plainString() else { return nil }
-            let slice = UnsafeBufferPointer(rebasing: bytes[name])
-            guard let position = CaseEventField.every.firstIndex(where: { spells($0.rawValue, slice) }) else { return nil }
+            guard let position = fields.index(of: name, in: bytes) else { return nil }
             let bit = CaseEventField.every[position].bit
             guard present & bit == 0 else { return nil }
             present |= bit
@@ -84,9 +103,7 @@ enum PlainEventReader {
             } else if first == UInt8(ascii: "t") || first == UInt8(ascii: "f") {
                 let word: StaticString = first == UInt8(ascii: "t") ? "true" : "false"
                 let length = word.utf8CodeUnitCount
-                guard index + length <= bytes.count,
-                    UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]).elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: length))
-                else { return nil }
+                guard spells(word, index..<(index + length), in: bytes) else { return nil }
                 slots[position] = index..<(index + length)
                 index += length
             } else {
@@ -108,9 +125,14 @@ enum PlainEventReader {
     /// Makes the event as the full reader would, or declines where it would refuse or read the
     /// value another way.
     private static func event(_ bytes: UnsafeBufferPointer<UInt8>, slots: UnsafeMutableBufferPointer<Range<Int>>, present: UInt32, quoted: UInt32) -> CaseEvent? {
+        /// Where the field's value is: its slot is its bit's position (`CaseEventField.every` is
+        /// in bit order).
+        func range(_ field: CaseEventField) -> Range<Int>? {
+            guard present & field.bit != 0 else { return nil }
+            return slots[field.bit.trailingZeroBitCount]
+        }
         func value(_ field: CaseEventField) -> UnsafeBufferPointer<UInt8>? {
-            guard present & field.bit != 0, let position = CaseEventField.every.firstIndex(of: field) else { return nil }
-            return UnsafeBufferPointer(rebasing: bytes[slots[position]])
+            range(field).map { UnsafeBufferPointer(rebasing: bytes[$0]) }
         }
         /// Text, or `.some(nil)` when absent; nil (decline) for a value that is not text.
         func text(_ field: CaseEventField) -> String?? {
@@ -119,11 +141,10 @@ enum PlainEventReader {
             return .some(String(decoding: value, as: UTF8.self))
         }
         /// One of the choices, or `.some(nil)` when absent; nil (decline) for anything else.
-        func choice<T: RawRepresentable>(_ field: CaseEventField, _: T.Type) -> T?? where T.RawValue == String {
-            guard let read = text(field) else { return nil }
-            guard let raw = read else { return .some(nil) }
-            guard let chosen = T(rawValue: raw) else { return nil }
-            return .some(chosen)
+        func choice<T>(_ field: CaseEventField, _ choices: Choices<T>) -> T?? {
+            guard let range = range(field) else { return .some(nil) }
+            guard quoted & field.bit != 0, let position = choices.names.index(of: range, in: bytes) else { return nil }
+            return .some(choices.cases[position])
         }
         func flag(_ field: CaseEventField) -> Bool?? {
             guard let value = value(field) else { return .some(nil) }
@@ -131,9 +152,9 @@ enum PlainEventReader {
             return .some(first == UInt8(ascii: "t"))
         }
         guard let onBytes = value(.on), quoted & CaseEventField.on.bit != 0, let on = LocalDateTime(plainISO: onBytes)?.date,
-            let kindBytes = value(.event), quoted & CaseEventField.event.bit != 0,
-            let kind = CaseEvent.Kind.every.first(where: { spells($0.rawValue, kindBytes) })
+            let kindRange = range(.event), quoted & CaseEventField.event.bit != 0, let kindIndex = kinds.index(of: kindRange, in: bytes)
         else { return nil }
+        let kind = CaseEvent.Kind.every[kindIndex]
         for field in CaseEventField.every {
             let isPresent = present & field.bit != 0
             if isPresent ? !field.isAllowed(on: kind) : field.isRequired(on: kind) { return nil }
@@ -145,11 +166,11 @@ enum PlainEventReader {
             guard (1...500).contains(number) else { return nil }
             days = number
         }
-        guard let stage = text(.stage), let milestone = text(.milestone), let outcome = choice(.outcome, CaseEvent.Outcome.self),
+        guard let stage = text(.stage), let milestone = text(.milestone), let outcome = choice(.outcome, outcomes),
             let remedy = text(.remedy), let agreed = flag(.agreed), let learning = text(.learning),
-            let remedyType = choice(.remedyType, CaseEvent.RemedyType.self), let reason = text(.reason), let means = text(.means),
-            let resolved = flag(.resolved), let finding = choice(.finding, CaseEvent.OmbudsmanFinding.self), let partner = text(.partner),
-            let lead = choice(.lead, CaseEvent.JointLead.self), text(.note) != nil, text(.by) != nil
+            let remedyType = choice(.remedyType, remedyTypes), let reason = text(.reason), let means = text(.means),
+            let resolved = flag(.resolved), let finding = choice(.finding, findings),
+            let partner = text(.partner), let lead = choice(.lead, leads), text(.note) != nil, text(.by) != nil
         else { return nil }
         var event = CaseEvent(on: on, kind: kind, stage: stage, days: days, milestone: milestone, outcome: outcome, remedy: remedy)
         event.agreed = agreed ?? false
