@@ -63,14 +63,17 @@ struct ScheduleCommand: ParsableCommand {
             calendarFile?.append(icalendar.header)
         }
         output.appendText(encoder.header)
-        let (workbook, writesCalendar, command) = (batch.writesWorkbook, ics != nil, self)
+        // The options as plain values: reading an argument-parser property costs hundreds of
+        // instructions, too many to pay for every case.
+        let (workbook, writesCalendar, dueSoonWithin) = (batch.writesWorkbook, ics != nil, dueWithin ?? 5)
+        let selection = ScheduleSelection(dueWithin: dueWithin, overdue: overdue, deleteDue: deleteDue)
         // Each chunk is parsed, replayed and encoded on its own; results are written in order.
         var failed = try OrderedBatch().run(&records, errors: &errors, describe: batch.failureText) { chunk in
             var reader = ComplaintReader()
             return .deciding(chunk) { (record, result) throws(RecordError) in
                 let history = try CaseHistory(record: record, reader: &reader)
-                let schedule = try engine.schedule(history, asOf: day, dueSoonWithin: command.dueWithin ?? 5)
-                guard command.selected(schedule) else { return }
+                let schedule = try engine.schedule(history, asOf: day, dueSoonWithin: dueSoonWithin)
+                guard selection.includes(schedule) else { return }
                 if workbook { result.items.append(schedule) } else { encoder.encode(schedule, into: &result.output) }
                 if writesCalendar { result.side += icalendar.events(for: schedule) }
             }
@@ -91,12 +94,6 @@ struct ScheduleCommand: ParsableCommand {
         }
     }
 
-    /// The summary views: with no filter every case is shown; filters combine with "or".
-    func selected(_ schedule: CaseSchedule) -> Bool {
-        guard dueWithin != nil || overdue || deleteDue else { return true }
-        return (dueWithin != nil && schedule.status == .dueSoon) || (overdue && schedule.status == .overdue)
-            || (deleteDue && schedule.status == .deleteDue)
-    }
 
     /// Restrictions whose review is due by --as-of (or within --due-within working days of it), as
     /// their own table: in --reviews-output, a worksheet of the workbook, a section after a text
@@ -136,5 +133,19 @@ struct ScheduleCommand: ParsableCommand {
             for review in reviews { output.append(review, to: sheet) { $0.append(contentsOf: encoder.encode(review).utf8) } }
         }
         return failed
+    }
+}
+
+/// The summary views `schedule` may be asked for: with no filter every case is shown; filters
+/// combine with "or".
+struct ScheduleSelection: Sendable {
+    let dueWithin: Int?
+    let overdue: Bool
+    let deleteDue: Bool
+
+    func includes(_ schedule: CaseSchedule) -> Bool {
+        guard dueWithin != nil || overdue || deleteDue else { return true }
+        return (dueWithin != nil && schedule.status == .dueSoon) || (overdue && schedule.status == .overdue)
+            || (deleteDue && schedule.status == .deleteDue)
     }
 }

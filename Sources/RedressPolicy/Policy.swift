@@ -102,7 +102,12 @@ public struct Policy: Sendable {
 
     public var services: [String] { vocabulary.services + localServices.filter { !vocabulary.services.contains($0) } }
 
-    public func procedure(_ id: String) -> Procedure? { procedures.first { $0.id == id } }
+    /// The procedure with this id. Only the one found is copied: `first(where:)` would copy every
+    /// procedure it looks at (a reference count for each of their parts).
+    public func procedure(_ id: String) -> Procedure? {
+        for index in procedures.indices where procedures[index].id == id { return procedures[index] }
+        return nil
+    }
 }
 
 /// The policy's declaration of which services are statutory social care (children's, adults) and

@@ -137,7 +137,11 @@ public struct Procedure: Sendable, Hashable {
     /// Where the `implements:` value is written.
     public var implementsRange: SourceRange?
 
-    public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
+    /// The stage with this id; only the one found is copied (as `Policy.procedure(_:)`).
+    public func stage(_ id: String) -> Stage? {
+        for index in stages.indices where stages[index].id == id { return stages[index] }
+        return nil
+    }
 
     /// The statutory procedure whose limits bind this one: itself when statutory, else the one it
     /// `implements`.
