@@ -32,6 +32,7 @@ public struct JSONObjectReader {
 
     private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
+    @inline(__always)
     private mutating func skipWhitespace() {
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D || bytes[index] == 0x0A {
             index += 1
@@ -59,7 +60,8 @@ public struct JSONObjectReader {
             let name = try string()
             let duplicate: Bool
             if fields.count < 16 {
-                duplicate = fields.contains { $0.name == name }
+                // Names of other lengths are told apart without comparing them.
+                duplicate = fields.contains { $0.name.utf8.count == name.utf8.count && $0.name == name }
                 if fields.count == 15 { names = Set(fields.map(\.name)) }
             } else {
                 duplicate = !names.insert(name).inserted

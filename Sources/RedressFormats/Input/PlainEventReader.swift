@@ -172,20 +172,14 @@ enum PlainEventReader {
             let resolved = flag(.resolved), let finding = choice(.finding, findings),
             let partner = text(.partner), let lead = choice(.lead, leads), text(.note) != nil, text(.by) != nil
         else { return nil }
-        var event = CaseEvent(on: on, kind: kind, stage: stage, days: days, milestone: milestone, outcome: outcome, remedy: remedy)
-        event.agreed = agreed ?? false
-        event.learning = learning
-        event.remedyType = remedyType
+        var remedyAmount: Money?
         if let amountBytes = value(.remedyAmount) {
             guard let money = Money(pounds: String(decoding: amountBytes, as: UTF8.self)) else { return nil }
-            event.remedyAmount = money
+            remedyAmount = money
         }
-        event.reason = reason
-        event.means = means
-        event.resolved = resolved
-        event.finding = finding
-        event.partner = partner
-        event.lead = lead
-        return event
+        return CaseEvent(
+            on: on, kind: kind, stage: stage, days: days, milestone: milestone, outcome: outcome, remedy: remedy, learning: learning,
+            agreed: agreed ?? false, remedyType: remedyType, remedyAmount: remedyAmount, reason: reason, means: means, resolved: resolved,
+            finding: finding, partner: partner, lead: lead)
     }
 }
