@@ -263,37 +263,44 @@ struct CaseReplay {
     /// The schedules of every run, with extensions capped and pauses applied to the response deadline.
     mutating func stageSchedules() throws(RecordError) -> [StageSchedule] {
         var result: [StageSchedule] = []
-        for run in runs {
-            let acknowledgeBy = try due(run.stage.acknowledge, run, acknowledgeBy: nil)
-            var respondBy = try due(run.stage.respond, run, acknowledgeBy: acknowledgeBy)
-            var extended = 0
-            if let base = respondBy, !run.extensions.isEmpty {
-                (respondBy, extended) = try extend(base, run, acknowledgeBy: acknowledgeBy)
-            }
-            if let deadline = respondBy, run.paused > 0 {
-                respondBy = try days { () throws(CalendarError) in try calendar.adding(workingDays: run.paused, to: deadline) }
-            }
-            var met: Bool?
-            var late: Int?
-            if let responded = run.responded, let respondBy {
-                met = responded <= respondBy
-                late = max(0, try days { () throws(CalendarError) in try calendar.workingDays(from: respondBy, to: responded) })
-            }
-            let milestones = try run.stage.milestones.map { (milestone) throws(RecordError) in
-                MilestoneSchedule(
-                    id: milestone.id, due: try due(milestone.timescale, run, acknowledgeBy: acknowledgeBy),
-                    done: run.milestones[milestone.id])
-            }
-            result.append(
-                StageSchedule(
-                    stage: run.stage.id, occurrence: run.occurrence, started: run.start, acknowledgeBy: acknowledgeBy,
-                    acknowledged: run.acknowledged, respondBy: respondBy, responded: run.responded, met: met, daysLate: late,
-                    extendedDays: extended, pausedDays: run.paused,
-                    escalateBy: run.responded == nil ? nil : try due(run.stage.escalate, run, acknowledgeBy: acknowledgeBy),
-                    milestones: milestones, outcome: run.outcome, remedy: run.remedy, learning: run.learning,
-                    remedyType: run.remedyType, remedyAmount: run.remedyAmount))
+        result.reserveCapacity(runs.count)
+        // Each run read where it is (a `for … in` loop would copy every run, stage and all).
+        let runs = self.runs
+        for index in runs.indices {
+            result.append(try stageSchedule(runs[index]))
         }
         return result
+    }
+
+    /// One run's schedule.
+    private mutating func stageSchedule(_ run: Run) throws(RecordError) -> StageSchedule {
+        let acknowledgeBy = try due(run.stage.acknowledge, run, acknowledgeBy: nil)
+        var respondBy = try due(run.stage.respond, run, acknowledgeBy: acknowledgeBy)
+        var extended = 0
+        if let base = respondBy, !run.extensions.isEmpty {
+            (respondBy, extended) = try extend(base, run, acknowledgeBy: acknowledgeBy)
+        }
+        if let deadline = respondBy, run.paused > 0 {
+            respondBy = try days { () throws(CalendarError) in try calendar.adding(workingDays: run.paused, to: deadline) }
+        }
+        var met: Bool?
+        var late: Int?
+        if let responded = run.responded, let respondBy {
+            met = responded <= respondBy
+            late = max(0, try days { () throws(CalendarError) in try calendar.workingDays(from: respondBy, to: responded) })
+        }
+        let milestones = try run.stage.milestones.map { (milestone) throws(RecordError) in
+            MilestoneSchedule(
+                id: milestone.id, due: try due(milestone.timescale, run, acknowledgeBy: acknowledgeBy),
+                done: run.milestones[milestone.id])
+        }
+        return StageSchedule(
+            stage: run.stage.id, occurrence: run.occurrence, started: run.start, acknowledgeBy: acknowledgeBy,
+            acknowledged: run.acknowledged, respondBy: respondBy, responded: run.responded, met: met, daysLate: late,
+            extendedDays: extended, pausedDays: run.paused,
+            escalateBy: run.responded == nil ? nil : try due(run.stage.escalate, run, acknowledgeBy: acknowledgeBy),
+            milestones: milestones, outcome: run.outcome, remedy: run.remedy, learning: run.learning,
+            remedyType: run.remedyType, remedyAmount: run.remedyAmount)
     }
 
     /// Applies a run's extensions to its response deadline. An extension made after the deadline
