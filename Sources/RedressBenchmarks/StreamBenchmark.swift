@@ -37,8 +37,9 @@ enum StreamBenchmark {
 
     static func generate(command: String, format: String, count: Int) throws -> String {
         let path = NSTemporaryDirectory() + "redress-stream-\(command)-\(count).\(format)"
-        FileManager.default.createFile(atPath: path, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
         defer { try? handle.close() }
         let services = ["highways", "waste", "parking", "housing", "adult-social-care", "libraries", "council-tax", "schools"]
         var chunk = format == "csv" ? "id,received,service,categories,channel,text\n" : ""

@@ -18,7 +18,7 @@ struct BadInputTests {
 
     static func file(_ bytes: [UInt8], suffix: String, in folder: TemporaryFolder) throws -> String {
         let path = folder.file("input.\(suffix)")
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
     }
 
