@@ -5,7 +5,12 @@ import RedressPolicy
 /// error; nothing is ever given a made-up date.
 struct CaseReplay {
     struct Run {
-        var stage: Stage
+        /// The procedure's stages and which of them this run is: a `Stage` held in every run
+        /// cost a reference count for each of its parts (timescales, citations, source ranges)
+        /// whenever a run was copied; the array costs one.
+        let stages: [Stage]
+        let stageIndex: Int
+        var stage: Stage { stages[stageIndex] }
         var occurrence: Int
         var start: LocalDate
         var acknowledged: LocalDate?
@@ -55,8 +60,9 @@ struct CaseReplay {
         self.asOf = asOf
         self.awareOn = awareOn
         lastContact = received
-        if let procedure, let stage = firstStage.flatMap(procedure.stage) ?? procedure.stages.first {
-            runs = [Run(stage: stage, occurrence: 1, start: received)]
+        let stages = procedure?.stages ?? []
+        if let index = firstStage.flatMap({ id in stages.firstIndex { $0.id == id } }) ?? stages.indices.first {
+            runs = [Run(stages: stages, stageIndex: index, occurrence: 1, start: received)]
         }
     }
 
@@ -194,8 +200,8 @@ struct CaseReplay {
         }
         let target = procedure.stages[targetPosition]
         if targetPosition < position { throw RecordError("escalated back from `\(run.stage.id)` to earlier stage `\(targetID)`") }
-        let occurrence = runs.filter { $0.stage.id == targetID }.count + 1
-        if runs.filter({ $0.stage.id == targetID && !$0.referredBack }).count + 1 > target.repeatable {
+        let occurrence = runs.count { $0.stage.id == targetID } + 1
+        if runs.count(where: { $0.stage.id == targetID && !$0.referredBack }) + 1 > target.repeatable {
             throw RecordError("stage `\(targetID)` may run at most \(target.repeatable) time\(target.repeatable == 1 ? "" : "s")")
         }
         if run.responded != nil, let window = run.stage.escalate, let end = try? due(window, run, acknowledgeBy: nil), event.on > end {
@@ -208,11 +214,11 @@ struct CaseReplay {
                 throw RecordError("escalated from optional stage `\(run.stage.id)` to `\(targetID)`, skipping more than one stage")
             }
             flags.append(.skipped(stage: run.stage.id))
-            runs.append(Run(stage: target, occurrence: occurrence, start: run.start))
+            runs.append(Run(stages: procedure.stages, stageIndex: targetPosition, occurrence: occurrence, start: run.start))
             return
         }
         let start = try days { () throws(CalendarError) in try calendar.workingDay(onOrAfter: event.on) }
-        runs.append(Run(stage: target, occurrence: occurrence, start: start))
+        runs.append(Run(stages: procedure.stages, stageIndex: targetPosition, occurrence: occurrence, start: start))
     }
 
     /// The handler sends the case back to an earlier stage for more work (North Somerset's Stage 2
@@ -223,14 +229,14 @@ struct CaseReplay {
             throw RecordError("`referred-back` on \(event.on): stage `\(run.stage.id)` cannot refer a case back (the policy gives it no `refer_back_to`)")
         }
         let targetID = event.stage ?? allowed
-        guard targetID == allowed, let target = procedure?.stage(targetID) else {
+        guard targetID == allowed, let procedure, let targetPosition = procedure.stages.firstIndex(where: { $0.id == targetID }) else {
             throw RecordError("`referred-back` on \(event.on) names stage `\(targetID)`; stage `\(run.stage.id)` refers back to `\(allowed)`")
         }
         if run.pauseStart != nil { throw RecordError("referred back on \(event.on) while stage `\(run.stage.id)` is paused") }
         runs[index].referredBack = true
         flags.append(.referredBack(stage: run.stage.id))
         let start = try days { () throws(CalendarError) in try calendar.workingDay(onOrAfter: event.on) }
-        runs.append(Run(stage: target, occurrence: runs.filter { $0.stage.id == targetID }.count + 1, start: start))
+        runs.append(Run(stages: procedure.stages, stageIndex: targetPosition, occurrence: runs.count { $0.stage.id == targetID } + 1, start: start))
     }
 
     func days<T>(_ body: () throws(CalendarError) -> T) throws(RecordError) -> T {
