@@ -13,21 +13,29 @@ extension RecordField {
 public struct JSONObjectReader {
     static let maxDepth = 32
 
-    private let bytes: [UInt8]
+    /// The record's bytes, read in place (no bounds or uniqueness checks through the array).
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
 
     public static func read(_ bytes: [UInt8]) throws(RecordError) -> [RecordField] {
-        var reader = JSONObjectReader(bytes: bytes)
-        reader.skipWhitespace()
-        guard reader.peek == UInt8(ascii: "{") else { throw RecordError("expected a JSON object") }
-        let fields = try reader.object()
-        reader.skipWhitespace()
-        guard reader.index == bytes.count else { throw RecordError("unexpected text after the JSON object at byte \(reader.index + 1)") }
-        return fields
+        try bytes.withUnsafeBufferPointer { (buffer) throws(RecordError) in
+            var reader = JSONObjectReader(bytes: buffer)
+            reader.skipWhitespace()
+            guard reader.peek == UInt8(ascii: "{") else { throw RecordError("expected a JSON object") }
+            let fields = try reader.object()
+            reader.skipWhitespace()
+            guard reader.index == buffer.count else { throw RecordError("unexpected text after the JSON object at byte \(reader.index + 1)") }
+            return fields
+        }
     }
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+    }
+
+    /// The bytes in `range` as text (invalid UTF-8 repaired, as everywhere in the reader).
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
@@ -75,7 +83,7 @@ public struct JSONObjectReader {
             } else {
                 let start = index
                 let value = try value(depth: 1)
-                fields.append(RecordField(name: name, value: value, rawJSON: String(decoding: bytes[start..<index], as: UTF8.self)))
+                fields.append(RecordField(name: name, value: value, rawJSON: text(start..<index)))
             }
             skipWhitespace()
             if peek == UInt8(ascii: ",") { index += 1; continue }
@@ -92,7 +100,7 @@ public struct JSONObjectReader {
         case UInt8(ascii: "{"):
             let start = index
             try skipNested(depth: depth)
-            return .object(raw: String(decoding: bytes[start..<index], as: UTF8.self))
+            return .object(raw: text(start..<index))
         case UInt8(ascii: "["):
             index += 1
             var items: [JSONValue] = []
@@ -112,7 +120,7 @@ public struct JSONObjectReader {
         default:
             let start = index
             guard number() else { throw RecordError("invalid JSON value at byte \(start + 1)") }
-            return .number(String(decoding: bytes[start..<index], as: UTF8.self))
+            return .number(text(start..<index))
         }
     }
 
@@ -228,9 +236,9 @@ public struct JSONObjectReader {
         while end < bytes.count {
             let byte = bytes[end]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+                let plain = text((index + 1)..<end)
                 index = end + 1
-                return text
+                return plain
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
             end += 1
@@ -244,12 +252,12 @@ public struct JSONObjectReader {
         // Fast path: no escapes.
         while let byte = peek, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { index += 1 }
         if peek == UInt8(ascii: "\"") {
-            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            let plain = text(start..<index)
             index += 1
-            return text
+            return plain
         }
         var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars)
+        scalars.append(contentsOf: text(start..<index).unicodeScalars)
         while let byte = peek {
             index += 1
             switch byte {
@@ -269,7 +277,7 @@ public struct JSONObjectReader {
                 // Copy a run of ordinary bytes at once.
                 let runStart = index - 1
                 while let b = peek, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\"), b >= 0x20 { index += 1 }
-                scalars.append(contentsOf: String(decoding: bytes[runStart..<index], as: UTF8.self).unicodeScalars)
+                scalars.append(contentsOf: text(runStart..<index).unicodeScalars)
             }
         }
         throw RecordError("unterminated string")
