@@ -32,11 +32,12 @@ public struct RedressService: Sendable {
         let router = Router(context: ServiceRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
-        // Open to all: the two health checks, the workbench's own files and the diagnostics reference, and 405 for wrong methods.
+        // Open to all: 405 for wrong methods, the two health checks, the workbench's own files and
+        // the diagnostics reference. The 405s go first: they add every path in `routingOrder`.
+        addWrongMethods(to: router)
         addOperations(to: router)
         addWorkbenchPage(to: router)
         addDiagnosticPages(to: router)
-        addWrongMethods(to: router)
         router.add(middleware: AccessMiddleware(access: access))
         addMetrics(to: router)
         addCouncilRoutes(to: router)
@@ -68,11 +69,24 @@ public struct RedressService: Sendable {
         }
     }
 
+    /// The endpoints in the order their paths are first added to the router, which tries a
+    /// path's siblings in that order: the decisions first (nearly every request is one), then the
+    /// rest in the contract's order — never a dictionary's, which changes from run to run.
+    static let routingOrder: [Endpoint] = {
+        let hot: [Endpoint] = [.classify, .schedule, .behaviour]
+        return hot + Endpoint.allCases.filter { !hot.contains($0) }
+    }()
+
     /// 405 with `Allow` on every known path for the methods it does not serve.
     func addWrongMethods(to router: Router<ServiceRequestContext>) {
-        let byPath = Dictionary(grouping: Endpoint.allCases, by: \.routerPath)
-        for (path, endpoints) in byPath {
-            let allowed = endpoints.map(\.method)
+        var paths: [String] = []
+        var endpointsByPath: [String: [Endpoint]] = [:]
+        for endpoint in Self.routingOrder {
+            if endpointsByPath[endpoint.routerPath] == nil { paths.append(endpoint.routerPath) }
+            endpointsByPath[endpoint.routerPath, default: []].append(endpoint)
+        }
+        for path in paths {
+            let allowed = (endpointsByPath[path] ?? []).map(\.method)
             let allow = allowed.map(\.rawValue).sorted().joined(separator: ", ")
             for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch] where !allowed.contains(method) {
                 router.on(RouterPath(path), method: method) { _, _ -> Response in
