@@ -151,7 +151,7 @@ extension CaseReplay {
         let lead = event.lead ?? .council
         outcomes.joint = .init(
             on: event.on, partner: partner.id, partnerName: partner.name, lead: lead,
-            partnerRespondBy: try due(partner.respond, runs[index], acknowledgeBy: nil))
+            partnerRespondBy: try due(partner.respond?.clock, runs[index], acknowledgeBy: nil))
         flags.append(lead == .council ? .jointLedByCouncil(partner: partner.id) : .jointLedByPartner(partner: partner.id))
     }
 

@@ -204,7 +204,7 @@ struct CaseReplay {
         if runs.count(where: { $0.stage.id == targetID && !$0.referredBack }) + 1 > target.repeatable {
             throw RecordError("stage `\(targetID)` may run at most \(target.repeatable) time\(target.repeatable == 1 ? "" : "s")")
         }
-        if run.responded != nil, let window = run.stage.escalate, let end = try? due(window, run, acknowledgeBy: nil), event.on > end {
+        if run.responded != nil, let window = run.stage.escalate, let end = try? due(window.clock, run, acknowledgeBy: nil), event.on > end {
             flags.append(window.advisory ? .escalatedAfterRecommendedWindow : .escalatedOutsideWindow)
         }
         if skipped {
@@ -248,19 +248,19 @@ struct CaseReplay {
     }
 
     /// The date a timescale ends for a run, or nil while what it runs from has not happened.
-    func due(_ timescale: Timescale?, _ run: Run, acknowledgeBy: LocalDate?) throws(RecordError) -> LocalDate? {
-        guard let timescale else { return nil }
+    func due(_ clock: DeadlineClock?, _ run: Run, acknowledgeBy: LocalDate?) throws(RecordError) -> LocalDate? {
+        guard let clock else { return nil }
         let anchor: LocalDate?
-        switch timescale.from {
+        switch clock.from {
         case "receipt", "escalation": anchor = run.start
         case "acknowledgement": anchor = run.acknowledged ?? acknowledgeBy
         case "agreed-record": anchor = run.recordAgreed
         case "response": anchor = run.responded
-        default: anchor = run.milestones[timescale.from]
+        default: anchor = run.milestones[clock.from]
         }
         guard let anchor else { return nil }
-        let date = try days { () throws(CalendarError) in try timescale.within.date(after: anchor, calendar: calendar) }
-        guard let alternative = timescale.orIfLater else { return date }
+        let date = try days { () throws(CalendarError) in try clock.within.date(after: anchor, calendar: calendar) }
+        guard let alternative = clock.alternative else { return date }
         // Whichever ends later: the reading that gives the complainant the longer window.
         let start = alternative.from == .aware ? awareOn : runs.first?.start ?? anchor
         return max(date, try days { () throws(CalendarError) in try alternative.within.date(after: start, calendar: calendar) })
@@ -280,8 +280,8 @@ struct CaseReplay {
 
     /// One run's schedule.
     private mutating func stageSchedule(_ run: Run) throws(RecordError) -> StageSchedule {
-        let acknowledgeBy = try due(run.stage.acknowledge, run, acknowledgeBy: nil)
-        var respondBy = try due(run.stage.respond, run, acknowledgeBy: acknowledgeBy)
+        let acknowledgeBy = try due(run.stage.acknowledge?.clock, run, acknowledgeBy: nil)
+        var respondBy = try due(run.stage.respond?.clock, run, acknowledgeBy: acknowledgeBy)
         var extended = 0
         if let base = respondBy, !run.extensions.isEmpty {
             (respondBy, extended) = try extend(base, run, acknowledgeBy: acknowledgeBy)
@@ -297,14 +297,14 @@ struct CaseReplay {
         }
         let milestones = try run.stage.milestones.map { (milestone) throws(RecordError) in
             MilestoneSchedule(
-                id: milestone.id, due: try due(milestone.timescale, run, acknowledgeBy: acknowledgeBy),
+                id: milestone.id, due: try due(milestone.timescale.clock, run, acknowledgeBy: acknowledgeBy),
                 done: run.milestones[milestone.id])
         }
         return StageSchedule(
             stage: run.stage.id, occurrence: run.occurrence, started: run.start, acknowledgeBy: acknowledgeBy,
             acknowledged: run.acknowledged, respondBy: respondBy, responded: run.responded, met: met, daysLate: late,
             extendedDays: extended, pausedDays: run.paused,
-            escalateBy: run.responded == nil ? nil : try due(run.stage.escalate, run, acknowledgeBy: acknowledgeBy),
+            escalateBy: run.responded == nil ? nil : try due(run.stage.escalate?.clock, run, acknowledgeBy: acknowledgeBy),
             milestones: milestones, outcome: run.outcome, remedy: run.remedy, learning: run.learning,
             remedyType: run.remedyType, remedyAmount: run.remedyAmount)
     }
@@ -343,7 +343,7 @@ struct CaseReplay {
             } else if !capWithin {
                 return
             }
-            if let date = try due(capped, run, acknowledgeBy: acknowledgeBy) { ceilings.append(date) }
+            if let date = try due(capped.clock, run, acknowledgeBy: acknowledgeBy) { ceilings.append(date) }
         }
         if let respond = run.stage.respond { try ceiling(respond, capWithin: false) }
         if let statute, statute.id != procedure?.id, let respond = statute.stage(run.stage.id)?.respond { try ceiling(respond, capWithin: true) }
