@@ -94,7 +94,6 @@ struct ScheduleCommand: ParsableCommand {
         }
     }
 
-
     /// Restrictions whose review is due by --as-of (or within --due-within working days of it), as
     /// their own table: in --reviews-output, a worksheet of the workbook, a section after a text
     /// table, or `kind: restriction-review` records after the cases in JSON Lines.

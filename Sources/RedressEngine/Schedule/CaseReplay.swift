@@ -198,11 +198,11 @@ struct CaseReplay {
         guard let targetPosition = procedure.stages.firstIndex(where: { $0.id == targetID }) else {
             throw RecordError("procedure `\(procedure.id)` has no stage `\(targetID)`")
         }
-        let target = procedure.stages[targetPosition]
+        let repeatable = procedure.stages[targetPosition].repeatable
         if targetPosition < position { throw RecordError("escalated back from `\(run.stage.id)` to earlier stage `\(targetID)`") }
-        let occurrence = runs.count { $0.stage.id == targetID } + 1
-        if runs.count(where: { $0.stage.id == targetID && !$0.referredBack }) + 1 > target.repeatable {
-            throw RecordError("stage `\(targetID)` may run at most \(target.repeatable) time\(target.repeatable == 1 ? "" : "s")")
+        let occurrence = runs.count(where: { $0.stage.id == targetID }) + 1
+        if runs.count(where: { $0.stage.id == targetID && !$0.referredBack }) + 1 > repeatable {
+            throw RecordError("stage `\(targetID)` may run at most \(repeatable) time\(repeatable == 1 ? "" : "s")")
         }
         if run.responded != nil, let window = run.stage.escalate, let end = try? due(window.clock, run, acknowledgeBy: nil), event.on > end {
             flags.append(window.advisory ? .escalatedAfterRecommendedWindow : .escalatedOutsideWindow)
@@ -236,7 +236,7 @@ struct CaseReplay {
         runs[index].referredBack = true
         flags.append(.referredBack(stage: run.stage.id))
         let start = try days { () throws(CalendarError) in try calendar.workingDay(onOrAfter: event.on) }
-        runs.append(Run(stages: procedure.stages, stageIndex: targetPosition, occurrence: runs.count { $0.stage.id == targetID } + 1, start: start))
+        runs.append(Run(stages: procedure.stages, stageIndex: targetPosition, occurrence: runs.count(where: { $0.stage.id == targetID }) + 1, start: start))
     }
 
     func days<T>(_ body: () throws(CalendarError) -> T) throws(RecordError) -> T {
@@ -270,7 +270,7 @@ struct CaseReplay {
     mutating func stageSchedules() throws(RecordError) -> [StageSchedule] {
         var result: [StageSchedule] = []
         result.reserveCapacity(runs.count)
-        // Each run read where it is (a `for … in` loop would copy every run, stage and all).
+        // Each run read where it is (a `for … in` loop would copy every run).
         let runs = self.runs
         for index in runs.indices {
             result.append(try stageSchedule(runs[index]))
