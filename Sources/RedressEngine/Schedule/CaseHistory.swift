@@ -105,13 +105,9 @@ public struct CaseEvent: Sendable, Hashable {
     public init(
         on: LocalDate, kind: Kind, stage: String? = nil, days: Int? = nil, milestone: String? = nil, outcome: Outcome? = nil, remedy: String? = nil
     ) {
-        self.on = on
-        self.kind = kind
-        self.stage = stage
-        self.days = days
-        self.milestone = milestone
-        self.outcome = outcome
-        self.remedy = remedy
+        self.init(
+            on: on, kind: kind, stage: stage, days: days, milestone: milestone, outcome: outcome, remedy: remedy, learning: nil, agreed: false,
+            remedyType: nil, remedyAmount: nil, reason: nil, means: nil, resolved: nil, finding: nil, partner: nil, lead: nil)
     }
 
     /// Every field at once: the plain event reader's, so that an event is made in place rather

@@ -214,32 +214,30 @@ public struct JSONObjectReader {
     /// Passes over a string: a plain one (no escapes or control characters) in one scan; any
     /// other read by `string()`, which checks its escapes and gives its errors.
     private mutating func skipString() throws(RecordError) {
-        if peek == UInt8(ascii: "\"") {
-            var end = index + 1
-            while end < bytes.count {
-                let byte = bytes[end]
-                if byte == UInt8(ascii: "\"") {
-                    index = end + 1
-                    return
-                }
-                if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-                end += 1
-            }
+        if peek == UInt8(ascii: "\""), let end = plainStringEnd() {
+            index = end + 1
+        } else {
+            _ = try string()
         }
-        _ = try string()
     }
 
     /// A string with no escapes or control characters, read at once; nil (and nothing consumed)
     /// otherwise, for `string()` to read.
     private mutating func plainString() -> String? {
+        guard let end = plainStringEnd() else { return nil }
+        let plain = text((index + 1)..<end)
+        index = end + 1
+        return plain
+    }
+
+    /// Where the string opening at `index` closes, when no escape or control character comes
+    /// before its closing quote; nil otherwise.
+    @inline(__always)
+    private func plainStringEnd() -> Int? {
         var end = index + 1
         while end < bytes.count {
             let byte = bytes[end]
-            if byte == UInt8(ascii: "\"") {
-                let plain = text((index + 1)..<end)
-                index = end + 1
-                return plain
-            }
+            if byte == UInt8(ascii: "\"") { return end }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
             end += 1
         }
