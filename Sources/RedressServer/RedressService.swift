@@ -30,15 +30,14 @@ public struct RedressService: Sendable {
 
     public func router() -> Router<ServiceRequestContext> {
         let router = Router(context: ServiceRequestContext.self)
-        router.add(middleware: RequestIDMiddleware())
-        router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
+        router.add(middleware: AnswerMiddleware(metrics: metrics))
         // Open to all: 405 for wrong methods, the two health checks, the workbench's own files and
         // the diagnostics reference. The 405s go first: they add every path in `routingOrder`.
         addWrongMethods(to: router)
         addOperations(to: router)
         addWorkbenchPage(to: router)
         addDiagnosticPages(to: router)
-        router.add(middleware: AccessMiddleware(access: access))
+        // The rest only for a credential: every one is registered through `add`.
         addMetrics(to: router)
         addCouncilRoutes(to: router)
         addDecisionRoutes(to: router)
@@ -47,22 +46,29 @@ public struct RedressService: Sendable {
         return router
     }
 
-    /// Registers an endpoint behind its authorisation: the caller must hold one of its roles, and
-    /// the council in its path (if any) must be one of the caller's.
+    /// Registers an endpoint behind its access control: the caller must present a credential (401
+    /// without one), within its rate limit (429), hold one of the endpoint's roles, and the council
+    /// in its path (if any) must be one of the caller's (403).
     func add(
         _ endpoint: Endpoint, to router: Router<ServiceRequestContext>,
         _ handler: @escaping @Sendable (Request, ServiceRequestContext, Identity) async throws -> Response
     ) {
+        let roles = endpoint.roles ?? []
         router.on(RouterPath(endpoint.routerPath), method: endpoint.method) { request, context in
-            let caller = try context.caller()
-            try Self.authorize(caller, endpoint, council: context.parameters.get("council"))
+            let caller = try await access.admit(request, context: context)
+            try Self.authorize(caller, endpoint, roles: roles, council: context.parameters.get("council"))
             return try await handler(request, context, caller)
         }
     }
 
     static func authorize(_ caller: Identity, _ endpoint: Endpoint, council: String?) throws {
-        guard caller.may(endpoint.roles ?? [], council: council) else {
-            let roles = (endpoint.roles ?? []).sorted().map(\.rawValue).joined(separator: " or ")
+        try authorize(caller, endpoint, roles: endpoint.roles ?? [], council: council)
+    }
+
+    /// `roles`: the endpoint's, made once per route (`Endpoint.roles` makes a new set each time).
+    static func authorize(_ caller: Identity, _ endpoint: Endpoint, roles: Set<Role>, council: String?) throws {
+        guard caller.may(roles, council: council) else {
+            let roles = roles.sorted().map(\.rawValue).joined(separator: " or ")
             throw Problem(
                 .forbidden, "this credential may not call `\(endpoint.operationID)`" + (council.map { " for `\($0)`" } ?? ""),
                 help: "it needs the \(roles) role" + (council == nil ? "" : " for that council") + "; ask the service's administrator")
@@ -121,6 +127,9 @@ public struct RedressService: Sendable {
         buffer.reserveCapacity(text.utf8.count + 1)
         buffer.writeString(text)
         buffer.writeInteger(UInt8(ascii: "\n"))
-        return Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: buffer))
+        return Response(status: status, headers: jsonHeaders, body: ResponseBody(byteBuffer: buffer))
     }
+
+    /// Made once: a dictionary literal of fields costs more than the rest of the response.
+    static let jsonHeaders: HTTPFields = [.contentType: "application/json"]
 }

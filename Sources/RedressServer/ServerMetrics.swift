@@ -102,34 +102,3 @@ public final class ServerMetrics: Sendable {
     /// The Prometheus text exposition.
     public var text: String { registry.emitToString() }
 }
-
-/// Counts every request by the route it matched and the status it got, with its latency, and logs
-/// it (request id, route, council, caller, status, duration — never the body).
-struct RequestMetricsMiddleware: RouterMiddleware {
-    typealias Context = ServiceRequestContext
-    let metrics: ServerMetrics
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let start = DispatchTime.now().uptimeNanoseconds
-        var status = HTTPResponse.Status.internalServerError
-        defer {
-            let elapsed = DispatchTime.now().uptimeNanoseconds - start
-            let route = context.endpointPath ?? "unmatched"
-            metrics.request(route: route, status: status, nanoseconds: elapsed)
-            context.logger.info(
-                "answered",
-                metadata: [
-                    "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(status.code)",
-                    "council": "\(context.parameters.get("council") ?? "-")", "duration_ms": "\(Double(elapsed / 1000) / 1000)",
-                ])
-        }
-        do {
-            let response = try await next(request, context)
-            status = response.status
-            return response
-        } catch {
-            status = (error as? any HTTPResponseError)?.status ?? .internalServerError
-            throw error
-        }
-    }
-}

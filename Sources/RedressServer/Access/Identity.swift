@@ -45,7 +45,7 @@ public enum CouncilScope: Sendable, Hashable {
     }
 }
 
-/// Who is calling, established once per request by `AuthenticationMiddleware` and handed to the
+/// Who is calling, established once per request by `AccessControl.admit` and handed to the
 /// routes and the decision records; never re-derived.
 public struct Identity: Sendable, Hashable {
     /// How the caller proved who it is.

@@ -11,8 +11,12 @@ import Synchronization
 ///
 /// Lines go through `LogWriter`, so a slow reader of standard error never holds up a request.
 public struct JSONLogHandler: LogHandler {
-    public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level
+    private var fields: Logger.Metadata = [:]
+    /// Hummingbird gives every request's logger its id: kept apart from the other fields, so that
+    /// setting it does not copy their dictionary on every request.
+    private var requestID: Logger.Metadata.Value?
+    static let requestIDKey = "hb.request.id"
     private let label: String
     private let writer: LogWriter
 
@@ -22,21 +26,35 @@ public struct JSONLogHandler: LogHandler {
         self.writer = writer
     }
 
+    public var metadata: Logger.Metadata {
+        get {
+            var all = fields
+            if let requestID { all[Self.requestIDKey] = requestID }
+            return all
+        }
+        set {
+            fields = newValue
+            requestID = fields.removeValue(forKey: Self.requestIDKey)
+        }
+    }
+
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
+        get { key == Self.requestIDKey ? requestID : fields[key] }
+        set {
+            if key == Self.requestIDKey { requestID = newValue } else { fields[key] = newValue }
+        }
     }
 
     public func log(event: LogEvent) {
-        var fields: [(String, String?)] = [
+        var line: [(String, String?)] = [
             ("time", JSONText.quoted(NewRecord.timestamp(Date()))), ("level", JSONText.quoted(event.level.rawValue)),
             ("message", JSONText.quoted(event.message.description)), ("label", JSONText.quoted(label)),
         ]
         let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
         for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
-            fields.append((key == "hb.request.id" ? "request_id" : key, JSONText.quoted(value.description)))
+            line.append((key == Self.requestIDKey ? "request_id" : key, JSONText.quoted(value.description)))
         }
-        writer.write(JSONText.object(fields) + "\n")
+        writer.write(JSONText.object(line) + "\n")
     }
 }
 

@@ -82,31 +82,6 @@ enum RequestBody {
     }
 }
 
-/// Every answer carries `X-Request-Id` (the id the decision records hold), and every error is a
-/// problem document, whatever threw it.
-struct RequestIDMiddleware: RouterMiddleware {
-    typealias Context = ServiceRequestContext
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response: Response
-        do {
-            response = try await next(request, context)
-        } catch let error as any HTTPResponseError {
-            response = try error.response(from: request, context: context)
-            let type = response.headers.value(of: .contentType)
-            if type == nil || response.status.code >= 400 && type != "application/problem+json" {
-                response = try Problem(response.status, response.status.reasonPhrase.lowercased()).response(from: request, context: context)
-            }
-        } catch {
-            context.logger.error("a request failed", metadata: ["error": "\(error)"])
-            response = try Problem(.internalServerError, "the service failed to answer; the failure is logged").response(from: request, context: context)
-        }
-        if response.headers.contains(.requestID) { response.headers[.requestID] = nil }
-        response.headers.append(HTTPField(name: .requestID, value: context.requestID))
-        return response
-    }
-}
-
 extension HTTPField.Name {
     static let requestID = HTTPField.Name("X-Request-Id")!
 }

@@ -72,7 +72,10 @@ public struct AccessControl: Sendable {
         let bounds: Range<Int>? = header.withUTF8 { bytes in
             let space = UInt8(ascii: " ")
             guard let gap = bytes.firstIndex(of: space), gap == 6 else { return nil }
-            for (byte, expected) in zip(bytes[..<gap], "bearer".utf8) where byte | 0x20 != expected { return nil }
+            // "bearer" in any case, compared byte by byte (a zip over the two costs more than the rest).
+            guard bytes[0] | 0x20 == UInt8(ascii: "b"), bytes[1] | 0x20 == UInt8(ascii: "e"), bytes[2] | 0x20 == UInt8(ascii: "a"),
+                bytes[3] | 0x20 == UInt8(ascii: "r"), bytes[4] | 0x20 == UInt8(ascii: "e"), bytes[5] | 0x20 == UInt8(ascii: "r")
+            else { return nil }
             var first = gap + 1
             var end = bytes.count
             while first < end, bytes[first] == space { first += 1 }
@@ -92,6 +95,20 @@ public struct AccessControl: Sendable {
         }
     }
 
+    /// The caller of a protected endpoint: its identity, within the per-credential rate limit
+    /// (429 with `Retry-After`). Every protected route asks this first (`RedressService.add`), in
+    /// the route itself rather than in a middleware: a middleware is another async frame and
+    /// another copy of the request context on every request.
+    func admit(_ request: Request, context: ServiceRequestContext) async throws -> Identity {
+        let identity = try await authenticate(request, channel: context.channel, logger: context.logger)
+        if let wait = limiter.take(identity.recordName) {
+            throw Problem(
+                .tooManyRequests, "this credential has made too many requests", help: "wait \(wait) s, or ask for a higher limit",
+                headers: [.retryAfter: String(wait)])
+        }
+        return identity
+    }
+
     /// The subject of the client's verified TLS certificate, as RFC 4514 text (`CN=…,O=…`).
     static func certificateSubject(_ channel: any Channel) async -> String? {
         guard let certificate = try? await channel.nioSSL_peerCertificate().get(),
@@ -99,27 +116,6 @@ public struct AccessControl: Sendable {
             let parsed = try? Certificate(derEncoded: der)
         else { return nil }
         return parsed.subject.description
-    }
-}
-
-/// Establishes the caller's identity once per request, before any protected route, and applies
-/// the per-credential rate limit (429 with `Retry-After`). The identity travels in the context,
-/// not in the logger's metadata (copying the logger's storage for every request cost more than
-/// the key check): the log lines written after authentication name the caller themselves.
-struct AccessMiddleware: RouterMiddleware {
-    typealias Context = ServiceRequestContext
-    let access: AccessControl
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var context = context
-        let identity = try await access.authenticate(request, channel: context.channel, logger: context.logger)
-        if let wait = access.limiter.take(identity.recordName) {
-            throw Problem(
-                .tooManyRequests, "this credential has made too many requests", help: "wait \(wait) s, or ask for a higher limit",
-                headers: [.retryAfter: String(wait)])
-        }
-        context.identity = identity
-        return try await next(request, context)
     }
 }
 
