@@ -153,9 +153,13 @@ for section in "${sections[@]}"; do
             read -r hrps _ hp99 < <(load single "" north-somerset)
             stop
             echo "$hrps 0 $(ms "$hp99")" >> "$work/runs-hello"
-            echo "  round $round: service $rps requests/s, hello-world $hrps"
+            ratio=$(awk -v a="$rps" -v b="$hrps" 'BEGIN {printf "%.3f", a/b}')
+            echo "$ratio" >> "$work/runs-ratio"
+            echo "  round $round: service $rps requests/s, hello-world $hrps, ratio $ratio"
         done
-        echo "service / hello-world: $(awk -v a="$(figure service 1)" -v b="$(figure hello 1)" 'BEGIN {printf "%.2f", a/b}') (service $(printf %.0f "$(figure service 1)"), hello-world $(printf %.0f "$(figure hello 1)") requests/s)"
+        # Each round's two runs are back to back, so their ratio is the paired figure; the ratio of
+        # the two medians is printed beside it (the machine's noise moves whole rounds).
+        echo "service / hello-world: $(figure ratio 1 | awk '{printf "%.2f", $1}') (median of the rounds' ratios); ratio of medians $(awk -v a="$(figure service 1)" -v b="$(figure hello 1)" 'BEGIN {printf "%.2f", a/b}') (service $(printf %.0f "$(figure service 1)"), hello-world $(printf %.0f "$(figure hello 1)") requests/s)"
         ;;
     esac
 done

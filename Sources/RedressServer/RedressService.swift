@@ -104,8 +104,9 @@ public struct RedressService: Sendable {
 
     /// The council named in the path, serving: 404 (with the nearest name the caller may use) for
     /// an unknown council, 404 with the reason for a removed one, 503 for one whose policy was rejected.
-    func council(_ context: ServiceRequestContext, caller: Identity) throws -> (state: CouncilState, engine: Engine) {
+    func council(_ context: ServiceRequestContext, caller: Identity) throws -> (id: String, policy: ServingPolicy) {
         let id = try context.parameters.require("council")
+        if let policy = registry.serving(id) { return (id, policy) }
         let councils = registry.snapshot
         guard let state = councils[id] else {
             let known = councils.values.filter { $0.engine != nil && caller.councils.contains($0.id) }.map(\.id).sorted()
@@ -113,13 +114,10 @@ public struct RedressService: Sendable {
                 .notFound, "no council `\(id)` in the library",
                 help: SpellingSuggestion.closest(to: id, in: known).map { "did you mean `\($0)`?" } ?? "councils: \(known.joined(separator: ", "))")
         }
-        guard let engine = state.engine else {
-            if state.status == .removed { throw Problem(.notFound, "council `\(id)` is no longer served: \(state.detail ?? "removed")") }
-            throw Problem(
-                .serviceUnavailable, "policy rejected: council `\(id)` has no policy that passed its checks",
-                help: "GET /v1/councils shows the problems; fix the policy files", headers: [.retryAfter: "30"])
-        }
-        return (state, engine)
+        if state.status == .removed { throw Problem(.notFound, "council `\(id)` is no longer served: \(state.detail ?? "removed")") }
+        throw Problem(
+            .serviceUnavailable, "policy rejected: council `\(id)` has no policy that passed its checks",
+            help: "GET /v1/councils shows the problems; fix the policy files", headers: [.retryAfter: "30"])
     }
 
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -87,7 +87,7 @@ struct ReloadTests {
     static func digest(library: String, council: String, registry: CouncilRegistry) async throws -> String? {
         let probe = CouncilRegistry(library: library, quietPeriod: 0, removalGrace: 0, logger: ServiceFixture.quietLogger)
         await probe.reload(immediately: true)
-        return await probe.snapshot[council]?.digest
+        return probe.snapshot[council]?.digest
     }
 
     @Test("every line-prefix of every bundled council file, saved in quick succession: no prefix ever serves; the whole file serves within two intervals")

@@ -50,7 +50,7 @@ struct ServiceBytePathTests {
             let fixture = try await ServiceFixture(folder: folder)
             let state = try #require(fixture.service.registry.snapshot[council])
             let engine = try #require(state.engine)
-            var classifier = try #require(state.classifier)
+            var classifier = try #require(state.serving?.classifier)
             let decide = RedressService.fullClassify(engine)
             for (name, variant) in [("compact", { $0 }), ("spaced", Self.spaced), ("indented", Self.indented)] as [(String, (String) -> String)] {
                 var taken = 0

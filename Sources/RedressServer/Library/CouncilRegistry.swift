@@ -22,16 +22,13 @@ public struct CouncilState: Sendable {
     }
 
     public var id: String
-    public var engine: Engine? {
-        didSet { classifier = engine.map { LineClassifier($0) } }
-    }
-    /// The serving engine's byte path for single complaints in their plain form, made with it
-    /// (it pre-encodes every rule's outcome) and replaced whenever it is.
-    private(set) var classifier: LineClassifier?
+    /// The policy serving (nil when none passed its checks), with the digest of its files.
+    public var serving: ServingPolicy?
+    public var engine: Engine? { serving?.engine }
     /// SHA-256 of the files the serving engine was compiled from.
-    public var digest: String?
-    /// Those files' text, by file name (what `/policy` shows).
-    public var texts: [String: String] = [:]
+    public var digest: String? { serving?.digest }
+    /// The serving policy's files' text, by file name (what `/policy` shows).
+    public var texts: [String: String] { serving?.texts ?? [:] }
     public var status: Status
     /// Why the status is not plain `serving`.
     public var detail: String?
@@ -44,6 +41,27 @@ public struct CouncilState: Sendable {
 
     /// Ready: serving the policy on disk.
     public var isReady: Bool { status == .serving && engine != nil }
+}
+
+/// What a request needs of a council's serving policy: its engine, the digest and text of the
+/// files it was compiled from (which the records and `/policy` name) and its byte path, made
+/// together when the policy is compiled and never changed, so they always agree. A request holds one reference to it, not a copy of the
+/// council's state with all its fields.
+public final class ServingPolicy: Sendable {
+    public let engine: Engine
+    public let digest: String
+    /// The files' text, by file name.
+    public let texts: [String: String]
+    /// The engine's byte path for complaints in their plain form, made with it (it pre-encodes
+    /// every rule's outcome); each request works on its own copy, which shares those bytes.
+    let classifier: LineClassifier
+
+    public init(engine: Engine, digest: String, texts: [String: String]) {
+        self.engine = engine
+        self.digest = digest
+        self.texts = texts
+        classifier = LineClassifier(engine)
+    }
 }
 
 /// The councils of a policy library, reloaded off to the side. A council is a folder of
@@ -87,6 +105,10 @@ public actor CouncilRegistry {
 
     /// The councils as they are now (a value: later reloads do not change it).
     public nonisolated var snapshot: [String: CouncilState] { published.withLock { $0 } }
+
+    /// The serving policy of one council, as last published: the request path's look-up, which
+    /// takes one reference rather than copying the council's state (nil when it has none).
+    public nonisolated func serving(_ id: String) -> ServingPolicy? { published.withLock { $0[id]?.serving } }
 
     /// True when every council folder in the library serves the policy on disk.
     public var notReady: [String] { councils.values.filter { !$0.isReady && $0.status != .removed }.map(\.id).sorted() }
@@ -178,9 +200,9 @@ public actor CouncilRegistry {
         track.signature = signature
         do {
             let engine = try snapshot.compile(council: id, folder: folder, library: PolicyLibrary(root: library))
-            state.engine = engine
-            state.digest = snapshot.digest
-            state.texts = Dictionary(uniqueKeysWithValues: snapshot.files.map { ($0.name, String(decoding: $0.bytes, as: UTF8.self)) })
+            state.serving = ServingPolicy(
+                engine: engine, digest: snapshot.digest,
+                texts: Dictionary(uniqueKeysWithValues: snapshot.files.map { ($0.name, String(decoding: $0.bytes, as: UTF8.self)) }))
             state.loadedAt = now
             track.rejectedDigest = nil
             state.diagnostics = []
@@ -211,9 +233,7 @@ public actor CouncilRegistry {
         if state.engine != nil, now.timeIntervalSince(since) < removalGrace {
             set(&state, .missing, now: now, detail: "\(reason); the last good policy serves until \(Int(removalGrace)) s have passed")
         } else {
-            state.engine = nil
-            state.digest = nil
-            state.texts = [:]
+            state.serving = nil
             set(&state, .removed, now: now, detail: "\(reason); no longer served")
         }
     }

@@ -28,14 +28,15 @@ public struct DecisionRecorder: Sendable {
 
     /// Stores one record per item, all in one transaction; throws 503 when the store cannot.
     func record(
-        _ items: [AnsweredItem], kind: RecordKind, council: CouncilState, caller: Identity, requestID: String, logger: Logger, metrics: ServerMetrics
+        _ items: [AnsweredItem], kind: RecordKind, council: String, policy: ServingPolicy, caller: Identity, requestID: String, logger: Logger,
+        metrics: ServerMetrics
     ) async throws {
         guard !items.isEmpty else { return }
         let time = NewRecord.timestamp(Date())
         let records = items.map { item in
             NewRecord(
-                time: time, requestID: requestID, caller: caller.recordName, council: council.id, kind: kind, subject: item.subject,
-                policyVersion: item.policyVersion, policyDigest: council.digest, input: mask.apply(toObject: item.input), result: item.output)
+                time: time, requestID: requestID, caller: caller.recordName, council: council, kind: kind, subject: item.subject,
+                policyVersion: item.policyVersion, policyDigest: policy.digest, input: mask.apply(toObject: item.input), result: item.output)
         }
         do {
             try await store.append(records)

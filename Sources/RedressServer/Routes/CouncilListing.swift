@@ -27,16 +27,16 @@ extension RedressService {
             Self.json(CouncilListing.json(registry.snapshot.filter { caller.councils.contains($0.key) }))
         }
         add(.policyText, to: router) { _, context, caller in
-            let (council, engine) = try council(context, caller: caller)
-            guard let version = engine.version(on: CouncilListing.ukDate(Date())) ?? engine.versions.last else {
+            let (council, policy) = try council(context, caller: caller)
+            guard let version = policy.engine.version(on: CouncilListing.ukDate(Date())) ?? policy.engine.versions.last else {
                 throw Problem(.notFound, "the council has no policy serving")
             }
             let name = (version.policy.path as NSString).lastPathComponent
             return Self.json(
                 JSONText.object([
-                    ("council", JSONText.quoted(council.id)), ("version", JSONText.quoted(version.policy.version.id)),
-                    ("file", JSONText.quoted(name)), ("text", JSONText.quoted(council.texts[name] ?? "")),
-                    ("digest", council.digest.map(JSONText.quoted)),
+                    ("council", JSONText.quoted(council)), ("version", JSONText.quoted(version.policy.version.id)),
+                    ("file", JSONText.quoted(name)), ("text", JSONText.quoted(policy.texts[name] ?? "")),
+                    ("digest", JSONText.quoted(policy.digest)),
                     ("services", JSONText.array(version.policy.services.map(JSONText.quoted))),
                 ]))
         }

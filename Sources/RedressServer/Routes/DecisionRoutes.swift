@@ -10,46 +10,43 @@ import RedressRecords
 extension RedressService {
     func addDecisionRoutes(to router: Router<ServiceRequestContext>) {
         add(.classify, to: router) { request, context, caller in
-            let (council, engine) = try council(context, caller: caller)
+            let (council, policy) = try council(context, caller: caller)
             let body = try await RequestBody.bytes(request, endpoint: .classify, limit: limits.maxBodyBytes)
-            let decide = Self.fullClassify(engine)
             // Plain complaints on the byte path, one by one; any other item read and decided in full.
-            var classifier = council.classifier
-            func plain(_ slice: ArraySlice<UInt8>) -> AnsweredItem? {
-                // Taken out while it works, so that its buffers are its own, not copied per item.
-                guard var byteClassifier = classifier.take() else { return nil }
-                defer { classifier = byteClassifier }
-                return PlainComplaint.answer(slice, classifier: &byteClassifier)
-            }
+            var classifier = policy.classifier
+            func plain(_ slice: ArraySlice<UInt8>) -> AnsweredItem? { PlainComplaint.answer(slice, classifier: &classifier) }
             if let elements = try RequestItems.arrayElements(body, maxItems: limits.maxItems) {
+                let decide = Self.fullClassify(policy.engine)
                 let answered = elements.enumerated().map { index, slice in
                     plain(slice) ?? Self.answer(RequestItems.item(slice, index: index + 1), decide)
                 }
-                return try await respond(answered, isArray: true, kind: .classify, council: council, caller: caller, context: context)
+                return try await respond(answered, isArray: true, kind: .classify, council: council, policy: policy, caller: caller, context: context)
             }
             if let answered = plain(body[...]) {
-                return try await respond([answered], isArray: false, kind: .classify, council: council, caller: caller, context: context)
+                return try await respond([answered], isArray: false, kind: .classify, council: council, policy: policy, caller: caller, context: context)
             }
             let parsed = try RequestItems.parse(body, maxItems: limits.maxItems)
-            return try await respond(Self.answer(parsed, decide), isArray: parsed.isArray, kind: .classify, council: council, caller: caller, context: context)
+            return try await respond(
+                Self.answer(parsed, Self.fullClassify(policy.engine)), isArray: parsed.isArray, kind: .classify, council: council, policy: policy, caller: caller,
+                context: context)
         }
         add(.schedule, to: router) { request, context, caller in
-            let (council, engine) = try council(context, caller: caller)
+            let (council, policy) = try council(context, caller: caller)
             let asOf = try Self.asOf(request, required: true) ?? LocalDate(dayNumber: 0)
             let parsed = try RequestItems.parse(try await RequestBody.bytes(request, endpoint: .schedule, limit: limits.maxBodyBytes), maxItems: limits.maxItems)
             let encoder = ScheduleEncoder(format: .jsonl)
             let answered = Self.answer(parsed) { record throws(RecordError) in
-                let schedule = try engine.schedule(CaseHistory(record: record), asOf: asOf)
+                let schedule = try policy.engine.schedule(CaseHistory(record: record), asOf: asOf)
                 return (encoder.encode(schedule), schedule.versionID)
             }
-            return try await respond(answered, isArray: parsed.isArray, kind: .schedule, council: council, caller: caller, context: context)
+            return try await respond(answered, isArray: parsed.isArray, kind: .schedule, council: council, policy: policy, caller: caller, context: context)
         }
         add(.behaviour, to: router) { request, context, caller in
-            let (council, engine) = try council(context, caller: caller)
+            let (council, policy) = try council(context, caller: caller)
             let asOf = try Self.asOf(request, required: false)
             let parsed = try RequestItems.parse(try await RequestBody.bytes(request, endpoint: .behaviour, limit: limits.maxBodyBytes), maxItems: limits.maxItems)
-            let answered = BehaviourAnswer.findings(parsed, engine: engine, asOf: asOf)
-            try await recorder.record(answered, kind: .behaviour, council: council, caller: caller, requestID: context.requestID, logger: context.logger, metrics: metrics)
+            let answered = BehaviourAnswer.findings(parsed, engine: policy.engine, asOf: asOf)
+            try await recorder.record(answered, kind: .behaviour, council: council, policy: policy, caller: caller, requestID: context.requestID, logger: context.logger, metrics: metrics)
             metrics.decisions(answered.count { $0.decided }, kind: "behaviour")
             return Self.json(JSONText.array(answered.map(\.output)))
         }
@@ -70,9 +67,10 @@ extension RedressService {
     /// Records the answers, then gives them: a single object in gives a single object out (422
     /// when it failed); an array always answers 200 with an error record for each item that failed.
     func respond(
-        _ answered: [AnsweredItem], isArray: Bool, kind: RecordKind, council: CouncilState, caller: Identity, context: ServiceRequestContext
+        _ answered: [AnsweredItem], isArray: Bool, kind: RecordKind, council: String, policy: ServingPolicy, caller: Identity,
+        context: ServiceRequestContext
     ) async throws -> Response {
-        try await recorder.record(answered, kind: kind, council: council, caller: caller, requestID: context.requestID, logger: context.logger, metrics: metrics)
+        try await recorder.record(answered, kind: kind, council: council, policy: policy, caller: caller, requestID: context.requestID, logger: context.logger, metrics: metrics)
         metrics.decisions(answered.count { $0.decided }, kind: kind.rawValue)
         let body = isArray ? JSONText.array(answered.map(\.output)) : (answered.first?.output ?? "{}")
         return Self.json(body, status: !isArray && answered.first?.decided == false ? .unprocessableContent : .ok)
