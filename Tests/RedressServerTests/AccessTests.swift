@@ -93,6 +93,22 @@ struct AccessTests {
         }
     }
 
+    @Test("a path the service does not have: 404 as a problem document to anyone, with a request id (the paths are the public API document's)")
+    func unknownPath() async throws {
+        try await TemporaryFolder.with { folder in
+            let fixture = try await ServiceFixture(folder: folder)
+            try await fixture.app.test(.router) { client in
+                for caller in [ServiceFixture.Caller.nobody, .admin] {
+                    try await client.call("/v1/no-such-path", .get, as: caller) { response in
+                        #expect(response.status == .notFound, "\(caller)")
+                        #expect(response.headers[.contentType] == "application/problem+json", "\(caller)")
+                        #expect(response.headers[.requestID]?.utf8.count == 32, "\(caller)")
+                    }
+                }
+            }
+        }
+    }
+
     // MARK: Tokens
 
     struct Claims: JWTPayload {
