@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -46,6 +47,13 @@ struct RequestIDTests {
             return String(repeating: "0", count: 16 - digits.count) + digits
         }
         #expect(ServiceRequestContext.hexDigits(high, low) == padded(high) + padded(low))
+    }
+
+    @Test("the header names the service writes are the ones it means")
+    func headerNames() {
+        #expect(HTTPField.Name.requestID.canonicalName == "x-request-id")
+        #expect(HTTPField.Name.frameOptions.canonicalName == "x-frame-options")
+        #expect(HTTPField.Name.referrerPolicy.canonicalName == "referrer-policy")
     }
 
     @Test("the answer's X-Request-Id is the id its log line names")

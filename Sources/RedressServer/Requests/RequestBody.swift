@@ -83,7 +83,16 @@ enum RequestBody {
 }
 
 extension HTTPField.Name {
-    static let requestID = HTTPField.Name("X-Request-Id")!
+    static let requestID = literal("X-Request-Id")
+    static let frameOptions = literal("X-Frame-Options")
+    static let referrerPolicy = literal("Referrer-Policy")
+
+    /// A header the service writes, named by a literal in this file (`RequestIDTests` reads each
+    /// back): a name that is not a valid token is a programming error, not a request's.
+    static func literal(_ name: StaticString) -> HTTPField.Name {
+        guard let field = HTTPField.Name("\(name)") else { preconditionFailure("`\(name)` is not a header field name") }
+        return field
+    }
 }
 
 extension HTTPFields {

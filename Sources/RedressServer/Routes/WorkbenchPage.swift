@@ -23,7 +23,7 @@ extension RedressService {
 
     static let pageHeaders: HTTPFields = [
         .contentSecurityPolicy: "default-src 'self'; img-src 'self' data: blob:; style-src 'self'", .xContentTypeOptions: "nosniff",
-        HTTPField.Name("X-Frame-Options")!: "DENY", HTTPField.Name("Referrer-Policy")!: "no-referrer",
+        .frameOptions: "DENY", .referrerPolicy: "no-referrer",
     ]
 
     func addWorkbenchPage(to router: Router<ServiceRequestContext>) {
