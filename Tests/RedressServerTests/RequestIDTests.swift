@@ -40,7 +40,9 @@ struct RequestIDTests {
         }
     }
 
-    @Test("hex digits as String(radix: 16) writes them, padded to 16 a word", arguments: [(UInt64(0), UInt64(0)), (1, 0xF), (.max, 0x0123_4567_89AB_CDEF), (0xDEAD_BEEF, 1 << 63)])
+    @Test(
+        "hex digits as String(radix: 16) writes them, padded to 16 a word",
+        arguments: [(UInt64(0), UInt64(0)), (1, 0xF), (.max, 0x0123_4567_89AB_CDEF), (0xDEAD_BEEF, 1 << 63)])
     func hexDigits(high: UInt64, low: UInt64) {
         func padded(_ word: UInt64) -> String {
             let digits = String(word, radix: 16)

@@ -45,8 +45,8 @@ public struct CouncilState: Sendable {
 
 /// What a request needs of a council's serving policy: its engine, the digest and text of the
 /// files it was compiled from (which the records and `/policy` name) and its byte path, made
-/// together when the policy is compiled and never changed, so they always agree. A request holds one reference to it, not a copy of the
-/// council's state with all its fields.
+/// together when the policy is compiled and never changed, so they always agree. A request holds
+/// one reference to it, not a copy of the council's state with all its fields.
 public final class ServingPolicy: Sendable {
     public let engine: Engine
     public let digest: String

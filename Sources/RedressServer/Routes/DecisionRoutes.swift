@@ -46,7 +46,9 @@ extension RedressService {
             let asOf = try Self.asOf(request, required: false)
             let parsed = try RequestItems.parse(try await RequestBody.bytes(request, endpoint: .behaviour, limit: limits.maxBodyBytes), maxItems: limits.maxItems)
             let answered = BehaviourAnswer.findings(parsed, engine: policy.engine, asOf: asOf)
-            try await recorder.record(answered, kind: .behaviour, council: council, policy: policy, caller: caller, requestID: context.requestID, logger: context.logger, metrics: metrics)
+            try await recorder.record(
+                answered, kind: .behaviour, council: council, policy: policy, caller: caller, requestID: context.requestID, logger: context.logger,
+                metrics: metrics)
             metrics.decisions(answered.count { $0.decided }, kind: "behaviour")
             return Self.json(JSONText.array(answered.map(\.output)))
         }
@@ -70,7 +72,8 @@ extension RedressService {
         _ answered: [AnsweredItem], isArray: Bool, kind: RecordKind, council: String, policy: ServingPolicy, caller: Identity,
         context: ServiceRequestContext
     ) async throws -> Response {
-        try await recorder.record(answered, kind: kind, council: council, policy: policy, caller: caller, requestID: context.requestID, logger: context.logger, metrics: metrics)
+        try await recorder.record(
+            answered, kind: kind, council: council, policy: policy, caller: caller, requestID: context.requestID, logger: context.logger, metrics: metrics)
         metrics.decisions(answered.count { $0.decided }, kind: kind.rawValue)
         let body = isArray ? JSONText.array(answered.map(\.output)) : (answered.first?.output ?? "{}")
         return Self.json(body, status: !isArray && answered.first?.decided == false ? .unprocessableContent : .ok)
