@@ -164,6 +164,22 @@ PY
     done
     /usr/bin/time -f "%e s %M KB" -o "$work/t" "$redress" --version > /dev/null
     echo "  baseline, redress --version: $(cat "$work/t")"
+    # Lines with many keys: the same 800,000 keys as 40 lines of 20,000 and as 20 lines of 40,000.
+    # A reader linear in a line's keys takes the same time for both; a quadratic one (as the reader
+    # was before issue 14) twice as long for the longer lines.
+    python3 - "$work" <<'PY'
+import sys
+work = sys.argv[1]
+for name, lines, keys in (("keys20k", 40, 20000), ("keys40k", 20, 40000)):
+    with open(f"{work}/{name}.jsonl", "w") as f:
+        for line in range(lines):
+            f.write('{"id":"K%d","received":"2024-12-20"' % line + "".join(',"k%d":%d' % (i, i) for i in range(keys)) + "}\n")
+PY
+    keys_time() { local best=""; for _ in 1 2 3; do
+        /usr/bin/time -f "%e" -o "$work/t" "$redress" classify "${policy[@]}" --format jsonl "$work/$1.jsonl" > /dev/null
+        best=$(printf "%s\n%s\n" "$best" "$(cat "$work/t")" | grep . | sort -n | head -1); done; echo "$best"; }
+    short=$(keys_time keys20k); long=$(keys_time keys40k)
+    echo "  800,000 keys as 40 lines of 20,000: $short s; as 20 lines of 40,000: $long s (best of 3); ratio $(awk -v a="$long" -v b="$short" 'BEGIN {printf "%.2f", a/b}') (linear: about 1; quadratic: about 2)"
 fi
 
 if wants engine; then

@@ -70,7 +70,8 @@ public struct JSONObjectReader {
             if fields.count < 16 {
                 // Names of other lengths are told apart without comparing them.
                 duplicate = fields.contains { $0.name.utf8.count == name.utf8.count && $0.name == name }
-                if fields.count == 15 { names = Set(fields.map(\.name)) }
+                // The set takes over from the sixteenth name on, holding it too.
+                if fields.count == 15 { names = Set(fields.map(\.name) + [name]) }
             } else {
                 duplicate = !names.insert(name).inserted
             }
