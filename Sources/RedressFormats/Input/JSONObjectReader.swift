@@ -70,9 +70,9 @@ public struct JSONObjectReader {
             if fields.count < 16 {
                 // Names of other lengths are told apart without comparing them.
                 duplicate = fields.contains { $0.name.utf8.count == name.utf8.count && $0.name == name }
-                // The set takes over from the sixteenth name on, holding it too.
-                if fields.count == 15 { names = Set(fields.map(\.name) + [name]) }
             } else {
+                // Past sixteen, a set of every name so far, made once and then added to.
+                if names.isEmpty { names = Set(fields.map(\.name)) }
                 duplicate = !names.insert(name).inserted
             }
             if duplicate { throw RecordError("field `\(name)` appears twice") }
