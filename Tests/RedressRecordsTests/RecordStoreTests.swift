@@ -1,5 +1,5 @@
 import Foundation
-import RedressRecords
+@testable import RedressRecords
 import RedressTestSupport
 import Testing
 
@@ -236,24 +236,36 @@ struct SQLiteCheckpointTests {
             let path = folder.file("records.sqlite")
             let store = try SQLiteRecordStore(path: path)
             let result = "{\"x\":\"" + String(repeating: "r", count: 3_000) + "\"}"
-            // About 6 MB of records in batches of 50: the log crosses the checkpoint threshold
-            // (1,000 pages) several times.
-            for batch in 0..<40 {
+            // About 12 MB of records in batches of 50: the log grows by the checkpoint threshold
+            // (1,000 pages) twice, so at least two checkpoints run (at about 4 and 8 MB).
+            for batch in 0..<80 {
                 try await store.append((0..<50).map { RecordStoreTests.record("north-somerset", "C\(batch)-\($0)", result: result) })
             }
             func size(_ file: String) -> Int { ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0 }
             // The checkpointer runs on its own thread; give it a moment to finish its last pass.
             var databaseSize = size(path)
-            for _ in 0..<50 where databaseSize < 4_000_000 {
+            for _ in 0..<50 where databaseSize < 7_000_000 {
                 try await Task.sleep(for: .milliseconds(100))
                 databaseSize = size(path)
             }
-            #expect(databaseSize >= 4_000_000, "the database file holds \(databaseSize) bytes: nothing was checkpointed")
+            #expect(databaseSize >= 7_000_000, "the database file holds \(databaseSize) bytes: fewer than two checkpoints ran")
             // The writer checkpoints itself past 16,384 pages (64 MiB), so the log never grows past it.
             #expect(size(path + "-wal") <= 16_384 * 4_200, "the log outgrew its limit")
             let records = try await store.records(council: "north-somerset", from: 1, limit: 5_000)
-            #expect(records.count == 2_000)
+            #expect(records.count == 4_000)
             await store.close()
         }
+    }
+
+    @Test(
+        "a checkpoint is due once the log holds the threshold, then each time it grows by as much again",
+        arguments: [
+            (pages: 999, lastStart: 0, due: false), (pages: 1_000, lastStart: 0, due: true), (pages: 1_001, lastStart: 1_000, due: false),
+            (pages: 1_999, lastStart: 1_000, due: false), (pages: 2_000, lastStart: 1_000, due: true), (pages: 2_500, lastStart: 1_400, due: true),
+            // The log started again from the top after the last checkpoint began.
+            (pages: 1_000, lastStart: 16_000, due: true), (pages: 999, lastStart: 16_000, due: false),
+        ] as [(pages: Int32, lastStart: Int32, due: Bool)])
+    func checkpointIsDue(_ example: (pages: Int32, lastStart: Int32, due: Bool)) {
+        #expect(SQLiteCheckpointer.isDue(pages: example.pages, lastStart: example.lastStart) == example.due)
     }
 }

@@ -7,16 +7,23 @@ import Synchronization
 /// flushes (SQLite's automatic checkpoint runs inside whichever commit crosses the threshold, and
 /// stalls every request waiting on that commit for tens of milliseconds).
 ///
-/// The writer's connection calls `committed(pages:)` after each commit (SQLite's WAL hook). Past
-/// `threshold` pages a passive checkpoint is started here unless one is running; a passive
-/// checkpoint never blocks the writer. If the log still reaches `limit` pages (the checkpointer
-/// cannot keep up, or a reader holds old pages), the writer checkpoints itself, as SQLite would.
+/// The writer's connection calls `committed(pages:)` after each commit (SQLite's WAL hook). Once
+/// the log holds `threshold` pages, and again each time it has grown by `threshold` pages since
+/// the last checkpoint began, a passive checkpoint is started here unless one is running; a
+/// passive checkpoint never blocks the writer. (Under a steady load the log is never empty when a
+/// transaction begins, so SQLite cannot start it again from the top: checkpointing after every
+/// commit past the threshold would copy a few pages and flush the database file each time, some
+/// sixty flushes a second competing with the commits' own.) If the log still reaches `limit`
+/// pages (the checkpointer cannot keep up, or a reader holds old pages), the writer checkpoints
+/// itself, as SQLite would, and the log starts again from the top.
 final class SQLiteCheckpointer: Sendable {
     static let threshold: Int32 = 1_000
     static let limit: Int32 = 16_384
 
     private let connection: Mutex<SQLiteConnection>
     private let running = Atomic<Bool>(false)
+    /// How many pages the log held when the last checkpoint began.
+    private let lastStart = Atomic<Int32>(0)
     private let queue = DispatchQueue(label: "redress.records.sqlite.checkpoint")
 
     init(path: String) throws(StoreFailure) {
@@ -27,18 +34,27 @@ final class SQLiteCheckpointer: Sendable {
     /// whether the writer should checkpoint now itself.
     func committed(pages: Int32) -> Bool {
         if pages >= Self.limit { return true }
-        guard pages >= Self.threshold, running.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else {
+        guard Self.isDue(pages: pages, lastStart: lastStart.load(ordering: .relaxed)),
+            running.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        else {
             return false
         }
+        lastStart.store(pages, ordering: .relaxed)
         queue.async { [self] in
             connection.withLock { connection in
-                // A failed passive checkpoint is retried after the next commit; the log keeps every
+                // A failed passive checkpoint is tried again when it is next due; the log keeps every
                 // committed page meanwhile, so nothing is at risk.
                 try? connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
             }
             running.store(false, ordering: .releasing)
         }
         return false
+    }
+
+    /// Whether a log of `pages` pages is due a checkpoint when the last began at `lastStart` pages
+    /// (fewer pages than then: the log has started again from the top).
+    static func isDue(pages: Int32, lastStart: Int32) -> Bool {
+        pages >= threshold && (pages < lastStart || pages - lastStart >= threshold)
     }
 
     /// Installs the hook on the writer's connection `handle`; `self` must outlive it.
