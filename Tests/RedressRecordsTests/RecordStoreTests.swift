@@ -258,12 +258,14 @@ struct SQLiteCheckpointTests {
     }
 
     @Test(
-        "a checkpoint is due once the log holds the threshold, then each time it grows by as much again",
+        "a checkpoint is due once the log holds the threshold, then each time it grows by as much again, and near the limit after every commit",
         arguments: [
             (pages: 999, lastStart: 0, due: false), (pages: 1_000, lastStart: 0, due: true), (pages: 1_001, lastStart: 1_000, due: false),
             (pages: 1_999, lastStart: 1_000, due: false), (pages: 2_000, lastStart: 1_000, due: true), (pages: 2_500, lastStart: 1_400, due: true),
             // The log started again from the top after the last checkpoint began.
             (pages: 1_000, lastStart: 16_000, due: true), (pages: 999, lastStart: 16_000, due: false),
+            // Near the limit, after every commit: the writer's own checkpoint there finds little to copy.
+            (pages: 15_383, lastStart: 15_000, due: false), (pages: 15_384, lastStart: 15_383, due: true), (pages: 16_000, lastStart: 15_999, due: true),
         ] as [(pages: Int32, lastStart: Int32, due: Bool)])
     func checkpointIsDue(_ example: (pages: Int32, lastStart: Int32, due: Bool)) {
         #expect(SQLiteCheckpointer.isDue(pages: example.pages, lastStart: example.lastStart) == example.due)

@@ -13,16 +13,18 @@ import Synchronization
 /// passive checkpoint never blocks the writer. (Under a steady load the log is never empty when a
 /// transaction begins, so SQLite cannot start it again from the top: checkpointing after every
 /// commit past the threshold would copy a few pages and flush the database file each time, some
-/// sixty flushes a second competing with the commits' own.) If the log still reaches `limit`
-/// pages (the checkpointer cannot keep up, or a reader holds old pages), the writer checkpoints
-/// itself, as SQLite would, and the log starts again from the top.
+/// sixty flushes a second competing with the commits' own.) When the log reaches `limit` pages,
+/// the writer checkpoints itself, as SQLite would, and the log starts again from the top; in the
+/// last `threshold` pages before it, a checkpoint is due after every commit, so that the writer
+/// finds almost nothing left to copy and its commit's callers barely wait.
 final class SQLiteCheckpointer: Sendable {
     static let threshold: Int32 = 1_000
     static let limit: Int32 = 16_384
 
     private let connection: Mutex<SQLiteConnection>
     private let running = Atomic<Bool>(false)
-    /// How many pages the log held when the last checkpoint began.
+    /// How many pages the log held when the last checkpoint began (read and written only on the
+    /// writer's thread, in `committed(pages:)`).
     private let lastStart = Atomic<Int32>(0)
     private let queue = DispatchQueue(label: "redress.records.sqlite.checkpoint")
 
@@ -54,7 +56,7 @@ final class SQLiteCheckpointer: Sendable {
     /// Whether a log of `pages` pages is due a checkpoint when the last began at `lastStart` pages
     /// (fewer pages than then: the log has started again from the top).
     static func isDue(pages: Int32, lastStart: Int32) -> Bool {
-        pages >= threshold && (pages < lastStart || pages - lastStart >= threshold)
+        pages >= threshold && (pages < lastStart || pages - lastStart >= threshold || pages >= limit - threshold)
     }
 
     /// Installs the hook on the writer's connection `handle`; `self` must outlive it.
