@@ -6,8 +6,10 @@
 # --seconds under `wrk -t2 -c8` with one complaint a request (scripts/service-load.lua), and prints
 # requests/s and the server's CPU (user + system, every thread, from /proc) a request; then the
 # means and the ratio AFTER / BEFORE. The server arguments default to no store and an API key;
-# a SQLite store gets a new, empty file for every run.
-#   scripts/service-compare.sh BEFORE AFTER [--rounds N] [--seconds N] [--store none|sqlite]
+# a SQLite store gets a new, empty file for every run, and a PostgreSQL store (`--store
+# postgres://…`, naming a role that may create databases) a new, empty database
+# `redress_compare`, dropped at the end.
+#   scripts/service-compare.sh BEFORE AFTER [--rounds N] [--seconds N] [--store none|sqlite|postgres://…]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 2 ] || { sed -n '2,10p' "$0" >&2; exit 2; }
@@ -25,7 +27,14 @@ done
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 2; }
 work=$(mktemp -d)
 server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+database=""
+case "$store" in
+    postgres://* | postgresql://*)
+        command -v psql >/dev/null || { echo "needs psql for a PostgreSQL store" >&2; exit 2; }
+        database=$(python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(p._replace(path="/redress_compare").geturl())' "$store") ;;
+esac
+fresh_database() { PGOPTIONS=--client-min-messages=warning psql -X -q "$store" -c "DROP DATABASE IF EXISTS redress_compare WITH (FORCE)" ${1:+-c "CREATE DATABASE redress_compare"}; }
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; [ -n "$database" ] && fresh_database; rm -rf "$work"' EXIT
 port=18941
 echo '{"id":"LOAD-1","received":"2024-12-20T10:15:00","service":"highways","channel":"web","text":"Pothole on Elm Road not repaired"}' > "$work/single.json"
 hertz=$(getconf CLK_TCK)
@@ -33,6 +42,7 @@ hertz=$(getconf CLK_TCK)
 one() {  # one BINARY → "requests/s µs-of-server-CPU-a-request"
     local arguments=(serve --auth key --port "$port" --store none)
     if [ "$store" = sqlite ]; then rm -f "$work"/records.sqlite*; arguments=(serve --auth key --port "$port" --store "sqlite:$work/records.sqlite"); fi
+    if [ -n "$database" ]; then fresh_database create; arguments=(serve --auth key --port "$port" --store "$database"); fi
     "$1" "${arguments[@]}" > "$work/server.log" 2>&1 &
     server=$!
     for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
