@@ -25,14 +25,16 @@ while [ $# -gt 0 ]; do
     esac
 done
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 2; }
-work=$(mktemp -d)
-server=""
 database=""
 case "$store" in
+    none | sqlite) ;;
     postgres://* | postgresql://*)
         command -v psql >/dev/null || { echo "needs psql for a PostgreSQL store" >&2; exit 2; }
         database=$(python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(p._replace(path="/redress_compare").geturl())' "$store") ;;
+    *) echo "--store takes none, sqlite or a postgres:// URL, not $store" >&2; exit 2 ;;
 esac
+work=$(mktemp -d)
+server=""
 fresh_database() { PGOPTIONS=--client-min-messages=warning psql -X -q "$store" -c "DROP DATABASE IF EXISTS redress_compare WITH (FORCE)" ${1:+-c "CREATE DATABASE redress_compare"}; }
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; [ -n "$database" ] && fresh_database; rm -rf "$work"' EXIT
 port=18941

@@ -36,7 +36,7 @@ struct ProcessFailureTests {
         ("a missing policy", "\(binary) classify --policy /no/such/policy.yaml --library \(CommandRunner.library) \(complaints)", 2, "no policy file or folder"),
         (
             "a closed pipe with SIGPIPE ignored",
-            "f=$(mktemp); yes '{\"id\":\"x\",\"received\":\"2024-12-20\"}' | head -n 100000 > $f; trap '' PIPE; \(binary) classify \(policy) $f | head -c 1",
+            "f=$(mktemp); trap 'rm -f \"$f\"' EXIT; yes '{\"id\":\"x\",\"received\":\"2024-12-20\"}' | head -n 100000 > $f; trap '' PIPE; \(binary) classify \(policy) $f | head -c 1",
             0, ""
         ),
     ]
