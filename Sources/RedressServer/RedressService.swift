@@ -114,6 +114,8 @@ public struct RedressService: Sendable {
                 .notFound, "no council `\(id)` in the library",
                 help: SpellingSuggestion.closest(to: id, in: known).map { "did you mean `\($0)`?" } ?? "councils: \(known.joined(separator: ", "))")
         }
+        // Published between the two looks.
+        if let policy = state.serving { return (id, policy) }
         if state.status == .removed { throw Problem(.notFound, "council `\(id)` is no longer served: \(state.detail ?? "removed")") }
         throw Problem(
             .serviceUnavailable, "policy rejected: council `\(id)` has no policy that passed its checks",

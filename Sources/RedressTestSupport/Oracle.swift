@@ -15,13 +15,8 @@ public enum Oracle {
 
     /// Runs `script` with `python3 -c`. A script that exits 3 after printing `missing NAME` (its
     /// import of NAME failed) is reported as missing.
-    ///
-    /// With `temporaryFolder` (which must exist), the script and what it starts make their
-    /// temporary files there (`TMPDIR`): Chromium run by chromedriver leaves its singleton-socket
-    /// folder in the temporary directory when it is ended, so browser tests give it one that the
-    /// test removes.
-    public static func python(_ script: String, _ arguments: [String] = [], temporaryFolder: String? = nil) throws -> PythonOutcome {
-        let environment = temporaryFolder.map { ["TMPDIR=\($0)"] } ?? []
+    /// `environment` holds `NAME=value` assignments for the script (`TemporaryFolder.childTemporaryDirectory()`).
+    public static func python(_ script: String, _ arguments: [String] = [], environment: [String] = []) throws -> PythonOutcome {
         let outcome = try ChildProcess.run("/usr/bin/env", environment + ["python3", "-c", script] + arguments)
         if outcome.status == 3, outcome.text.hasPrefix("missing ") {
             return .missing(String(outcome.text.dropFirst("missing ".count)).trimmingCharacters(in: .whitespacesAndNewlines))

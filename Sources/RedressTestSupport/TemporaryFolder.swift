@@ -27,6 +27,15 @@ public struct TemporaryFolder: Sendable {
     /// The path of `name` inside the folder.
     public func file(_ name: String) -> String { path + "/" + name }
 
+    /// A `TMPDIR=…` assignment (for `/usr/bin/env`) naming a folder made inside this one, so that
+    /// a child process's temporary files go with the test's: Chromium run by chromedriver leaves
+    /// its singleton-socket folder in the temporary directory when it is ended.
+    public func childTemporaryDirectory() throws -> String {
+        let folder = file("tmp")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return "TMPDIR=\(folder)"
+    }
+
     /// Writes `text` to `name` in the folder and returns its path.
     @discardableResult
     public func write(_ text: String, to name: String) throws -> String {

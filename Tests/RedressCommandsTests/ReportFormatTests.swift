@@ -26,10 +26,9 @@ struct ReportFormatTests {
             }
             let script = CommandRunner.repositoryRoot.appendingPathComponent("Tests/RedressServerTests/Browser/report_test.py").path
             let run = "import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')"
-            let temporary = folder.file("tmp")
-            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
-            guard let (status, output) = try Oracle.python(run, [script, page, folder.file("report.png"), folder.file("report.pdf")], temporaryFolder: temporary).result()
-            else { return }
+            let python = try Oracle.python(
+                run, [script, page, folder.file("report.png"), folder.file("report.pdf")], environment: [folder.childTemporaryDirectory()])
+            guard let (status, output) = python.result() else { return }
             #expect(status == 0, "\(output)")
             // --format pdf prints the same page with Chromium.
             let pdf = CommandRunner.run(ReportCommandTests.compared + ["--format", "pdf", "--output", folder.file("direct.pdf")])

@@ -59,11 +59,8 @@ struct WorkbenchBrowserTests {
             let script = ServiceFixture.root.appendingPathComponent("Tests/RedressServerTests/Browser/workbench_test.py").path
             // REDRESS_SCREENSHOTS=docs/screenshots refreshes the pictures in docs/workbench.md.
             let screenshots = ProcessInfo.processInfo.environment["REDRESS_SCREENSHOTS"] ?? folder.file("screenshots")
-            // Chromium leaves its singleton-socket folder in TMPDIR when chromedriver ends it: one of the test's own.
-            let temporary = folder.file("tmp")
-            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
             let outcome = try ChildProcess.run("/usr/bin/env", [
-                    "TMPDIR=\(temporary)", "python3", script, server.url + "/", library, screenshots, RunningServer.adminKey, RunningServer.officerKey,
+                    try folder.childTemporaryDirectory(), "python3", script, server.url + "/", library, screenshots, RunningServer.adminKey, RunningServer.officerKey,
                     RunningServer.colleagueKey,
                 ])
             if outcome.status == 3 {
